@@ -1,0 +1,51 @@
+package org.triangulate;
+
+import org.triangulate.cli.DemoCommand;
+import org.triangulate.cli.EsCommand;
+import org.triangulate.cli.HistoryCommand;
+import org.triangulate.cli.RunCommand;
+import org.triangulate.cli.ServeCommand;
+import org.triangulate.cli.ValidateCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code ./triangulate} command line. */
+@Command(
+    name = "triangulate",
+    mixinStandardHelpOptions = true,
+    versionProvider = Triangulate.Version.class,
+    description = {
+      "Nightly mixed-methods synthesis: ingests structured answers and transcripts, codes and indexes the",
+      "transcripts in Elasticsearch, computes group statistics and patterns, and writes synthesis packs."
+    },
+    subcommands = {
+      DemoCommand.class,
+      RunCommand.class,
+      ServeCommand.class,
+      EsCommand.class,
+      ValidateCommand.class,
+      HistoryCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    footer = {"", "Also: ./triangulate test   runs the test suite (mvn -B verify on a JDK 21+)."})
+public final class Triangulate {
+
+  public static void main(String[] args) {
+    int exitCode = new CommandLine(new Triangulate())
+        .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+          commandLine.getErr().println("triangulate: " + CommandFailure.describe(e));
+          return CommandFailure.exitCode(e);
+        })
+        .execute(args);
+    // The Elasticsearch client's I/O threads would keep the JVM alive.
+    System.exit(exitCode);
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = Triangulate.class.getPackage().getImplementationVersion();
+      return new String[] {"Triangulate " + (version == null ? "(development build)" : version)};
+    }
+  }
+}

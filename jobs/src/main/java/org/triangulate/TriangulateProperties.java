@@ -1,0 +1,62 @@
+package org.triangulate;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Everything under {@code triangulate.*} in {@code config/application.yml}. Paths are relative to
+ * the repository's top level, where the launcher runs.
+ */
+@ConfigurationProperties("triangulate")
+public record TriangulateProperties(
+    @DefaultValue("demo") String study,
+    @DefaultValue("config") Path configDir,
+    @DefaultValue("data-in") Path dataIn,
+    @DefaultValue("data-out") Path dataOut,
+    @DefaultValue Elasticsearch elasticsearch,
+    @DefaultValue Index index,
+    @DefaultValue Nlp nlp,
+    @DefaultValue Web web) {
+
+  public Path studyInput(String studyName) {
+    return dataIn.resolve(studyName);
+  }
+
+  public Path studyOutput(String studyName) {
+    return dataOut.resolve(studyName);
+  }
+
+  /**
+   * The embedded node the launcher starts when {@code embedded} is true; otherwise the cluster at
+   * {@code spring.elasticsearch.uris} is used as it is.
+   */
+  public record Elasticsearch(
+      @DefaultValue("true") boolean embedded,
+      @DefaultValue("9200") int port,
+      @DefaultValue("512m") String heap,
+      @DefaultValue("triangulate-es") String systemUser,
+      @DefaultValue("120s") Duration startTimeout,
+      @DefaultValue("9.2.8") String version) {}
+
+  /** Index layout: shards and replicas of each new index, and how many old indices to keep. */
+  public record Index(
+      @DefaultValue("1") int shards,
+      @DefaultValue("0") int replicas,
+      @DefaultValue("2") int keep,
+      @DefaultValue("500") int bulkDocuments) {}
+
+  /** CoreNLP annotators, how long a segment of a long turn may be, and which speaker labels are the interviewer's. */
+  public record Nlp(
+      @DefaultValue("tokenize,ssplit,pos,lemma") String annotators,
+      @DefaultValue("3") int maxSentencesPerSegment,
+      @DefaultValue({"Interviewer", "Int", "I", "Q", "Facilitator", "Moderator"}) java.util.List<String> interviewerLabels) {}
+
+  /** The analyst search: binds to loopback unless a username and password are configured. */
+  public record Web(@DefaultValue("127.0.0.1") String address, @DefaultValue("") String username, @DefaultValue("") String password) {
+    public boolean hasCredentials() {
+      return !username.isBlank() && !password.isBlank();
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package org.triangulate.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.triangulate.TriangulateApplication;
+import org.triangulate.TriangulateProperties;
+import org.triangulate.index.EmbeddedElasticsearch;
+import org.triangulate.index.EmbeddedElasticsearchSettings;
+import org.triangulate.index.RunningNode;
+
+/**
+ * What commands share: reading the configuration as Spring Boot will, starting the embedded
+ * Elasticsearch node when no external cluster is configured, and booting the application against it.
+ */
+final class Launch {
+
+  private final CommonOptions options;
+  private final TriangulateProperties properties;
+  private final Map<String, Object> overrides;
+
+  Launch(CommonOptions options) {
+    this.options = options;
+    this.overrides = new LinkedHashMap<>(options.properties());
+    StandardEnvironment environment = new StandardEnvironment();
+    environment.getPropertySources().addFirst(new MapPropertySource("command line", overrides));
+    ConfigDataEnvironmentPostProcessor.applyTo(environment, new DefaultResourceLoader(), null, options.profiles);
+    this.properties = Binder.get(environment).bindOrCreate("triangulate", TriangulateProperties.class);
+  }
+
+  TriangulateProperties properties() {
+    return properties;
+  }
+
+  /** The embedded node's manager; its state lives in data-out/.es/node. */
+  EmbeddedElasticsearch embeddedElasticsearch() {
+    TriangulateProperties.Elasticsearch es = properties.elasticsearch();
+    Path root = properties.dataOut().resolve(".es");
+    return new EmbeddedElasticsearch(new EmbeddedElasticsearchSettings(
+        root.resolve("dist"), root.resolve("node"), es.version(), es.port(), es.heap(), es.systemUser(), es.startTimeout(), null));
+  }
+
+  /** Starts the embedded node unless an external cluster is configured; empty when external. */
+  Optional<RunningNode> ensureElasticsearch() {
+    if (!properties.elasticsearch().embedded()) {
+      return Optional.empty();
+    }
+    RunningNode node = embeddedElasticsearch().start();
+    overrides.put("spring.elasticsearch.uris", node.url().toString());
+    return Optional.of(node);
+  }
+
+  ConfigurableApplicationContext boot(WebApplicationType type, Map<String, Object> extra) {
+    Map<String, Object> all = new LinkedHashMap<>(overrides);
+    all.putAll(extra);
+    // As command-line arguments, they win over config/application.yml (builder "properties" would not).
+    String[] arguments = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    return new SpringApplicationBuilder(TriangulateApplication.class)
+        .web(type)
+        .profiles(options.profiles.toArray(String[]::new))
+        .logStartupInfo(false)
+        .run(arguments);
+  }
+
+  ConfigurableApplicationContext boot(WebApplicationType type) {
+    return boot(type, Map.of());
+  }
+}

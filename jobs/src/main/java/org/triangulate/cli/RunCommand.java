@@ -1,0 +1,63 @@
+package org.triangulate.cli;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.triangulate.batch.NightlyRunner;
+import org.triangulate.batch.RunReport;
+import org.triangulate.index.RunningNode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Runs the nightly job once. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the nightly job once on data-in/<study>/, writing to data-out/<study>/.",
+      "Starts the embedded Elasticsearch when no external cluster is configured. A failed run of the",
+      "same date is resumed from the step that failed; a completed one is run again as a rerun."
+    })
+public class RunCommand implements Callable<Integer> {
+
+  @Mixin CommonOptions options;
+
+  @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The night being run (default: today).")
+  LocalDate runDate;
+
+  @Option(names = "--keep-es", description = "Leave the embedded Elasticsearch running afterwards (default: stop it if this run started it).")
+  boolean keepElasticsearch;
+
+  @Override
+  public Integer call() throws Exception {
+    return runNightly(options, runDate == null ? LocalDate.now() : runDate, keepElasticsearch, false);
+  }
+
+  static int runNightly(CommonOptions options, LocalDate runDate, boolean keepElasticsearch, boolean explain) throws Exception {
+    Launch launch = new Launch(options);
+    Optional<RunningNode> node = launch.ensureElasticsearch();
+    RunReport report;
+    try (ConfigurableApplicationContext context = launch.boot(WebApplicationType.NONE)) {
+      report = context.getBean(NightlyRunner.class).run(runDate);
+      System.out.println(report.toText());
+      if (explain && report.succeeded()) {
+        System.out.println("Search the extracts: ./triangulate serve" + (options.study == null ? "" : " --study " + options.study)
+            + "   then open http://127.0.0.1:" + context.getEnvironment().getProperty("server.port", "8080") + "/");
+      }
+      SpringApplication.exit(context);
+    } finally {
+      node.filter(RunningNode::startedNow).ifPresent(started -> {
+        if (keepElasticsearch) {
+          System.out.println("Elasticsearch left running at " + started.url() + " (pid " + started.pid() + "); stop it with ./triangulate es stop");
+        } else {
+          launch.embeddedElasticsearch().stop();
+        }
+      });
+    }
+    return report.succeeded() ? 0 : 1;
+  }
+}

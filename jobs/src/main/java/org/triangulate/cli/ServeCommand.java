@@ -1,0 +1,56 @@
+package org.triangulate.cli;
+
+import java.net.InetAddress;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.triangulate.TriangulateProperties;
+import org.triangulate.index.RunningNode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** The analyst search: web page and REST API over the study's extracts. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serves the analyst search page and REST API (/api/search, /api/categories, /api/health).",
+      "Binds to 127.0.0.1 (triangulate.web.address); other addresses need configured credentials."
+    })
+public class ServeCommand implements Callable<Integer> {
+
+  @Mixin CommonOptions options;
+
+  @Option(names = "--port", description = "HTTP port (default: server.port, 8080).")
+  Integer port;
+
+  @Override
+  public Integer call() throws Exception {
+    Launch launch = new Launch(options);
+    TriangulateProperties.Web web = launch.properties().web();
+    if (!InetAddress.getByName(web.address()).isLoopbackAddress() && !web.hasCredentials()) {
+      System.err.println("triangulate: refusing to serve transcripts on " + web.address()
+          + " without credentials: set triangulate.web.username and triangulate.web.password, or bind to 127.0.0.1");
+      return 2;
+    }
+    Optional<RunningNode> node = launch.ensureElasticsearch();
+    Map<String, Object> server = port == null
+        ? Map.of("server.address", web.address())
+        : Map.of("server.address", web.address(), "server.port", port);
+    ConfigurableApplicationContext context = launch.boot(WebApplicationType.SERVLET, server);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      context.close();
+      node.filter(RunningNode::startedNow).ifPresent(n -> launch.embeddedElasticsearch().stop());
+      stopped.countDown();
+    }));
+    System.out.println("Analyst search on http://" + web.address() + ":" + context.getEnvironment().getProperty("local.server.port")
+        + "/  (Ctrl-C to stop)");
+    stopped.await();
+    return 0;
+  }
+}

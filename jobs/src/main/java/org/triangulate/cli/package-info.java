@@ -1,0 +1,5 @@
+/**
+ * The {@code triangulate} command line: one subcommand per operation (demo, run, serve, es,
+ * validate, history), each booting only what it needs.
+ */
+package org.triangulate.cli;

@@ -1,0 +1,198 @@
+package org.triangulate.index;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Starts, finds and stops a local Elasticsearch node run from the unpacked server distribution, on
+ * 127.0.0.1, for when no external cluster is configured.
+ *
+ * <pre>{@code
+ * var elasticsearch = new EmbeddedElasticsearch(EmbeddedElasticsearchSettings.of(dist, instance, "9.2.8"));
+ * URI url = elasticsearch.start().url();   // launches the node, or finds the one already running
+ * elasticsearch.stop();
+ * }</pre>
+ *
+ * <p>The node is a daemon that outlives this JVM: later calls, from this process or another, find it
+ * through the PID file and {@code node.json} in its instance directory, and {@link #stop()} only ever
+ * signals the process named there. Thread-safe: calls are serialized per manager, and across
+ * processes by a lock file in the instance directory; use one manager per instance directory in a JVM.
+ */
+public final class EmbeddedElasticsearch {
+
+  private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
+  private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+  private static final Duration KILL_GRACE = Duration.ofSeconds(10);
+  private static final int LOG_LINES = 40;
+
+  private final EmbeddedElasticsearchSettings settings;
+  private final NodeInstance instance;
+  private final ClusterHealth health = new ClusterHealth();
+  private final NodeLauncher launcher = new NodeLauncher();
+
+  public EmbeddedElasticsearch(EmbeddedElasticsearchSettings settings) {
+    this.settings = settings;
+    this.instance = new NodeInstance(settings.instanceDir());
+  }
+
+  public EmbeddedElasticsearchSettings settings() {
+    return settings;
+  }
+
+  /**
+   * Returns the running node, launching it first when none answers; blocks until the cluster is at
+   * least yellow or the start timeout passes.
+   *
+   * @throws IllegalStateException when the node cannot start, with the tail of its log
+   */
+  public synchronized RunningNode start() {
+    try (Closeable lock = instance.lock()) {
+      Optional<RunningNode> running = status();
+      if (running.isPresent()) {
+        return running.get();
+      }
+      Instant deadline = Instant.now().plus(settings.startTimeout());
+      Optional<ProcessHandle> process = liveProcess();
+      Optional<NodeInstance.NodeRecord> recorded = instance.record().filter(r -> process.map(p -> p.pid() == r.pid()).orElse(false));
+      if (recorded.isPresent()) {
+        // Our node, alive but not healthy yet (busy, or recovering): wait for it rather than launch a second one on its data.
+        URI url = URI.create(recorded.get().url());
+        return new RunningNode(awaitHealthy(null, url, deadline), recorded.get().port(), url, false);
+      }
+      // An unrecorded process is left over from a start that was killed half-way.
+      process.ifPresent(EmbeddedElasticsearch::terminate);
+      return launch(deadline);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot start Elasticsearch in " + settings.instanceDir(), e);
+    }
+  }
+
+  /** The node from this instance directory when its process lives and its cluster health answers. */
+  public Optional<RunningNode> status() {
+    Optional<ProcessHandle> process = liveProcess();
+    if (process.isEmpty()) {
+      return Optional.empty();
+    }
+    return instance.record()
+        .filter(record -> record.pid() == process.get().pid())
+        .map(NodeInstance::toNode)
+        .filter(node -> health.usableStatus(node.url()).isPresent());
+  }
+
+  /**
+   * Stops the process named by this instance's PID file (SIGTERM, then SIGKILL after a grace
+   * period) and removes the PID file. Never touches any other node.
+   *
+   * @return whether a running node was stopped
+   */
+  public synchronized boolean stop() {
+    if (!Files.isDirectory(settings.instanceDir())) {
+      return false;
+    }
+    try (Closeable lock = instance.lock()) {
+      Optional<ProcessHandle> process = liveProcess();
+      process.ifPresent(EmbeddedElasticsearch::terminate);
+      instance.clearPid();
+      return process.isPresent();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot stop Elasticsearch in " + settings.instanceDir(), e);
+    }
+  }
+
+  private RunningNode launch(Instant deadline) throws IOException {
+    Path home = settings.elasticsearchHome();
+    int port = settings.port() == 0 ? LoopbackPorts.free() : LoopbackPorts.requireFree(settings.port());
+    instance.clearPid();
+    instance.prepare(home, port);
+    Process process = launcher.launch(settings, home, instance);
+    URI url = URI.create("http://127.0.0.1:" + port);
+    RunningNode node;
+    try {
+      node = new RunningNode(awaitHealthy(process, url, deadline), port, url, true);
+    } catch (RuntimeException e) {
+      // Before it writes the PID file the server is only known as the launcher's child.
+      process.descendants().forEach(ProcessHandle::destroy);
+      process.destroy();
+      throw e;
+    }
+    instance.record(node, home.getFileName().toString());
+    return node;
+  }
+
+  /** Polls cluster health until yellow or green; returns the node's PID. */
+  private long awaitHealthy(Process launching, URI url, Instant deadline) {
+    while (true) {
+      OptionalLong pid = instance.pid();
+      boolean alive = liveProcess().isPresent();
+      if (alive && health.usableStatus(url).isPresent()) {
+        return pid.getAsLong();
+      }
+      boolean launcherDone = launching == null || !launching.isAlive();
+      if (launcherDone && (!alive || (launching != null && launching.exitValue() != 0))) {
+        throw failure("Elasticsearch exited during start" + (launching == null ? "" : " (launcher exit code " + launching.exitValue() + ")"));
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw failure("Elasticsearch did not become healthy at " + url + " within " + settings.startTimeout().toSeconds() + " s");
+      }
+      try {
+        Thread.sleep(POLL_INTERVAL);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw failure("Interrupted while waiting for Elasticsearch to start");
+      }
+    }
+  }
+
+  /** Captures the log before stopping what was half-started, so a failed start leaves no process behind. */
+  private IllegalStateException failure(String reason) {
+    String message = reason + "; instance " + settings.instanceDir() + instance.logTail(LOG_LINES);
+    liveProcess().ifPresent(EmbeddedElasticsearch::terminate);
+    return new IllegalStateException(message);
+  }
+
+  private Optional<ProcessHandle> liveProcess() {
+    OptionalLong pid = instance.pid();
+    if (pid.isEmpty()) {
+      return Optional.empty();
+    }
+    return ProcessHandle.of(pid.getAsLong())
+        .filter(ProcessHandle::isAlive)
+        // After a reboot the PID may name an unrelated process, which must never be signalled.
+        .filter(process -> process.info().commandLine().map(line -> line.contains("org.elasticsearch")).orElse(true));
+  }
+
+  private static void terminate(ProcessHandle process) {
+    process.destroy();
+    if (!exited(process, STOP_GRACE)) {
+      process.destroyForcibly();
+      if (!exited(process, KILL_GRACE)) {
+        throw new IllegalStateException("Elasticsearch process " + process.pid() + " survived SIGKILL");
+      }
+    }
+  }
+
+  private static boolean exited(ProcessHandle process, Duration grace) {
+    try {
+      process.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (TimeoutException e) {
+      return false;
+    } catch (ExecutionException e) {
+      return !process.isAlive();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return !process.isAlive();
+    }
+  }
+}

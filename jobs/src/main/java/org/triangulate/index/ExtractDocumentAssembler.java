@@ -1,0 +1,72 @@
+package org.triangulate.index;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.triangulate.nlp.Deidentifier;
+import org.triangulate.nlp.Segment;
+import org.triangulate.study.Study;
+
+/**
+ * Turns a stored segment into the document the index holds: de-identified text and lemmas, the
+ * participant's case and every case and participant attribute, and the segment's categories with
+ * their themes and provenance. Loads the study's attributes and codings once per step.
+ */
+public class ExtractDocumentAssembler implements ItemProcessor<Segment, ExtractDocument> {
+
+  private final Study study;
+  private final long runId;
+  private final Deidentifier deidentifier;
+  private final Map<String, String> caseOfParticipant = new HashMap<>();
+  private final Map<String, Map<String, String>> attributesOfParticipant = new HashMap<>();
+  private final Map<String, List<String[]>> codingsOfSegment = new HashMap<>();
+
+  public ExtractDocumentAssembler(JdbcTemplate jdbc, Study study, long runId) {
+    this.study = study;
+    this.runId = runId;
+    this.deidentifier = new Deidentifier(study.deidentify().terms());
+    Map<String, Map<String, String>> caseAttributes = new HashMap<>();
+    jdbc.query("select case_id, attribute, attr_value from case_attribute where study = ?",
+        rs -> { caseAttributes.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getString(3)); },
+        study.name());
+    jdbc.query("select participant_id, case_id from participant where study = ?", rs -> {
+      caseOfParticipant.put(rs.getString(1), rs.getString(2));
+      attributesOfParticipant.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
+          .putAll(caseAttributes.getOrDefault(rs.getString(2), Map.of()));
+    }, study.name());
+    jdbc.query("select participant_id, attribute, attr_value from participant_attribute where study = ?",
+        rs -> { attributesOfParticipant.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getString(3)); },
+        study.name());
+    jdbc.query("select segment_id, category, provenance from coding where study = ? order by category",
+        rs -> { codingsOfSegment.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new String[] {rs.getString(2), rs.getString(3)}); },
+        study.name());
+  }
+
+  @Override
+  public ExtractDocument process(Segment segment) {
+    List<String[]> codings = codingsOfSegment.getOrDefault(segment.segmentId(), List.of());
+    List<String> categories = codings.stream().map(c -> c[0]).distinct().toList();
+    return new ExtractDocument(
+        segment.segmentId(),
+        study.name(),
+        deidentifier.apply(segment.text()),
+        deidentifier.apply(segment.lemmas()),
+        segment.role().code(),
+        segment.participantId(),
+        caseOfParticipant.getOrDefault(segment.participantId(), ""),
+        attributesOfParticipant.getOrDefault(segment.participantId(), Map.of()),
+        categories,
+        categories.stream().map(c -> study.codebook().themeOf(c)).distinct().toList(),
+        codings.stream().map(c -> c[1]).distinct().toList(),
+        segment.sourceId(),
+        segment.start(),
+        segment.end(),
+        segment.turnIndex(),
+        true,
+        runId);
+  }
+}

@@ -1,0 +1,25 @@
+package org.triangulate.ingest;
+
+import java.util.Map;
+
+/**
+ * One data row of an input CSV, with the file and 1-based line it came from and its fields keyed by
+ * normalised header name (lower case, trimmed, spaces as underscores).
+ */
+public record CsvRow(String fileName, long line, Map<String, String> fields) {
+
+  public CsvRow {
+    fields = Map.copyOf(fields);
+  }
+
+  /** The field's trimmed value, or empty when the column is missing or blank. */
+  public String get(String column) {
+    String value = fields.get(column);
+    return value == null ? "" : value.strip();
+  }
+
+  /** The row as it might have looked in the file, for the quarantine report. */
+  public String asText() {
+    return fields.toString();
+  }
+}

@@ -1,0 +1,64 @@
+package org.triangulate.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records quarantined input in the store (per run) and exports a run's quarantine to
+ * {@code data-out/<study>/quarantine/quarantine.csv} for people to fix. Thread-safe.
+ */
+@Component
+public class QuarantineLog {
+
+  private static final CSVFormat EXPORT =
+      CSVFormat.RFC4180.builder().setHeader("input", "file", "location", "reason", "record").get();
+
+  private final JdbcTemplate jdbc;
+
+  public QuarantineLog(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void record(String study, long jobExecutionId, QuarantinedRecord record) {
+    jdbc.update(
+        "insert into quarantine (study, job_execution_id, input_name, file_name, location, reason, record_text) values (?, ?, ?, ?, ?, ?, ?)",
+        study, jobExecutionId, record.input(), record.fileName(), record.location(), truncate(record.reason(), 2000),
+        truncate(record.recordText(), 4000));
+  }
+
+  public List<QuarantinedRecord> forRun(String study, long jobExecutionId) {
+    return jdbc.query(
+        "select input_name, file_name, location, reason, record_text from quarantine where study = ? and job_execution_id = ? order by input_name, file_name",
+        (rs, i) -> new QuarantinedRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
+        study, jobExecutionId);
+  }
+
+  public Path export(List<QuarantinedRecord> records, Path directory) {
+    Path file = directory.resolve("quarantine.csv");
+    try {
+      Files.createDirectories(directory);
+      try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+          CSVPrinter printer = EXPORT.print(out)) {
+        for (QuarantinedRecord r : records) {
+          printer.printRecord(r.input(), r.fileName(), r.location(), r.reason(), r.recordText());
+        }
+      }
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String truncate(String value, int max) {
+    return value == null || value.length() <= max ? value : value.substring(0, max);
+  }
+}

@@ -1,0 +1,14 @@
+package org.triangulate.nlp;
+
+import java.util.List;
+
+/** A sentence found by CoreNLP: character offsets into the annotated text and its tokens. */
+public record AnnotatedSentence(int start, int end, List<Token> tokens) {
+
+  public AnnotatedSentence {
+    tokens = List.copyOf(tokens);
+  }
+
+  /** A token with its offsets, surface word, lemma and part-of-speech tag. */
+  public record Token(int start, int end, String word, String lemma, String tag) {}
+}

@@ -1,0 +1,74 @@
+package org.triangulate.nlp;
+
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import edu.stanford.nlp.util.CoreMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Sentence splitting, tagging and lemmatisation with Stanford CoreNLP. The pipeline is built
+ * once, on first use (it takes seconds and hundreds of MB), and shared: annotating is thread-safe.
+ */
+public class CoreNlpAnnotator {
+
+  private final String annotators;
+  private volatile StanfordCoreNLP pipeline;
+
+  public CoreNlpAnnotator(String annotators) {
+    this.annotators = annotators;
+  }
+
+  // Built on first use: commands that never annotate (serve, history) don't pay the load.
+  private StanfordCoreNLP pipeline() {
+    StanfordCoreNLP built = pipeline;
+    if (built == null) {
+      synchronized (this) {
+        built = pipeline;
+        if (built == null) {
+          built = build(annotators);
+          pipeline = built;
+        }
+      }
+    }
+    return built;
+  }
+
+  private static StanfordCoreNLP build(String annotators) {
+    Properties properties = new Properties();
+    properties.setProperty("annotators", annotators);
+    properties.setProperty("tokenize.language", "en");
+    // Transcripts are not newswire: keep quotes and brackets as typed, split on newlines between turns.
+    properties.setProperty("tokenize.options", "invertible=true,normalizeParentheses=false,normalizeOtherBrackets=false");
+    properties.setProperty("ssplit.newlineIsSentenceBreak", "two");
+    properties.setProperty("ner.useSUTime", "false");
+    properties.setProperty("ner.applyNumericClassifiers", "false");
+    return new StanfordCoreNLP(properties);
+  }
+
+  public String annotators() {
+    return annotators;
+  }
+
+  /** Sentences of {@code text} with offsets relative to it. */
+  public List<AnnotatedSentence> annotate(String text) {
+    Annotation document = new Annotation(text);
+    pipeline().annotate(document);
+    List<AnnotatedSentence> sentences = new ArrayList<>();
+    for (CoreMap sentence : document.get(CoreAnnotations.SentencesAnnotation.class)) {
+      List<AnnotatedSentence.Token> tokens = new ArrayList<>();
+      for (CoreLabel token : sentence.get(CoreAnnotations.TokensAnnotation.class)) {
+        tokens.add(new AnnotatedSentence.Token(
+            token.beginPosition(), token.endPosition(), token.word(), token.lemma(), token.tag()));
+      }
+      sentences.add(new AnnotatedSentence(
+          sentence.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class),
+          sentence.get(CoreAnnotations.CharacterOffsetEndAnnotation.class),
+          tokens));
+    }
+    return sentences;
+  }
+}

@@ -1,0 +1,19 @@
+package org.triangulate.nlp;
+
+/**
+ * A unit of transcript text that is indexed and quoted: a speaker turn, or up to N sentences of a
+ * long one. Offsets are into the canonical source text; {@code lemmas} are lower-case and space
+ * separated, for stem-free matching.
+ */
+public record Segment(
+    String segmentId,
+    String sourceId,
+    String participantId,
+    int turnIndex,
+    SpeakerRole role,
+    String speakerLabel,
+    int start,
+    int end,
+    int sentenceCount,
+    String text,
+    String lemmas) {}

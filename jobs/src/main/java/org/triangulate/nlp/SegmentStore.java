@@ -1,0 +1,69 @@
+package org.triangulate.nlp;
+
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.triangulate.ingest.SourceDocument;
+
+/**
+ * The store's transcripts awaiting annotation and the segments cut from them. A source is annotated
+ * when its stored checksum differs from the checksum it was last annotated at. Thread-safe.
+ */
+@Component
+public class SegmentStore {
+
+  /** Every segment of a study (parameter: study), in transcript order. */
+  public static final String SEGMENTS_OF_STUDY =
+      "select segment_id, source_id, participant_id, turn_index, speaker_role, speaker_label, start_offset, end_offset,"
+          + " sentence_count, body, lemmas from segment where study = ? order by source_id, start_offset";
+
+  private final JdbcTemplate jdbc;
+
+  public static Segment mapSegment(java.sql.ResultSet rs, int rowNum) throws java.sql.SQLException {
+    return new Segment(
+        rs.getString("segment_id"), rs.getString("source_id"), rs.getString("participant_id"), rs.getInt("turn_index"),
+        SpeakerRole.valueOf(rs.getString("speaker_role").toUpperCase(java.util.Locale.ROOT)), rs.getString("speaker_label"),
+        rs.getInt("start_offset"), rs.getInt("end_offset"), rs.getInt("sentence_count"), rs.getString("body"),
+        rs.getString("lemmas"));
+  }
+
+  public SegmentStore(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public List<String> sourcesToAnnotate(String study) {
+    return jdbc.queryForList(
+        "select source_id from source where study = ? and (annotated_sha256 is null or annotated_sha256 <> sha256) order by source_id",
+        String.class, study);
+  }
+
+  public SourceDocument source(String study, String sourceId) {
+    return jdbc.queryForObject(
+        "select source_id, participant_id, file_name, sha256, body from source where study = ? and source_id = ?",
+        (rs, i) -> new SourceDocument(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
+        study, sourceId);
+  }
+
+  /** Replaces a source's segments (and their codings) and marks it annotated at its checksum. */
+  public void replaceSegments(String study, AnnotatedSource annotated) {
+    jdbc.update(
+        "delete from coding where study = ? and segment_id in (select segment_id from segment where study = ? and source_id = ?)",
+        study, study, annotated.sourceId());
+    jdbc.update("delete from segment where study = ? and source_id = ?", study, annotated.sourceId());
+    jdbc.batchUpdate(
+        "insert into segment (study, segment_id, source_id, participant_id, turn_index, speaker_role, speaker_label,"
+            + " start_offset, end_offset, sentence_count, body, lemmas) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        annotated.segments().stream()
+            .map(s -> new Object[] {
+                study, s.segmentId(), s.sourceId(), s.participantId(), s.turnIndex(), s.role().code(),
+                s.speakerLabel(), s.start(), s.end(), s.sentenceCount(), s.text(), s.lemmas()})
+            .toList());
+    jdbc.update("update source set annotated_sha256 = ? where study = ? and source_id = ?",
+        annotated.sha256(), study, annotated.sourceId());
+  }
+
+  public long countSegments(String study) {
+    Long n = jdbc.queryForObject("select count(*) from segment where study = ?", Long.class, study);
+    return n == null ? 0 : n;
+  }
+}

@@ -1,0 +1,174 @@
+package org.triangulate.study;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Reads {@code <configDir>/<study>/study.yml} and {@code codebook.yml} into a {@link Study} and
+ * validates it; every problem is reported with the file and the key path (e.g.
+ * {@code study.yml: items[3].domain}). Stateless and thread-safe.
+ */
+public final class StudyLoader {
+
+  private static final YAMLMapper YAML =
+      YAMLMapper.builder()
+          .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+          .build();
+
+  public Study load(Path configDir, String studyName) {
+    Path studyDir = configDir.resolve(studyName);
+    Path studyFile = studyDir.resolve("study.yml");
+    Path codebookFile = studyDir.resolve("codebook.yml");
+    Study declared = read(studyFile, Study.class);
+    Codebook codebook = read(codebookFile, Codebook.class);
+    Study study =
+        new Study(
+            declared.name(),
+            declared.title(),
+            declared.caseAttributes(),
+            declared.participantAttributes(),
+            declared.groupings(),
+            declared.domains(),
+            declared.items(),
+            declared.happening(),
+            declared.importance(),
+            declared.patterns(),
+            declared.quotes(),
+            declared.deidentify() == null ? new Study.Deidentification(List.of()) : declared.deidentify(),
+            declared.packs(),
+            codebook);
+    List<String> problems = new ArrayList<>();
+    validateStudy(study, studyName, problems);
+    validateCodebook(study, problems);
+    if (!problems.isEmpty()) {
+      throw new StudyConfigException(
+          "Invalid study configuration in " + studyDir + ":\n  - " + String.join("\n  - ", problems));
+    }
+    return study;
+  }
+
+  private static <T> T read(Path file, Class<T> type) {
+    if (!Files.isRegularFile(file)) {
+      throw new StudyConfigException("Study configuration file not found: " + file);
+    }
+    try {
+      T value = YAML.readValue(file.toFile(), type);
+      if (value == null) {
+        throw new StudyConfigException(file + " is empty");
+      }
+      return value;
+    } catch (JacksonException e) {
+      throw new StudyConfigException(
+          file.getFileName() + ": " + keyPath(e) + ": " + e.getOriginalMessage(), e);
+    } catch (NullPointerException e) {
+      // A record's compact constructor copying a list that the file left out.
+      throw new StudyConfigException(file.getFileName() + ": a required list is missing", e);
+    }
+  }
+
+  private static String keyPath(JacksonException e) {
+    StringBuilder path = new StringBuilder();
+    for (JacksonException.Reference ref : e.getPath()) {
+      if (ref.getPropertyName() != null) {
+        if (!path.isEmpty()) {
+          path.append('.');
+        }
+        path.append(ref.getPropertyName());
+      } else if (ref.getIndex() >= 0) {
+        path.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return path.isEmpty() ? "(top level)" : path.toString();
+  }
+
+  private static void validateStudy(Study s, String studyName, List<String> problems) {
+    require(s.name() != null && s.name().equals(studyName), problems,
+        "study.yml: name: must equal the study folder name '" + studyName + "' (was '" + s.name() + "')");
+    require(s.name() == null || s.name().matches("[a-z0-9][a-z0-9_-]*"), problems,
+        "study.yml: name: use lower-case letters, digits, '-' or '_' (it names the index)");
+    Set<String> attributeIds = new HashSet<>();
+    checkAttributes("case-attributes", s.caseAttributes(), attributeIds, problems);
+    checkAttributes("participant-attributes", s.participantAttributes(), attributeIds, problems);
+    for (int i = 0; i < s.groupings().size(); i++) {
+      String g = s.groupings().get(i);
+      require(attributeIds.contains(g), problems,
+          "study.yml: groupings[" + i + "]: '" + g + "' is not a declared case or participant attribute");
+    }
+    Set<String> domainIds = s.domains().stream().map(Study.Domain::id).collect(Collectors.toSet());
+    Set<String> itemIds = new HashSet<>();
+    for (int i = 0; i < s.items().size(); i++) {
+      Study.Item item = s.items().get(i);
+      require(item.id() != null && itemIds.add(item.id()), problems,
+          "study.yml: items[" + i + "].id: missing or duplicate '" + item.id() + "'");
+      require(domainIds.contains(item.domain()), problems,
+          "study.yml: items[" + i + "].domain: unknown domain '" + item.domain() + "' (declared: " + domainIds + ")");
+      require(item.text() != null && !item.text().isBlank(), problems, "study.yml: items[" + i + "].text: missing");
+    }
+    Set<String> codes = s.happening().keySet();
+    Set<String> expected = EnumSet.allOf(Happening.class).stream().map(Happening::code).collect(Collectors.toSet());
+    require(codes.equals(expected), problems,
+        "study.yml: happening: must map exactly the answer codes " + expected + " (found " + codes + ")");
+    require(s.importance() != null && s.importance().min() < s.importance().max(), problems,
+        "study.yml: importance: min must be below max");
+    require(s.patterns() != null, problems, "study.yml: patterns: missing");
+    require(s.quotes() != null && s.quotes().perGroupMax() >= 1 && s.quotes().minChars() < s.quotes().maxChars(),
+        problems, "study.yml: quotes: per-group-max must be >= 1 and min-chars below max-chars");
+    for (int i = 0; i < s.packs().size(); i++) {
+      Study.PackDefinition pack = s.packs().get(i);
+      require(pack.id() != null && pack.id().matches("[a-z0-9][a-z0-9_-]*"), problems,
+          "study.yml: packs[" + i + "].id: use lower-case letters, digits, '-' or '_'");
+      for (String g : pack.groupings()) {
+        require(s.groupings().contains(g), problems,
+            "study.yml: packs[" + i + "].groupings: '" + g + "' is not in groupings");
+      }
+    }
+  }
+
+  private static void checkAttributes(String key, List<Study.Attribute> attributes, Set<String> seen, List<String> problems) {
+    for (int i = 0; i < attributes.size(); i++) {
+      Study.Attribute a = attributes.get(i);
+      require(a.id() != null && a.id().matches("[a-z][a-z0-9_]*") && seen.add(a.id()), problems,
+          "study.yml: " + key + "[" + i + "].id: missing, duplicate or not a lower-case identifier: '" + a.id() + "'");
+      require(a.values() != null && !a.values().isEmpty(), problems,
+          "study.yml: " + key + "[" + i + "].values: declare the allowed values");
+    }
+  }
+
+  private static void validateCodebook(Study s, List<String> problems) {
+    Set<String> categoryIds = new HashSet<>();
+    List<Codebook.Theme> themes = s.codebook().themes();
+    for (int t = 0; t < themes.size(); t++) {
+      List<Codebook.Category> categories = themes.get(t).categories();
+      for (int c = 0; c < categories.size(); c++) {
+        Codebook.Category category = categories.get(c);
+        String key = "codebook.yml: themes[" + t + "].categories[" + c + "]";
+        require(category.id() != null && categoryIds.add(category.id()), problems,
+            key + ".id: missing or duplicate '" + category.id() + "'");
+        for (String item : category.items()) {
+          require(s.item(item).isPresent(), problems, key + ".items: unknown item '" + item + "'");
+        }
+        require(!category.anyOf().isEmpty() || !category.phrases().isEmpty(), problems,
+            key + ": needs any-of or phrases to code anything");
+      }
+    }
+  }
+
+  private static void require(boolean ok, List<String> problems, String problem) {
+    if (!ok) {
+      problems.add(problem);
+    }
+  }
+}

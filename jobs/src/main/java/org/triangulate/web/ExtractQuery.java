@@ -1,0 +1,67 @@
+package org.triangulate.web;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an analyst asked for: words (empty means everything), filters by dimension id (values of one
+ * dimension are OR-ed, dimensions are AND-ed), a 1-based page, its size and the order. Immutable;
+ * the constructor rejects pages beyond what from/size paging can reach.
+ */
+public record ExtractQuery(String text, Map<String, List<String>> filters, int page, int size, SearchSort sort) {
+
+  public static final int DEFAULT_SIZE = 20;
+  public static final int MAX_SIZE = 100;
+  /** Elasticsearch's default index.max_result_window: from + size may not pass it. */
+  public static final int MAX_WINDOW = 10_000;
+  public static final int MAX_TEXT_LENGTH = 1_000;
+
+  public ExtractQuery {
+    text = text == null ? "" : text.strip();
+    Map<String, List<String>> copy = new LinkedHashMap<>();
+    filters.forEach((dimension, values) -> {
+      if (!values.isEmpty()) {
+        copy.put(dimension, List.copyOf(values));
+      }
+    });
+    filters = Collections.unmodifiableMap(copy);
+    if (page < 1 || size < 1 || size > MAX_SIZE || (long) page * size > MAX_WINDOW) {
+      throw new IllegalArgumentException("page " + page + " of size " + size + " is out of range");
+    }
+    if (sort == null) {
+      throw new IllegalArgumentException("sort is required");
+    }
+  }
+
+  /** Everything, first page, by relevance. */
+  public static ExtractQuery everything() {
+    return new ExtractQuery("", Map.of(), 1, DEFAULT_SIZE, SearchSort.RELEVANCE);
+  }
+
+  public int from() {
+    return (page - 1) * size;
+  }
+
+  public List<String> selected(String dimension) {
+    return filters.getOrDefault(dimension, List.of());
+  }
+
+  public boolean isSelected(String dimension, String value) {
+    return selected(dimension).contains(value);
+  }
+
+  public boolean hasFilters() {
+    return !filters.isEmpty();
+  }
+
+  public ExtractQuery withPage(int newPage) {
+    return new ExtractQuery(text, filters, newPage, size, sort);
+  }
+
+  /** The last page from/size paging can reach with this page size. */
+  public int lastReachablePage() {
+    return MAX_WINDOW / size;
+  }
+}

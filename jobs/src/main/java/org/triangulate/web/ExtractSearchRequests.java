@@ -1,0 +1,118 @@
+package org.triangulate.web;
+
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOptions;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.elasticsearch.core.search.Highlight;
+import co.elastic.clients.elasticsearch.core.search.HighlightField;
+import co.elastic.clients.util.NamedValue;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns an {@link ExtractQuery} into an Elasticsearch search request: the words as a
+ * simple_query_string, the filters as a post_filter, one filtered terms aggregation per dimension,
+ * highlights on {@code text}. Immutable and thread-safe.
+ */
+final class ExtractSearchRequests {
+
+  static final String FACET_PREFIX = "facet_";
+  static final String VALUES = "values";
+  /** Enough for every case, category or attribute value of a study this size, small enough to stay cheap. */
+  static final int FACET_SIZE = 200;
+
+  // The whole segment comes back highlighted (no fragmenting): segments are a few sentences, and an
+  // analyst judges a quote by reading all of it.
+  private static final Highlight HIGHLIGHT = Highlight.of(h -> h.fields(NamedValue.of("text",
+      HighlightField.of(f -> f.preTags(MarkedText.START).postTags(MarkedText.END).numberOfFragments(0)))));
+
+  private final String index;
+  private final SearchDimensions dimensions;
+
+  ExtractSearchRequests(String index, SearchDimensions dimensions) {
+    this.index = index;
+    this.dimensions = dimensions;
+  }
+
+  SearchRequest build(ExtractQuery query) {
+    return SearchRequest.of(s -> {
+      s.index(index)
+          .query(words(query.text()))
+          .aggregations(facets(query))
+          .highlight(HIGHLIGHT)
+          .sort(order(query.sort()))
+          .from(query.from())
+          .size(query.size())
+          .trackTotalHits(t -> t.enabled(true))
+          .source(src -> src.filter(f -> f.includes(ExtractSource.FIELDS)));
+      if (query.hasFilters()) {
+        // A post_filter narrows the hits but not the aggregations, which apply their own filters.
+        s.postFilter(filters(query, null));
+      }
+      return s;
+    });
+  }
+
+  /**
+   * The caller's words over {@code text} and {@code lemmas}: a word typed as it was said matches
+   * the text (and ranks higher); its base form also finds inflections through the lemmas. All words
+   * must match (AND), each in either field; quotes, {@code -} and {@code |} work as in a web search.
+   */
+  static Query words(String text) {
+    if (text.isBlank()) {
+      return Query.of(q -> q.matchAll(m -> m));
+    }
+    return Query.of(q -> q.simpleQueryString(s -> s
+        .query(text)
+        .fields("text^2", "lemmas")
+        .defaultOperator(Operator.And)
+        .lenient(true)));
+  }
+
+  /** All selected filters except those of the dimension {@code except} (null: none excepted). */
+  Query filters(ExtractQuery query, String except) {
+    List<Query> terms = dimensions.all().stream()
+        .filter(d -> !d.id().equals(except) && !query.selected(d.id()).isEmpty())
+        .map(d -> Query.of(q -> q.terms(t -> t
+            .field(d.field())
+            .terms(v -> v.value(query.selected(d.id()).stream().map(FieldValue::of).toList())))))
+        .toList();
+    if (terms.isEmpty()) {
+      return Query.of(q -> q.matchAll(m -> m));
+    }
+    return Query.of(q -> q.bool(b -> b.filter(terms)));
+  }
+
+  /**
+   * One aggregation per dimension, each filtered by every other dimension's selection: the usual
+   * multi-select facet, where ticking a value does not hide its siblings.
+   */
+  private Map<String, Aggregation> facets(ExtractQuery query) {
+    Map<String, Aggregation> aggregations = new LinkedHashMap<>();
+    for (FacetDimension d : dimensions.all()) {
+      aggregations.put(FACET_PREFIX + d.id(), Aggregation.of(a -> a
+          .filter(filters(query, d.id()))
+          .aggregations(VALUES, t -> t.terms(terms -> terms.field(d.field()).size(FACET_SIZE)))));
+    }
+    return aggregations;
+  }
+
+  // A unique last key keeps paging stable when scores or cases tie.
+  private static List<SortOptions> order(SearchSort sort) {
+    return switch (sort) {
+      case RELEVANCE -> List.of(
+          SortOptions.of(o -> o.score(sc -> sc.order(SortOrder.Desc))),
+          ascending("id"));
+      case CASE -> List.of(ascending("caseId"), ascending("participantId"), ascending("turnIndex"), ascending("id"));
+    };
+  }
+
+  private static SortOptions ascending(String field) {
+    return SortOptions.of(o -> o.field(f -> f.field(field).order(SortOrder.Asc)));
+  }
+}

@@ -1,0 +1,22 @@
+package org.triangulate.web;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The fields of an indexed extract the search shows, read from {@code _source}. Only these are
+ * fetched (lemmas, offsets and provenance stay in the index), and reading into this record rather
+ * than the indexer's document keeps the search working if the indexer adds fields.
+ */
+record ExtractSource(
+    String text,
+    String participantId,
+    String caseId,
+    String speakerRole,
+    Map<String, String> attributes,
+    List<String> categories,
+    List<String> themes) {
+
+  static final List<String> FIELDS =
+      List.of("text", "participantId", "caseId", "speakerRole", "attributes", "categories", "themes");
+}

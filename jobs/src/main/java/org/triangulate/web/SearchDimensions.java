@@ -1,0 +1,85 @@
+package org.triangulate.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.triangulate.index.ExtractDocument;
+import org.triangulate.index.ExtractIndexMapping;
+import org.triangulate.study.Codebook;
+import org.triangulate.study.Study;
+import org.triangulate.study.StudyConfigException;
+
+/**
+ * The study's facet dimensions in display order: theme, category, every case and participant
+ * attribute, case, speaker role. Built once from the study; immutable and thread-safe.
+ */
+public final class SearchDimensions {
+
+  public static final String CASE = "case";
+  public static final String ROLE = "role";
+  public static final String CATEGORY = "category";
+  public static final String THEME = "theme";
+
+  /** Request parameters that are not filters; an attribute with one of these ids could not be filtered. */
+  static final Set<String> RESERVED_PARAMS = Set.of("q", "page", "size", "sort");
+
+  private final List<FacetDimension> all;
+  private final List<FacetDimension> attributes;
+
+  private SearchDimensions(List<FacetDimension> themeAndCategory, List<FacetDimension> attributes, List<FacetDimension> rest) {
+    this.attributes = List.copyOf(attributes);
+    this.all = Stream.of(themeAndCategory, attributes, rest).flatMap(List::stream).toList();
+  }
+
+  public static SearchDimensions forStudy(Study study) {
+    Codebook codebook = study.codebook();
+    Map<String, String> themes = new LinkedHashMap<>();
+    codebook.themes().forEach(t -> themes.put(t.id(), t.label()));
+    Map<String, String> categories = new LinkedHashMap<>();
+    codebook.categories().forEach(c -> categories.put(c.id(), c.label()));
+    List<FacetDimension> attributes = new ArrayList<>();
+    Stream.concat(study.caseAttributes().stream(), study.participantAttributes().stream())
+        .forEach(a -> attributes.add(new FacetDimension(a.id(), ExtractIndexMapping.attributeField(a.id()), a.label(), a.values())));
+    List<FacetDimension> themeAndCategory = List.of(
+        new FacetDimension(THEME, "themes", "Theme", themes),
+        new FacetDimension(CATEGORY, "categories", "Category", categories));
+    List<FacetDimension> rest = List.of(
+        new FacetDimension(CASE, "caseId", "Case", Map.of()),
+        new FacetDimension(ROLE, "speakerRole", "Speaker", Map.of(
+            ExtractDocument.PARTICIPANT_ROLE, "Participant", ExtractDocument.INTERVIEWER_ROLE, "Interviewer")));
+    for (FacetDimension a : attributes) {
+      // The URL names an attribute's filter by its bare id, so it must not shadow another parameter.
+      if (RESERVED_PARAMS.contains(a.id()) || Set.of(CASE, ROLE, CATEGORY, THEME).contains(a.id())) {
+        throw new StudyConfigException("study.yml: attribute id '" + a.id()
+            + "' clashes with a search parameter of the same name; rename the attribute");
+      }
+    }
+    return new SearchDimensions(themeAndCategory, attributes, rest);
+  }
+
+  public List<FacetDimension> all() {
+    return all;
+  }
+
+  /** The study's case and participant attributes, in the order study.yml declares them. */
+  public List<FacetDimension> attributes() {
+    return attributes;
+  }
+
+  public Optional<FacetDimension> find(String id) {
+    return all.stream().filter(d -> d.id().equals(id)).findFirst();
+  }
+
+  public List<String> ids() {
+    return all.stream().map(FacetDimension::id).toList();
+  }
+
+  /** Label of a value of a dimension, e.g. a category's label; the raw value for unknown ones. */
+  public String valueLabel(String dimension, String value) {
+    return find(dimension).map(d -> d.valueLabel(value)).orElse(value);
+  }
+}

@@ -1,0 +1,63 @@
+package org.triangulate.web;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the search page template shows: the query (to refill the form), the result or an
+ * error message, paging links, and the study's labels. Immutable.
+ *
+ * @param result null when the request was bad or the search unavailable
+ * @param error null when the search ran
+ */
+record SearchPage(
+    String studyTitle,
+    ExtractQuery query,
+    ExtractSearchResult result,
+    String error,
+    SearchDimensions dimensions,
+    List<SearchSort> sorts,
+    List<SearchLinks.PageLink> pages,
+    String previousUrl,
+    String nextUrl) {
+
+  static SearchPage of(String studyTitle, ExtractQuery query, ExtractSearchResult result, SearchDimensions dimensions) {
+    int pageCount = result.pageCount();
+    return new SearchPage(studyTitle, query, result, null, dimensions, List.of(SearchSort.values()),
+        SearchLinks.pages(query, pageCount), SearchLinks.previous(query), SearchLinks.next(query, pageCount));
+  }
+
+  static SearchPage failed(String studyTitle, ExtractQuery query, String error, SearchDimensions dimensions) {
+    return new SearchPage(studyTitle, query, null, error, dimensions, List.of(SearchSort.values()), List.of(), null, null);
+  }
+
+  /** A hit's attribute as a tag: the attribute's label and the value's label. */
+  record AttributeTag(String attribute, String value) {}
+
+  /** The page size to carry in the form when it is not the default. */
+  public boolean customSize() {
+    return query.size() != ExtractQuery.DEFAULT_SIZE;
+  }
+
+  /** The same words and order without any filter. */
+  public String clearFiltersUrl() {
+    return SearchLinks.url(new ExtractQuery(query.text(), Map.of(), 1, query.size(), query.sort()));
+  }
+
+  /** The first hit's number on this page, counting from 1. */
+  public long firstShown() {
+    return result == null || result.hits().isEmpty() ? 0 : query.from() + 1L;
+  }
+
+  public long lastShown() {
+    return result == null ? 0 : query.from() + (long) result.hits().size();
+  }
+
+  /** A hit's attribute values with their labels, in the study's attribute order; absent ones left out. */
+  public List<AttributeTag> attributesOf(ExtractHit hit) {
+    return dimensions.attributes().stream()
+        .filter(d -> hit.attributes().containsKey(d.id()))
+        .map(d -> new AttributeTag(d.label(), d.valueLabel(hit.attributes().get(d.id()))))
+        .toList();
+  }
+}

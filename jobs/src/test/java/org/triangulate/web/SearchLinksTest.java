@@ -1,0 +1,61 @@
+package org.triangulate.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+class SearchLinksTest {
+
+  private final SearchDimensions dimensions = SearchDimensions.forStudy(WebTestStudy.demo());
+
+  @Test
+  void linkOfTheDefaultQueryIsThePageItself() {
+    assertThat(SearchLinks.url(ExtractQuery.everything())).isEqualTo("/");
+  }
+
+  @Test
+  void linkReadsBackAsTheSameQueryEvenWithReservedCharacters() {
+    // given
+    ExtractQuery query = new ExtractQuery("\"lived experience\" +pay & band=3 100%",
+        Map.of("category", List.of("pay", "progression"), "employer", List.of("nhs")), 4, 50, SearchSort.CASE);
+
+    // when
+    String url = SearchLinks.url(query);
+
+    // then
+    assertThat(SearchParameters.parse(parseQueryString(url), dimensions)).isEqualTo(query);
+  }
+
+  @Test
+  void pagerShowsFirstLastAndPagesAroundTheCurrentOne() {
+    // given
+    ExtractQuery page6 = ExtractQuery.everything().withPage(6);
+
+    // when
+    List<SearchLinks.PageLink> pages = SearchLinks.pages(page6, 20);
+
+    // then
+    assertThat(pages).extracting(SearchLinks.PageLink::number).containsExactly(1, 4, 5, 6, 7, 8, 20);
+    assertThat(pages).filteredOn(SearchLinks.PageLink::current).singleElement()
+        .satisfies(p -> assertThat(p.url()).isNull());
+    assertThat(SearchLinks.previous(page6)).isEqualTo("/?page=5");
+    assertThat(SearchLinks.next(page6, 6)).isNull();
+  }
+
+  private static MultiValueMap<String, String> parseQueryString(String url) {
+    MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
+    String query = URI.create(url).getRawQuery();
+    for (String pair : query.split("&")) {
+      String[] nameValue = pair.split("=", 2);
+      params.add(nameValue[0], URLDecoder.decode(nameValue[1], StandardCharsets.UTF_8));
+    }
+    return params;
+  }
+}
