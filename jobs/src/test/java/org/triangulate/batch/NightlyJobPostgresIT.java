@@ -1,0 +1,156 @@
+package org.triangulate.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.triangulate.TriangulateApplication;
+import org.triangulate.index.ExtractIndexMapping;
+import org.triangulate.index.TestElasticsearch;
+
+/**
+ * The nightly job end to end on the demo study, against the real PostgreSQL (a throw-away schema in
+ * database {@code test}), a real Elasticsearch node and real CoreNLP models.
+ */
+@SpringBootTest(classes = TriangulateApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class NightlyJobPostgresIT {
+
+  private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test";
+  private static final String SCHEMA = "triangulate_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+  private static final Path HOME = TestElasticsearch.home();
+  private static final Path OUT = HOME.resolve("jobs/target/it-out/" + SCHEMA);
+  private static final Path DEMO = HOME.resolve("data-in/demo");
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("spring.config.import", () -> "file:" + HOME.resolve("config/application.yml"));
+    registry.add("triangulate.config-dir", () -> HOME.resolve("config").toString());
+    registry.add("triangulate.data-in", () -> HOME.resolve("data-in").toString());
+    registry.add("triangulate.data-out", OUT::toString);
+    registry.add("logging.file.name", () -> OUT.resolve("triangulate.log").toString());
+    registry.add("spring.datasource.url", () -> POSTGRES + "?currentSchema=" + SCHEMA);
+    registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("spring.datasource.password", () -> "");
+    registry.add("spring.flyway.schemas", () -> SCHEMA);
+    TestElasticsearch.registerUris(registry);
+  }
+
+  @AfterAll
+  static void dropSchema() throws Exception {
+    try (Connection c = DriverManager.getConnection(POSTGRES, "postgres", "")) {
+      c.createStatement().execute("drop schema if exists " + SCHEMA + " cascade");
+    }
+  }
+
+  @Autowired NightlyRunner runner;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired ElasticsearchClient elasticsearch;
+
+  @Test
+  void runsTheDemoTwiceWithOneDocumentPerSegmentAndNothingLost() throws Exception {
+    // given the demo study: 5 cases, 18 participants, 146 response rows of which 2 are bad, 18 transcripts
+    LocalDate night = LocalDate.of(2026, 11, 26);
+
+    // when the night runs, then runs again
+    RunReport first = runner.run(night);
+    Set<String> firstIds = indexedIds();
+    RunReport second = runner.run(night);
+
+    // then both complete, and every input balances: read = loaded + quarantined
+    assertThat(first.status()).isEqualTo("COMPLETED");
+    assertThat(second.status()).isEqualTo("COMPLETED");
+    for (RunReport report : List.of(first, second)) {
+      assertThat(report.inputs()).allSatisfy(in -> assertThat(in.read()).isEqualTo(in.loaded() + in.quarantined()));
+      assertThat(report.inputs()).extracting(RunReport.InputLine::file, RunReport.InputLine::read, RunReport.InputLine::loaded,
+              RunReport.InputLine::quarantined)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple("cases.csv", 5L, 5L, 0L),
+              org.assertj.core.groups.Tuple.tuple("participants.csv", 18L, 18L, 0L),
+              org.assertj.core.groups.Tuple.tuple("responses.csv", 146L, 144L, 2L),
+              org.assertj.core.groups.Tuple.tuple("transcripts/", 18L, 18L, 0L));
+    }
+    assertThat(jdbc.queryForObject("select count(*) from response where study = 'demo'", Long.class)).isEqualTo(144L);
+
+    // and the index holds exactly the store's segments, under the same ids both times
+    long segments = jdbc.queryForObject("select count(*) from segment where study = 'demo'", Long.class);
+    assertThat(segments).isGreaterThan(18 * 4);
+    Set<String> secondIds = indexedIds();
+    assertThat(secondIds).hasSize((int) segments).isEqualTo(firstIds);
+    assertThat(jdbc.queryForList("select segment_id from segment where study = 'demo'", String.class))
+        .containsExactlyInAnyOrderElementsOf(secondIds);
+    // the second run did not re-annotate unchanged transcripts
+    assertThat(second.steps()).filteredOn(s -> s.step().equals("annotateTranscriptsStep"))
+        .singleElement().satisfies(s -> assertThat(s.read()).isZero());
+  }
+
+  @Test
+  void quarantinesEachBadResponseWithFileLineAndReason() throws Exception {
+    // given the demo's responses.csv, whose last two rows are deliberately bad (see data-in/demo/README.md)
+    List<String> lines = Files.readAllLines(DEMO.resolve("responses.csv"), StandardCharsets.UTF_8);
+    int unknownItemLine = lines.indexOf(lines.stream().filter(l -> l.contains("item_not_in_study")).findFirst().orElseThrow()) + 1;
+    int badImportanceLine = lines.size();
+
+    // when the night runs
+    runner.run(LocalDate.of(2026, 11, 27));
+
+    // then both are in the quarantine file with their line and a reason naming the column
+    List<CSVRecord> quarantined = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+        .parse(Files.newBufferedReader(OUT.resolve("demo/quarantine/quarantine.csv"))).getRecords();
+    assertThat(quarantined).extracting(r -> r.get("file"), r -> r.get("location"))
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("responses.csv", "line " + unknownItemLine),
+            org.assertj.core.groups.Tuple.tuple("responses.csv", "line " + badImportanceLine));
+    assertThat(quarantined).extracting(r -> r.get("reason"))
+        .anySatisfy(reason -> assertThat(reason).contains("item_id").contains("item_not_in_study"))
+        .anySatisfy(reason -> assertThat(reason).contains("importance").contains("'7'"));
+  }
+
+  @Test
+  void writesAPackWithNumbersBesideQuotesFromTheIndex() throws Exception {
+    // given a completed night
+    runner.run(LocalDate.of(2026, 11, 28));
+
+    // then the pack's quotes.csv lists quotes that are segments in the index, and the HTML shows them
+    Path pack = OUT.resolve("demo/packs/workshop-all");
+    String html = Files.readString(pack.resolve("index.html"));
+    List<CSVRecord> quotes = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+        .parse(Files.newBufferedReader(pack.resolve("quotes.csv"))).getRecords();
+    assertThat(quotes).isNotEmpty();
+    Set<String> indexed = indexedIds();
+    for (CSVRecord quote : quotes) {
+      assertThat(indexed).contains(quote.get("extract_id"));
+      String escaped = org.springframework.web.util.HtmlUtils.htmlEscape(quote.get("text"));
+      assertThat(html).contains(escaped.substring(0, Math.min(40, escaped.length())));
+    }
+    assertThat(html).containsPattern("\\d+%").contains("<svg");
+    assertThat(html).as("opens offline: no external resource").doesNotContainPattern("(?i)(src|href)\\s*=\\s*[\"']?(https?:)?//");
+  }
+
+  private Set<String> indexedIds() throws Exception {
+    String alias = ExtractIndexMapping.alias("demo");
+    elasticsearch.indices().refresh(r -> r.index(alias));
+    var response = elasticsearch.search(s -> s.index(alias).size(10_000).source(src -> src.fetch(false)), Void.class);
+    Set<String> ids = new HashSet<>();
+    response.hits().hits().forEach(h -> ids.add(h.id()));
+    assertThat((long) ids.size()).isEqualTo(response.hits().total().value());
+    return ids;
+  }
+}
