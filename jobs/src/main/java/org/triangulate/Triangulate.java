@@ -34,6 +34,7 @@ public final class Triangulate {
     int exitCode = new CommandLine(new Triangulate())
         .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
           commandLine.getErr().println("triangulate: " + CommandFailure.describe(e));
+          commandLine.getErr().println("(details in the log: data-out/logs/triangulate.log)");
           return CommandFailure.exitCode(e);
         })
         .execute(args);

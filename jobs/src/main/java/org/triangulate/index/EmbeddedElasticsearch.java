@@ -64,9 +64,9 @@ public final class EmbeddedElasticsearch {
       }
       Instant deadline = Instant.now().plus(settings.startTimeout());
       Optional<ProcessHandle> process = liveProcess();
-      Optional<NodeInstance.NodeRecord> recorded = instance.record().filter(r -> process.map(p -> p.pid() == r.pid()).orElse(false));
+      Optional<NodeInstance.NodeRecord> recorded = process.flatMap(p -> instance.record().filter(r -> r.pid() == p.pid()));
       if (recorded.isPresent()) {
-        // Our node, alive but not healthy yet (busy, or recovering): wait for it rather than launch a second one on its data.
+        // Our node, alive but not answering yet (busy or recovering): a second node on its data could not start anyway.
         URI url = URI.create(recorded.get().url());
         return new RunningNode(awaitHealthy(null, url, deadline), recorded.get().port(), url, false);
       }
@@ -133,13 +133,13 @@ public final class EmbeddedElasticsearch {
   /** Polls cluster health until yellow or green; returns the node's PID. */
   private long awaitHealthy(Process launching, URI url, Instant deadline) {
     while (true) {
-      OptionalLong pid = instance.pid();
-      boolean alive = liveProcess().isPresent();
-      if (alive && health.usableStatus(url).isPresent()) {
-        return pid.getAsLong();
-      }
+      // Read before the PID file: a launcher that exited cleanly has left the file behind by then.
       boolean launcherDone = launching == null || !launching.isAlive();
-      if (launcherDone && (!alive || (launching != null && launching.exitValue() != 0))) {
+      Optional<ProcessHandle> process = liveProcess();
+      if (process.isPresent() && health.usableStatus(url).isPresent()) {
+        return process.get().pid();
+      }
+      if (launcherDone && (process.isEmpty() || (launching != null && launching.exitValue() != 0))) {
         throw failure("Elasticsearch exited during start" + (launching == null ? "" : " (launcher exit code " + launching.exitValue() + ")"));
       }
       if (Instant.now().isAfter(deadline)) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -75,10 +76,19 @@ final class NodeInstance {
     return channel::close;
   }
 
-  /** Copies the distribution's config over this instance's and writes its elasticsearch.yml. */
+  /**
+   * Replaces this instance's config with a fresh copy of the distribution's plus its own
+   * elasticsearch.yml. Nothing in config/ is worth keeping, and a launch killed half-way leaves
+   * files there (a keystore .tmp) that make every later start fail.
+   */
   void prepare(Path elasticsearchHome, int port) throws IOException {
+    deleteTree(config());
     for (Path sub : List.of(config(), dir.resolve("data"), dir.resolve("logs"), tmp())) {
       Files.createDirectories(sub);
+    }
+    // The node appends to its log across launches; a failure message must quote this launch only.
+    if (Files.exists(serverLog())) {
+      Files.move(serverLog(), serverLog().resolveSibling(CLUSTER_NAME + "-previous.log"), StandardCopyOption.REPLACE_EXISTING);
     }
     Path source = elasticsearchHome.resolve("config");
     try (Stream<Path> files = Files.walk(source)) {
@@ -92,6 +102,16 @@ final class NodeInstance {
       }
     }
     Files.writeString(config().resolve("elasticsearch.yml"), elasticsearchYml(port));
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (Files.exists(root)) {
+      try (Stream<Path> files = Files.walk(root)) {
+        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(file);
+        }
+      }
+    }
   }
 
   private String elasticsearchYml(int port) {
@@ -154,7 +174,11 @@ final class NodeInstance {
 
   /** The last lines of the node's log and of the launcher's output, for failure messages. */
   String logTail(int lines) {
-    return tail(dir.resolve("logs").resolve(CLUSTER_NAME + ".log"), lines) + tail(launchLog(), lines / 2);
+    return tail(serverLog(), lines) + tail(launchLog(), lines / 2);
+  }
+
+  private Path serverLog() {
+    return dir.resolve("logs").resolve(CLUSTER_NAME + ".log");
   }
 
   private static String tail(Path file, int lines) {

@@ -11,9 +11,4 @@ import java.net.URI;
  * @param startedNow true when the call that returned this launched the node, false when it was
  *     already running
  */
-public record RunningNode(long pid, int port, URI url, boolean startedNow) {
-
-  RunningNode alreadyRunning() {
-    return new RunningNode(pid, port, url, false);
-  }
-}
+public record RunningNode(long pid, int port, URI url, boolean startedNow) {}

@@ -1,6 +1,9 @@
 package org.triangulate.ingest;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
 
 /**
  * One data row of an input CSV, with the file and 1-based line it came from and its fields keyed by
@@ -9,7 +12,7 @@ import java.util.Map;
 public record CsvRow(String fileName, long line, Map<String, String> fields) {
 
   public CsvRow {
-    fields = Map.copyOf(fields);
+    fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
   }
 
   /** The field's trimmed value, or empty when the column is missing or blank. */
@@ -18,8 +21,8 @@ public record CsvRow(String fileName, long line, Map<String, String> fields) {
     return value == null ? "" : value.strip();
   }
 
-  /** The row as it might have looked in the file, for the quarantine report. */
+  /** The row as a CSV line in its columns' order, for the quarantine report. */
   public String asText() {
-    return fields.toString();
+    return CSVFormat.RFC4180.format(fields.values().toArray());
   }
 }

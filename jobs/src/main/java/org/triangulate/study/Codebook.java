@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 public record Codebook(List<Theme> themes) {
 
   public Codebook {
-    themes = List.copyOf(themes);
+    themes = themes == null ? List.of() : List.copyOf(themes);
   }
 
   public Stream<Category> categories() {
@@ -32,7 +32,7 @@ public record Codebook(List<Theme> themes) {
 
   public record Theme(String id, String label, List<Category> categories) {
     public Theme {
-      categories = List.copyOf(categories);
+      categories = categories == null ? List.of() : List.copyOf(categories);
     }
   }
 

@@ -1,5 +1,7 @@
 package org.triangulate.study;
 
+import com.fasterxml.jackson.annotation.JacksonInject;
+import com.fasterxml.jackson.annotation.OptBoolean;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,16 +24,25 @@ public record Study(
     QuoteRules quotes,
     Deidentification deidentify,
     List<PackDefinition> packs,
-    Codebook codebook) {
+    // Read from codebook.yml and injected by StudyLoader, not a key of study.yml.
+    @JacksonInject(value = Study.CODEBOOK, useInput = OptBoolean.FALSE) Codebook codebook) {
+
+  static final String CODEBOOK = "codebook";
 
   public Study {
-    caseAttributes = List.copyOf(caseAttributes);
-    participantAttributes = List.copyOf(participantAttributes);
-    groupings = List.copyOf(groupings);
-    domains = List.copyOf(domains);
-    items = List.copyOf(items);
-    happening = Map.copyOf(happening);
-    packs = List.copyOf(packs);
+    // Keys left out of study.yml read as empty; StudyLoader reports the ones that must not be.
+    caseAttributes = copy(caseAttributes);
+    participantAttributes = copy(participantAttributes);
+    groupings = copy(groupings);
+    domains = copy(domains);
+    items = copy(items);
+    happening = happening == null ? Map.of() : Map.copyOf(happening);
+    deidentify = deidentify == null ? new Deidentification(List.of()) : deidentify;
+    packs = copy(packs);
+  }
+
+  private static <T> List<T> copy(List<T> list) {
+    return list == null ? List.of() : List.copyOf(list);
   }
 
   public Optional<Item> item(String itemId) {
@@ -58,7 +69,11 @@ public record Study(
   }
 
   /** An attribute of a case or participant: its id (the CSV column), label and allowed values. */
-  public record Attribute(String id, String label, Map<String, String> values) {}
+  public record Attribute(String id, String label, Map<String, String> values) {
+    public Attribute {
+      values = values == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+    }
+  }
 
   public record Domain(String id, String label) {}
 
@@ -88,5 +103,10 @@ public record Study(
   }
 
   /** A synthesis pack: which groupings and pattern types a workshop looks at. */
-  public record PackDefinition(String id, String title, List<String> groupings, List<String> patternTypes) {}
+  public record PackDefinition(String id, String title, List<String> groupings, List<String> patternTypes) {
+    public PackDefinition {
+      groupings = copy(groupings);
+      patternTypes = copy(patternTypes);
+    }
+  }
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.InjectableValues;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -25,31 +26,14 @@ public final class StudyLoader {
           .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-          .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
           .build();
 
   public Study load(Path configDir, String studyName) {
     Path studyDir = configDir.resolve(studyName);
     Path studyFile = studyDir.resolve("study.yml");
     Path codebookFile = studyDir.resolve("codebook.yml");
-    Study declared = read(studyFile, Study.class);
-    Codebook codebook = read(codebookFile, Codebook.class);
-    Study study =
-        new Study(
-            declared.name(),
-            declared.title(),
-            declared.caseAttributes(),
-            declared.participantAttributes(),
-            declared.groupings(),
-            declared.domains(),
-            declared.items(),
-            declared.happening(),
-            declared.importance(),
-            declared.patterns(),
-            declared.quotes(),
-            declared.deidentify() == null ? new Study.Deidentification(List.of()) : declared.deidentify(),
-            declared.packs(),
-            codebook);
+    Codebook codebook = read(codebookFile, Codebook.class, new InjectableValues.Std());
+    Study study = read(studyFile, Study.class, new InjectableValues.Std().addValue(Study.CODEBOOK, codebook));
     List<String> problems = new ArrayList<>();
     validateStudy(study, studyName, problems);
     validateCodebook(study, problems);
@@ -60,12 +44,12 @@ public final class StudyLoader {
     return study;
   }
 
-  private static <T> T read(Path file, Class<T> type) {
+  private static <T> T read(Path file, Class<T> type, InjectableValues injected) {
     if (!Files.isRegularFile(file)) {
       throw new StudyConfigException("Study configuration file not found: " + file);
     }
     try {
-      T value = YAML.readValue(file.toFile(), type);
+      T value = YAML.readerFor(type).with(injected).readValue(file.toFile());
       if (value == null) {
         throw new StudyConfigException(file + " is empty");
       }
@@ -73,9 +57,6 @@ public final class StudyLoader {
     } catch (JacksonException e) {
       throw new StudyConfigException(
           file.getFileName() + ": " + keyPath(e) + ": " + e.getOriginalMessage(), e);
-    } catch (NullPointerException e) {
-      // A record's compact constructor copying a list that the file left out.
-      throw new StudyConfigException(file.getFileName() + ": a required list is missing", e);
     }
   }
 
@@ -95,6 +76,9 @@ public final class StudyLoader {
   }
 
   private static void validateStudy(Study s, String studyName, List<String> problems) {
+    require(s.title() != null, problems, "study.yml: title: missing");
+    require(!s.items().isEmpty(), problems, "study.yml: items: declare at least one item");
+    require(!s.domains().isEmpty(), problems, "study.yml: domains: declare at least one domain");
     require(s.name() != null && s.name().equals(studyName), problems,
         "study.yml: name: must equal the study folder name '" + studyName + "' (was '" + s.name() + "')");
     require(s.name() == null || s.name().matches("[a-z0-9][a-z0-9_-]*"), problems,
@@ -123,7 +107,7 @@ public final class StudyLoader {
         "study.yml: happening: must map exactly the answer codes " + expected + " (found " + codes + ")");
     require(s.importance() != null && s.importance().min() < s.importance().max(), problems,
         "study.yml: importance: min must be below max");
-    require(s.patterns() != null, problems, "study.yml: patterns: missing");
+    require(s.patterns() != null, problems, "study.yml: patterns: missing (thresholds for pattern detection)");
     require(s.quotes() != null && s.quotes().perGroupMax() >= 1 && s.quotes().minChars() < s.quotes().maxChars(),
         problems, "study.yml: quotes: per-group-max must be >= 1 and min-chars below max-chars");
     for (int i = 0; i < s.packs().size(); i++) {
@@ -137,9 +121,15 @@ public final class StudyLoader {
     }
   }
 
+  /** Names the pipeline itself uses for groupings ("case", "all") and search parameters. */
+  private static final Set<String> RESERVED_ATTRIBUTE_IDS =
+      Set.of("all", "case", "q", "page", "size", "sort", "role", "category", "theme");
+
   private static void checkAttributes(String key, List<Study.Attribute> attributes, Set<String> seen, List<String> problems) {
     for (int i = 0; i < attributes.size(); i++) {
       Study.Attribute a = attributes.get(i);
+      require(!RESERVED_ATTRIBUTE_IDS.contains(a.id()), problems,
+          "study.yml: " + key + "[" + i + "].id: '" + a.id() + "' is reserved (" + RESERVED_ATTRIBUTE_IDS + "); choose another id");
       require(a.id() != null && a.id().matches("[a-z][a-z0-9_]*") && seen.add(a.id()), problems,
           "study.yml: " + key + "[" + i + "].id: missing, duplicate or not a lower-case identifier: '" + a.id() + "'");
       require(a.values() != null && !a.values().isEmpty(), problems,

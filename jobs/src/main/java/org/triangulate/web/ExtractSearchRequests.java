@@ -40,6 +40,12 @@ final class ExtractSearchRequests {
   }
 
   SearchRequest build(ExtractQuery query) {
+    for (String dimension : query.filters().keySet()) {
+      // A filter on a dimension the study lacks would otherwise be dropped silently.
+      if (dimensions.find(dimension).isEmpty()) {
+        throw new IllegalArgumentException("no facet dimension '" + dimension + "': use one of " + dimensions.ids());
+      }
+    }
     return SearchRequest.of(s -> {
       s.index(index)
           .query(words(query.text()))

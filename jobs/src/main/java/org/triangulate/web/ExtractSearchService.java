@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.triangulate.index.ExtractIndexMapping;
 import org.triangulate.study.Study;
@@ -22,6 +24,8 @@ import org.triangulate.study.Study;
  */
 @Service
 public class ExtractSearchService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ExtractSearchService.class);
 
   private final ElasticsearchClient client;
   private final String alias;
@@ -53,12 +57,15 @@ public class ExtractSearchService {
     try {
       response = client.search(requests.build(query), ExtractSource.class);
     } catch (ElasticsearchException e) {
+      // Logged without the query: an analyst's words may quote a transcript.
+      LOG.warn("Search on {} failed with status {}: {}", alias, e.status(), e.error().type());
       if (e.status() == 404) {
         throw new SearchUnavailableException(
             "There is no extracts index '" + alias + "' yet: run the nightly job once (./triangulate run).", e);
       }
       throw new SearchUnavailableException("Elasticsearch could not run the search: " + e.getMessage(), e);
     } catch (IOException e) {
+      LOG.warn("Search on {} failed: Elasticsearch is not reachable: {}", alias, e.toString());
       throw new SearchUnavailableException("Elasticsearch is not reachable: " + e.getMessage(), e);
     }
     long total = response.hits().total() == null ? response.hits().hits().size() : response.hits().total().value();

@@ -30,7 +30,8 @@ public final class SearchDimensions {
   private final List<FacetDimension> all;
   private final List<FacetDimension> attributes;
 
-  private SearchDimensions(List<FacetDimension> themeAndCategory, List<FacetDimension> attributes, List<FacetDimension> rest) {
+  private SearchDimensions(
+      List<FacetDimension> themeAndCategory, List<FacetDimension> attributes, List<FacetDimension> rest) {
     this.attributes = List.copyOf(attributes);
     this.all = Stream.of(themeAndCategory, attributes, rest).flatMap(List::stream).toList();
   }
@@ -43,7 +44,8 @@ public final class SearchDimensions {
     codebook.categories().forEach(c -> categories.put(c.id(), c.label()));
     List<FacetDimension> attributes = new ArrayList<>();
     Stream.concat(study.caseAttributes().stream(), study.participantAttributes().stream())
-        .forEach(a -> attributes.add(new FacetDimension(a.id(), ExtractIndexMapping.attributeField(a.id()), a.label(), a.values())));
+        .forEach(a -> attributes.add(
+            new FacetDimension(a.id(), ExtractIndexMapping.attributeField(a.id()), a.label(), a.values())));
     List<FacetDimension> themeAndCategory = List.of(
         new FacetDimension(THEME, "themes", "Theme", themes),
         new FacetDimension(CATEGORY, "categories", "Category", categories));

@@ -44,6 +44,11 @@ record SearchPage(
     return SearchLinks.url(new ExtractQuery(query.text(), Map.of(), 1, query.size(), query.sort()));
   }
 
+  /** The same search from its first page, for a page past the last one. */
+  public String firstPageUrl() {
+    return SearchLinks.url(query.withPage(1));
+  }
+
   /** The first hit's number on this page, counting from 1. */
   public long firstShown() {
     return result == null || result.hits().isEmpty() ? 0 : query.from() + 1L;

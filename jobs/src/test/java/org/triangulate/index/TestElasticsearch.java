@@ -6,13 +6,15 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * The one real Elasticsearch node shared by all tests in a test JVM: started on first use on a free
- * port, with its instance under {@code jobs/target/es-it/shared}, and stopped by a shutdown hook
- * when the JVM exits. Thread-safe.
+ * The one real Elasticsearch node shared by all tests in a test JVM, started on first use on a free
+ * port. Every node a test JVM starts lives under {@code jobs/target/es-it/<jvm pid>/}, so test JVMs
+ * running side by side never share or stop each other's nodes; a shutdown hook stops them and removes
+ * the directory, and the next test JVM reaps what a killed one left running. Thread-safe.
  *
  * <pre>{@code
  * @DynamicPropertySource
@@ -23,6 +25,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 public final class TestElasticsearch {
 
+  private static final Path ROOT = home().resolve("jobs/target/es-it");
+  private static final Path THIS_JVM = ROOT.resolve(String.valueOf(ProcessHandle.current().pid()));
+
   private static EmbeddedElasticsearch manager;
   private static RunningNode node;
 
@@ -31,14 +36,9 @@ public final class TestElasticsearch {
   /** The shared node, started on the first call. */
   public static synchronized RunningNode node() {
     if (node == null) {
-      EmbeddedElasticsearch shared = manager();
-      if (shared.status().isEmpty()) {
-        // Indices left by an earlier run would make tests depend on each other's leftovers.
-        shared.stop();
-        deleteTree(shared.settings().instanceDir());
-      }
-      Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "stop-test-elasticsearch"));
-      node = shared.start();
+      reapNodesOfDeadJvms();
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAndRemove(THIS_JVM), "stop-test-elasticsearch"));
+      node = manager().start();
     }
     return node;
   }
@@ -60,32 +60,53 @@ public final class TestElasticsearch {
     return manager;
   }
 
-  /** Settings for a test node named {@code name}: free port, instance under jobs/target/es-it. */
+  /** Settings for this JVM's test node called {@code name}: a free port and its own instance directory. */
   public static EmbeddedElasticsearchSettings settings(String name) {
-    Path home = home();
-    return EmbeddedElasticsearchSettings.of(
-        home.resolve("data-out/.es/dist"),
-        home.resolve("jobs/target/es-it").resolve(name),
-        System.getProperty("elasticsearch.server.version", ""));
+    return settingsFor(THIS_JVM.resolve(name));
   }
 
   /** The repository's top level: set by surefire and failsafe, else the parent of the jobs module. */
-  static Path home() {
+  public static Path home() {
     String configured = System.getProperty("triangulate.home");
     Path home = configured != null ? Path.of(configured) : Path.of("").toAbsolutePath().getParent();
     return home.toAbsolutePath().normalize();
   }
 
-  private static void deleteTree(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
+  private static EmbeddedElasticsearchSettings settingsFor(Path instanceDir) {
+    return EmbeddedElasticsearchSettings.of(
+        home().resolve("data-out/.es/dist"), instanceDir, System.getProperty("elasticsearch.server.version", ""));
+  }
+
+  /** A test JVM killed before its shutdown hook ran leaves its nodes running; nobody else would stop them. */
+  private static void reapNodesOfDeadJvms() {
+    for (Path jvmDir : children(ROOT)) {
+      String name = jvmDir.getFileName().toString();
+      boolean dead = name.matches("\\d+") && ProcessHandle.of(Long.parseLong(name)).filter(ProcessHandle::isAlive).isEmpty();
+      if (dead) {
+        stopAndRemove(jvmDir);
+      }
     }
-    try (Stream<Path> files = Files.walk(dir)) {
+  }
+
+  private static void stopAndRemove(Path jvmDir) {
+    children(jvmDir).forEach(instance -> new EmbeddedElasticsearch(settingsFor(instance)).stop());
+    try (Stream<Path> files = Files.walk(jvmDir)) {
       for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(file);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot clear the test Elasticsearch instance " + dir, e);
+      throw new UncheckedIOException("Cannot remove test Elasticsearch instances in " + jvmDir, e);
+    }
+  }
+
+  private static List<Path> children(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> children = Files.list(dir)) {
+      return children.filter(Files::isDirectory).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

@@ -112,7 +112,8 @@ class ExtractSearchServiceIT {
         .containsExactlyInAnyOrder("e3", "e5");
     assertThat(ids(search.search(query("", Map.of("employer", List.of("voluntary"))))))
         .containsExactlyInAnyOrder("e3", "e4");
-    assertThat(ids(search.search(query("", Map.of("category", List.of("supervision"), "stakeholder_group", List.of("line_manager"))))))
+    assertThat(ids(search.search(
+            query("", Map.of("category", List.of("supervision"), "stakeholder_group", List.of("line_manager"))))))
         .containsExactly("e2");
     assertThat(ids(search.search(query("", Map.of("theme", List.of("making_the_role_work"), "case", List.of("C02"))))))
         .containsExactlyInAnyOrder("e3", "e4");

@@ -41,7 +41,8 @@ class SearchControllersTest {
   void searchPageEscapesTranscriptTextAndMarksMatchesWithoutMarkup() throws Exception {
     // given a hit whose text looks like markup
     String said = "<script>alert('x')</script> my supervision";
-    MarkedText marked = MarkedText.parse("<script>alert('x')</script> my " + MarkedText.START + "supervision" + MarkedText.END);
+    MarkedText marked =
+        MarkedText.parse("<script>alert('x')</script> my " + MarkedText.START + "supervision" + MarkedText.END);
     when(search.search(any())).thenReturn(result(new ExtractHit("h1", 1.0, said, List.of(marked), "P001", "C01",
         "participant", Map.of("employer", "nhs", "stakeholder_group", "peer_worker"), List.of("supervision"),
         List.of("support_and_development"))));
@@ -50,7 +51,8 @@ class SearchControllersTest {
     mvc.perform(get("/").param("q", "supervision"))
         .andExpect(status().isOk())
         .andExpect(content().string(Matchers.not(Matchers.containsString("<script>alert"))))
-        .andExpect(content().string(Matchers.containsString("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; my <mark>supervision</mark>")))
+        .andExpect(content().string(
+            Matchers.containsString("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; my <mark>supervision</mark>")))
         .andExpect(content().string(Matchers.containsString("Peer workers")))
         .andExpect(content().string(Matchers.containsString(">Supervision<")))
         .andExpect(content().string(Matchers.containsString("value=\"supervision\"")));
@@ -66,12 +68,25 @@ class SearchControllersTest {
   @Test
   void searchPageExplainsAMissingIndexWith503() throws Exception {
     // given
-    when(search.search(any())).thenThrow(new SearchUnavailableException("There is no extracts index 'demo-extracts' yet", null));
+    when(search.search(any()))
+        .thenThrow(new SearchUnavailableException("There is no extracts index 'demo-extracts' yet", null));
 
     // when / then
     mvc.perform(get("/"))
         .andExpect(status().isServiceUnavailable())
         .andExpect(content().string(Matchers.containsString("There is no extracts index")));
+  }
+
+  @Test
+  void searchPagePastTheLastPageOffersTheFirstPage() throws Exception {
+    // given
+    when(search.search(any())).thenReturn(new ExtractSearchResult(50, 9, 20, List.of(), List.of()));
+
+    // when / then
+    mvc.perform(get("/").param("q", "pay").param("page", "9"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(Matchers.containsString("No extracts on page 9; 50 match.")))
+        .andExpect(content().string(Matchers.containsString("href=\"/?q=pay\"")));
   }
 
   @Test
