@@ -90,13 +90,20 @@ public class NightlyJobConfiguration {
     return new CsvRowReader(input("cases.csv"));
   }
 
+  /** Step-scoped like every row processor: each remembers the ids it has seen in this run only. */
+  @Bean
+  @StepScope
+  CaseRowProcessor caseRowProcessor() {
+    return new CaseRowProcessor(study);
+  }
+
   @Bean
   Step ingestCasesStep(StagedStudyStore store, QuarantineLog quarantine) {
     return new StepBuilder("ingestCasesStep", jobRepository)
         .<CsvRow, StagedCase>chunk(CSV_CHUNK)
         .transactionManager(transactionManager)
         .reader(casesReader())
-        .processor(new CaseRowProcessor(study))
+        .processor(caseRowProcessor())
         .writer(chunk -> store.insertCases(study.name(), chunk.getItems()))
         .faultTolerant()
         .skip(InvalidRecordException.class)

@@ -8,11 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Starts, finds and stops a local Elasticsearch node run from the unpacked server distribution, on
@@ -26,15 +25,15 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>The node is a daemon that outlives this JVM: later calls, from this process or another, find it
  * through the PID file and {@code node.json} in its instance directory, and {@link #stop()} only ever
- * signals the process named there. Thread-safe: calls are serialized per manager, and across
- * processes by a lock file in the instance directory; use one manager per instance directory in a JVM.
+ * signals the process named there. Thread-safe: starts and stops of one instance directory are
+ * serialized within the JVM, whichever manager makes them, and across processes by a lock file there.
  */
 public final class EmbeddedElasticsearch {
 
   private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
-  private static final Duration STOP_GRACE = Duration.ofSeconds(30);
-  private static final Duration KILL_GRACE = Duration.ofSeconds(10);
   private static final int LOG_LINES = 40;
+  // The file lock guards against other processes only: the JVM refuses to take it twice.
+  private static final Map<Path, Object> JVM_LOCKS = new ConcurrentHashMap<>();
 
   private final EmbeddedElasticsearchSettings settings;
   private final NodeInstance instance;
@@ -56,7 +55,13 @@ public final class EmbeddedElasticsearch {
    *
    * @throws IllegalStateException when the node cannot start, with the tail of its log
    */
-  public synchronized RunningNode start() {
+  public RunningNode start() {
+    synchronized (jvmLock()) {
+      return startLocked();
+    }
+  }
+
+  private RunningNode startLocked() {
     try (Closeable lock = instance.lock()) {
       Optional<RunningNode> running = status();
       if (running.isPresent()) {
@@ -71,7 +76,7 @@ public final class EmbeddedElasticsearch {
         return new RunningNode(awaitHealthy(null, url, deadline), recorded.get().port(), url, false);
       }
       // An unrecorded process is left over from a start that was killed half-way.
-      process.ifPresent(EmbeddedElasticsearch::terminate);
+      process.ifPresent(NodeProcesses::terminate);
       return launch(deadline);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start Elasticsearch in " + settings.instanceDir(), e);
@@ -96,18 +101,24 @@ public final class EmbeddedElasticsearch {
    *
    * @return whether a running node was stopped
    */
-  public synchronized boolean stop() {
+  public boolean stop() {
     if (!Files.isDirectory(settings.instanceDir())) {
       return false;
     }
-    try (Closeable lock = instance.lock()) {
-      Optional<ProcessHandle> process = liveProcess();
-      process.ifPresent(EmbeddedElasticsearch::terminate);
-      instance.clearPid();
-      return process.isPresent();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot stop Elasticsearch in " + settings.instanceDir(), e);
+    synchronized (jvmLock()) {
+      try (Closeable lock = instance.lock()) {
+        Optional<ProcessHandle> process = liveProcess();
+        process.ifPresent(NodeProcesses::terminate);
+        instance.clearPid();
+        return process.isPresent();
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot stop Elasticsearch in " + settings.instanceDir(), e);
+      }
     }
+  }
+
+  private Object jvmLock() {
+    return JVM_LOCKS.computeIfAbsent(settings.instanceDir(), dir -> new Object());
   }
 
   private RunningNode launch(Instant deadline) throws IOException {
@@ -157,7 +168,7 @@ public final class EmbeddedElasticsearch {
   /** Captures the log before stopping what was half-started, so a failed start leaves no process behind. */
   private IllegalStateException failure(String reason) {
     String message = reason + "; instance " + settings.instanceDir() + instance.logTail(LOG_LINES);
-    liveProcess().ifPresent(EmbeddedElasticsearch::terminate);
+    liveProcess().ifPresent(NodeProcesses::terminate);
     return new IllegalStateException(message);
   }
 
@@ -168,31 +179,6 @@ public final class EmbeddedElasticsearch {
     }
     return ProcessHandle.of(pid.getAsLong())
         .filter(ProcessHandle::isAlive)
-        // After a reboot the PID may name an unrelated process, which must never be signalled.
-        .filter(process -> process.info().commandLine().map(line -> line.contains("org.elasticsearch")).orElse(true));
-  }
-
-  private static void terminate(ProcessHandle process) {
-    process.destroy();
-    if (!exited(process, STOP_GRACE)) {
-      process.destroyForcibly();
-      if (!exited(process, KILL_GRACE)) {
-        throw new IllegalStateException("Elasticsearch process " + process.pid() + " survived SIGKILL");
-      }
-    }
-  }
-
-  private static boolean exited(ProcessHandle process, Duration grace) {
-    try {
-      process.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
-      return true;
-    } catch (TimeoutException e) {
-      return false;
-    } catch (ExecutionException e) {
-      return !process.isAlive();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return !process.isAlive();
-    }
+        .filter(NodeProcesses::isElasticsearch);
   }
 }

@@ -15,7 +15,10 @@ import java.util.regex.Pattern;
 public final class Deidentifier {
 
   private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
-  private static final Pattern PHONE = Pattern.compile("(?<!\\d)(?:\\+44\\s?|0)\\d{2,4}[\\s-]?\\d{3,4}[\\s-]?\\d{3,4}(?!\\d)");
+  // UK numbers as people write them: 020 7946 0958, 07700-900123, +44 7700 900123, and with the area
+  // code in brackets, (0113) 496 0000 or +44 (0)20 7946 0958.
+  private static final Pattern PHONE = Pattern.compile(
+      "(?<!\\d)(?:\\+44\\s?(?:\\(0\\)\\s?)?\\d{2,4}|\\(0\\d{2,4}\\)|0\\d{2,4})[\\s-]?\\d{3,4}[\\s-]?\\d{3,4}(?!\\d)");
 
   private final List<Pattern> terms;
 

@@ -18,11 +18,14 @@ import java.util.stream.Collectors;
 public final class SpeakerTurnSegmenter {
 
   private static final String TIMESTAMP = "\\[?\\d{1,2}:\\d{2}(?::\\d{2})?\\]?";
+  // After the label a bare "9:30" is more likely speech ("R: 9:30, usually."): there only a bracketed
+  // time or one with seconds is a timestamp.
+  private static final String TIMESTAMP_AFTER_LABEL = "(?:\\[\\d{1,2}:\\d{2}(?::\\d{2})?\\]|\\d{1,2}:\\d{2}:\\d{2})";
   // A label is one to three capitalised words or an id like P12, at the start of a line.
   private static final Pattern LABELLED_LINE = Pattern.compile(
       "^[ \\t]*(?:" + TIMESTAMP + "[ \\t]+)?"
           + "(?<label>[A-Z][A-Za-z]*(?:[ \\t][A-Z0-9][A-Za-z0-9]*){0,2}|[A-Z]{1,3}\\d{1,4})[ \\t]*:"
-          + "[ \\t]*(?:" + TIMESTAMP + "[ \\t]*)?",
+          + "[ \\t]*(?:" + TIMESTAMP_AFTER_LABEL + "[ \\t]*)?",
       Pattern.MULTILINE);
   private static final Pattern BLANK_LINES = Pattern.compile("\\n[ \\t]*\\n");
 

@@ -144,7 +144,8 @@ public final class PatternDetector {
     String type = PatternFamily.VARIES_BY.name() + "_" + comparison.grouping().toUpperCase(Locale.ROOT);
     return Optional.of(pattern(type, PatternFamily.VARIES_BY, overall, comparison.grouping(), comparison.groups(),
         highest == null ? null : highest.group(), lowest == null ? null : lowest.group(),
-        evidence.variesBy(comparison, highest, lowest), margin(comparison.effectSize(), thresholds.minEffectSize(), 1)));
+        evidence.variesBy(comparison, highest, lowest),
+        margin(comparison.effectSize(), thresholds.minEffectSize(), 1)));
   }
 
   private Pattern pattern(String type, PatternFamily family, ItemGroupStats overall, String grouping,
@@ -156,7 +157,10 @@ public final class PatternDetector {
 
   private List<String> categories(String itemId) {
     Codebook codebook = study.codebook();
-    return codebook == null ? List.of() : codebook.categoriesForItem(itemId).stream().map(Codebook.Category::id).toList();
+    if (codebook == null) {
+      return List.of();
+    }
+    return codebook.categoriesForItem(itemId).stream().map(Codebook.Category::id).toList();
   }
 
   /** Fraction of the way from threshold to extreme (either direction), clamped to 0..1. */

@@ -30,7 +30,11 @@ import org.triangulate.index.TestElasticsearch;
  * The nightly job end to end on the demo study, against the real PostgreSQL (a throw-away schema in
  * database {@code test}), a real Elasticsearch node and real CoreNLP models.
  */
-@SpringBootTest(classes = TriangulateApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest(
+    classes = TriangulateApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.NONE,
+    // Failsafe runs in jobs/; the application's configuration is the repository's.
+    properties = "spring.config.import=file:../config/application.yml")
 class NightlyJobPostgresIT {
 
   private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test";
@@ -41,7 +45,6 @@ class NightlyJobPostgresIT {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("spring.config.import", () -> "file:" + HOME.resolve("config/application.yml"));
     registry.add("triangulate.config-dir", () -> HOME.resolve("config").toString());
     registry.add("triangulate.data-in", () -> HOME.resolve("data-in").toString());
     registry.add("triangulate.data-out", OUT::toString);

@@ -3,9 +3,9 @@ package org.triangulate.nlp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class DeidentifierTest {
 
@@ -96,6 +96,18 @@ class DeidentifierTest {
 
     // then
     assertThat(text).isEqualTo("Ring [PHONE] after six.");
+  }
+
+  @Test
+  void keepsBracketsAroundAWholePhoneNumber() {
+    // given
+    Deidentifier deidentifier = new Deidentifier(List.of());
+
+    // when
+    String text = deidentifier.apply("Her mobile (07700 900123) is on the rota.");
+
+    // then
+    assertThat(text).isEqualTo("Her mobile ([PHONE]) is on the rota.");
   }
 
   @ParameterizedTest

@@ -102,6 +102,19 @@ class SpeakerTurnSegmenterTest {
   }
 
   @Test
+  void keepsClockTimeSpokenRightAfterTheLabel() {
+    // given: "9:30" and "12:45" are answers, not timestamps (those are [..] or h:mm:ss)
+    String text = "Interviewer: When do you start?\nRespondent: 9:30, usually.\nI: [04:10] And lunch?\nR: 12:45 most days.";
+
+    // then
+    assertTurns(text).containsExactly(
+        tuple(0, "Interviewer", INTERVIEWER, "When do you start?"),
+        tuple(1, "Respondent", PARTICIPANT, "9:30, usually."),
+        tuple(2, "I", INTERVIEWER, "And lunch?"),
+        tuple(3, "R", PARTICIPANT, "12:45 most days."));
+  }
+
+  @Test
   void keepsUnlabelledParagraphsInTheTurnTheyContinue() {
     // given
     String text = """

@@ -9,7 +9,8 @@ import org.triangulate.study.Study;
 
 /**
  * Test data written as answer strings: each character of {@code codes} is one new participant's
- * answer A (Y partly=P N dont_know=D not_relevant=R), all in the given case and groups.
+ * answer A (Y, partly P, N, dont_know D, not_relevant R, or - for a blank A), all in the given case and
+ * groups, each with the same importance (null for blank).
  */
 final class AnswerSheet {
 
@@ -54,6 +55,7 @@ final class AnswerSheet {
       case 'N' -> Happening.NO;
       case 'D' -> Happening.DONT_KNOW;
       case 'R' -> Happening.NOT_RELEVANT;
+      case '-' -> null;
       default -> throw new IllegalArgumentException("not an answer letter: " + code);
     };
   }

@@ -24,7 +24,8 @@ class ItemStatisticsReferenceTest {
   @MethodSource("datasets")
   void producesExactlyTheReferenceRows(Dataset dataset) {
     // given
-    List<String> expectedKeys = ReferenceFixture.stream(dataset.expectedItems()).map(ItemStatisticsReferenceTest::key).toList();
+    List<String> expectedKeys =
+        ReferenceFixture.stream(dataset.expectedItems()).map(ItemStatisticsReferenceTest::key).toList();
 
     // when
     List<ItemGroupStats> rows = new ItemStatistics(dataset.study()).compute(dataset.answers(), dataset.groups());

@@ -147,7 +147,8 @@ class PatternDetectorTest {
       assertThat(pattern.lowestGroup()).isEqualTo("voluntary");
       assertThat(pattern.strength()).isCloseTo(1.0, within(1e-12));
       assertThat(pattern.evidence())
-          .startsWith("by Employer: in place 100% for NHS (n 10) vs 0% for Voluntary sector (n 10); chi-square 20.0, df 1")
+          .startsWith("by Employer: in place 100% for NHS (n 10) vs 0% for Voluntary sector (n 10); "
+              + "chi-square 20.0, df 1")
           .endsWith("adjusted p < 0.001, Cramér's V 1.00");
     }
 
@@ -252,8 +253,8 @@ class PatternDetectorTest {
 
   @Test
   void callsNothingForAnItemWithFewerAnswersThanTheMinimum() {
-    // given: two answers that would otherwise be a replicated gap
-    AnswerSheet sheet = new AnswerSheet().add("c1", "item_a", "N", 4).add("c2", "item_a", "N", 4);
+    // given: only two answers to A (the third participant left A blank), though three rate it 4
+    AnswerSheet sheet = new AnswerSheet().add("c1", "item_a", "NN-", 4);
 
     // when
     List<Pattern> patterns = sheet.patterns(STUDY);
