@@ -2,7 +2,9 @@ package org.triangulate;
 
 import org.triangulate.study.StudyConfigException;
 
-/** Turns a failure into the one message people need and an exit code (2: configuration, 1: other). */
+/**
+ * Turns a failure into the one message people need and an exit code (2: configuration, 1: other).
+ */
 public final class CommandFailure {
 
   public static final int CONFIGURATION = 2;
@@ -18,13 +20,17 @@ public final class CommandFailure {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    String message =
+        root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     return root == failure ? message : failure.getMessage() + "\n  cause: " + message;
   }
 
   public static int exitCode(Throwable failure) {
     return find(failure, StudyConfigException.class) != null
-        || find(failure, org.springframework.boot.context.properties.bind.BindException.class) != null ? CONFIGURATION : 1;
+            || find(failure, org.springframework.boot.context.properties.bind.BindException.class)
+                != null
+        ? CONFIGURATION
+        : 1;
   }
 
   private static Throwable find(Throwable failure, Class<? extends Throwable> type) {

@@ -14,10 +14,12 @@ import org.triangulate.study.StudyLoader;
 @EnableConfigurationProperties(TriangulateProperties.class)
 public class TriangulateApplication {
 
-  /** The study named by {@code triangulate.study}, validated at start: a bad config stops here, naming the key. */
+  /**
+   * The study named by {@code triangulate.study}, validated at start: a bad config stops here,
+   * naming the key.
+   */
   @Bean
   Study study(TriangulateProperties properties) {
     return new StudyLoader().load(properties.configDir(), properties.study());
   }
-
 }

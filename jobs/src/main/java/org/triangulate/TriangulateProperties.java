@@ -47,14 +47,21 @@ public record TriangulateProperties(
       @DefaultValue("2") int keep,
       @DefaultValue("500") int bulkDocuments) {}
 
-  /** CoreNLP annotators, how long a segment of a long turn may be, and which speaker labels are the interviewer's. */
+  /**
+   * CoreNLP annotators, how long a segment of a long turn may be, and which speaker labels are the
+   * interviewer's.
+   */
   public record Nlp(
       @DefaultValue("tokenize,ssplit,pos,lemma") String annotators,
       @DefaultValue("3") int maxSentencesPerSegment,
-      @DefaultValue({"Interviewer", "Int", "I", "Q", "Facilitator", "Moderator"}) java.util.List<String> interviewerLabels) {}
+      @DefaultValue({"Interviewer", "Int", "I", "Q", "Facilitator", "Moderator"})
+          java.util.List<String> interviewerLabels) {}
 
   /** The analyst search: binds to loopback unless a username and password are configured. */
-  public record Web(@DefaultValue("127.0.0.1") String address, @DefaultValue("") String username, @DefaultValue("") String password) {
+  public record Web(
+      @DefaultValue("127.0.0.1") String address,
+      @DefaultValue("") String username,
+      @DefaultValue("") String password) {
     public boolean hasCredentials() {
       return !username.isBlank() && !password.isBlank();
     }

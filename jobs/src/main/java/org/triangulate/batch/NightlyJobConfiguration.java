@@ -4,16 +4,17 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
+import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemReader;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.batch.infrastructure.item.support.ListItemReader;
@@ -37,9 +38,6 @@ import org.triangulate.ingest.QuarantineLog;
 import org.triangulate.ingest.QuarantineSkipListener;
 import org.triangulate.ingest.ResponseRowProcessor;
 import org.triangulate.ingest.SourceDocument;
-import org.triangulate.ingest.StagedCase;
-import org.triangulate.ingest.StagedParticipant;
-import org.triangulate.ingest.StagedResponse;
 import org.triangulate.ingest.StagedStudyStore;
 import org.triangulate.ingest.TranscriptFileProcessor;
 import org.triangulate.nlp.AnnotatedSource;
@@ -70,7 +68,10 @@ public class NightlyJobConfiguration {
   private final Study study;
   private final TriangulateProperties properties;
 
-  NightlyJobConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager, Study study,
+  NightlyJobConfiguration(
+      JobRepository jobRepository,
+      PlatformTransactionManager transactionManager,
+      Study study,
       TriangulateProperties properties) {
     this.jobRepository = jobRepository;
     this.transactionManager = transactionManager;
@@ -99,18 +100,14 @@ public class NightlyJobConfiguration {
 
   @Bean
   Step ingestCasesStep(StagedStudyStore store, QuarantineLog quarantine) {
-    return new StepBuilder("ingestCasesStep", jobRepository)
-        .<CsvRow, StagedCase>chunk(CSV_CHUNK)
-        .transactionManager(transactionManager)
-        .reader(casesReader())
-        .processor(caseRowProcessor())
-        .writer(chunk -> store.insertCases(study.name(), chunk.getItems()))
-        .faultTolerant()
-        .skip(InvalidRecordException.class)
-        .skipLimit(Long.MAX_VALUE)
-        .skipListener(quarantineListener(quarantine, "cases", "cases.csv"))
-        .listener(clearOnFreshStart(() -> store.clearCases(study.name())))
-        .build();
+    return csvIngestStep(
+        "ingestCasesStep",
+        casesReader(),
+        caseRowProcessor(),
+        chunk -> store.insertCases(study.name(), chunk.getItems()),
+        quarantine,
+        "cases",
+        () -> store.clearCases(study.name()));
   }
 
   @Bean
@@ -127,18 +124,14 @@ public class NightlyJobConfiguration {
 
   @Bean
   Step ingestParticipantsStep(StagedStudyStore store, QuarantineLog quarantine) {
-    return new StepBuilder("ingestParticipantsStep", jobRepository)
-        .<CsvRow, StagedParticipant>chunk(CSV_CHUNK)
-        .transactionManager(transactionManager)
-        .reader(participantsReader())
-        .processor(participantRowProcessor(store))
-        .writer(chunk -> store.insertParticipants(study.name(), chunk.getItems()))
-        .faultTolerant()
-        .skip(InvalidRecordException.class)
-        .skipLimit(Long.MAX_VALUE)
-        .skipListener(quarantineListener(quarantine, "participants", "participants.csv"))
-        .listener(clearOnFreshStart(() -> store.clearParticipants(study.name())))
-        .build();
+    return csvIngestStep(
+        "ingestParticipantsStep",
+        participantsReader(),
+        participantRowProcessor(store),
+        chunk -> store.insertParticipants(study.name(), chunk.getItems()),
+        quarantine,
+        "participants",
+        () -> store.clearParticipants(study.name()));
   }
 
   @Bean
@@ -155,17 +148,39 @@ public class NightlyJobConfiguration {
 
   @Bean
   Step ingestResponsesStep(StagedStudyStore store, QuarantineLog quarantine) {
-    return new StepBuilder("ingestResponsesStep", jobRepository)
-        .<CsvRow, StagedResponse>chunk(CSV_CHUNK)
+    return csvIngestStep(
+        "ingestResponsesStep",
+        responsesReader(),
+        responseRowProcessor(store),
+        chunk -> store.insertResponses(study.name(), chunk.getItems()),
+        quarantine,
+        "responses",
+        () -> store.clearResponses(study.name()));
+  }
+
+  /**
+   * A CSV input replaces last night's rows: cleared on a fresh start (not on a restart), each row
+   * validated, bad rows quarantined with file, line and reason while the step goes on.
+   */
+  private <T> Step csvIngestStep(
+      String name,
+      CsvRowReader reader,
+      ItemProcessor<CsvRow, T> processor,
+      ItemWriter<T> writer,
+      QuarantineLog quarantine,
+      String input,
+      Runnable clear) {
+    return new StepBuilder(name, jobRepository)
+        .<CsvRow, T>chunk(CSV_CHUNK)
         .transactionManager(transactionManager)
-        .reader(responsesReader())
-        .processor(responseRowProcessor(store))
-        .writer(chunk -> store.insertResponses(study.name(), chunk.getItems()))
+        .reader(reader)
+        .processor(processor)
+        .writer(writer)
         .faultTolerant()
         .skip(InvalidRecordException.class)
         .skipLimit(Long.MAX_VALUE)
-        .skipListener(quarantineListener(quarantine, "responses", "responses.csv"))
-        .listener(clearOnFreshStart(() -> store.clearResponses(study.name())))
+        .skipListener(quarantineListener(quarantine, input, input + ".csv"))
+        .listener(clearOnFreshStart(clear))
         .build();
   }
 
@@ -189,34 +204,38 @@ public class NightlyJobConfiguration {
         .transactionManager(transactionManager)
         .reader(transcriptFilesReader())
         .processor(transcriptFileProcessor(store))
-        .writer(chunk -> chunk.forEach(source -> {
-          store.upsertSource(study.name(), source);
-          present.add(source.sourceId());
-        }))
+        .writer(chunk ->
+            chunk.forEach(source -> {
+              store.upsertSource(study.name(), source);
+              present.add(source.sourceId());
+            }))
         .faultTolerant()
         .skip(InvalidRecordException.class)
         .skipLimit(Long.MAX_VALUE)
         .skipListener(quarantineListener(quarantine, "transcripts", "transcripts/"))
-        .listener(new StepExecutionListener() {
-          @Override
-          public void beforeStep(StepExecution stepExecution) {
-            present.clear();
-          }
+        .listener(
+            new StepExecutionListener() {
+              @Override
+              public void beforeStep(StepExecution stepExecution) {
+                present.clear();
+              }
 
-          @Override
-          public org.springframework.batch.core.ExitStatus afterStep(StepExecution stepExecution) {
-            if (stepExecution.getFailureExceptions().isEmpty()) {
-              // Transcripts whose file is gone are removed with what was derived from them.
-              present.addAll(TranscriptFiles.names(input("transcripts")));
-              store.removeSourcesOtherThan(study.name(), present);
-            }
-            return stepExecution.getExitStatus();
-          }
-        })
+              @Override
+              public org.springframework.batch.core.ExitStatus afterStep(
+                  StepExecution stepExecution) {
+                if (stepExecution.getFailureExceptions().isEmpty()) {
+                  // Transcripts whose file is gone are removed with what was derived from them.
+                  present.addAll(TranscriptFiles.names(input("transcripts")));
+                  store.removeSourcesOtherThan(study.name(), present);
+                }
+                return stepExecution.getExitStatus();
+              }
+            })
         .build();
   }
 
-  // ---- annotate: speaker turns, sentences and lemmas (CoreNLP) -----------------------------------
+  // ---- annotate: speaker turns, sentences and lemmas (CoreNLP)
+  // -----------------------------------
 
   @Bean
   CoreNlpAnnotator coreNlpAnnotator() {
@@ -226,7 +245,9 @@ public class NightlyJobConfiguration {
   @Bean
   TranscriptSegmenter transcriptSegmenter(CoreNlpAnnotator annotator) {
     return new TranscriptSegmenter(
-        new SpeakerTurnSegmenter(properties.nlp().interviewerLabels()), annotator, properties.nlp().maxSentencesPerSegment());
+        new SpeakerTurnSegmenter(properties.nlp().interviewerLabels()),
+        annotator,
+        properties.nlp().maxSentencesPerSegment());
   }
 
   @Bean
@@ -243,13 +264,16 @@ public class NightlyJobConfiguration {
         .reader(changedSourcesReader(segments))
         .processor(sourceId -> {
           SourceDocument source = segments.source(study.name(), sourceId);
-          return new AnnotatedSource(sourceId, source.sha256(), segmenter.segment(study.name(), source));
+          return new AnnotatedSource(
+              sourceId, source.sha256(), segmenter.segment(study.name(), source));
         })
-        .writer(chunk -> chunk.forEach(annotated -> segments.replaceSegments(study.name(), annotated)))
+        .writer(
+            chunk -> chunk.forEach(annotated -> segments.replaceSegments(study.name(), annotated)))
         .build();
   }
 
-  // ---- code: the codebook's rules over participant segments --------------------------------------
+  // ---- code: the codebook's rules over participant segments
+  // --------------------------------------
 
   @Bean
   Step autoCodeSegmentsStep(JdbcTemplate jdbc) {
@@ -258,7 +282,8 @@ public class NightlyJobConfiguration {
         .build();
   }
 
-  // ---- index: new index, bulk the extracts, verify, swap the alias --------------------------------
+  // ---- index: new index, bulk the extracts, verify, swap the alias
+  // --------------------------------
 
   @Bean
   ExtractIndexAdmin extractIndexAdmin(ElasticsearchClient client) {
@@ -268,12 +293,19 @@ public class NightlyJobConfiguration {
   @Bean
   Step createExtractIndexStep(ExtractIndexAdmin admin) {
     return new StepBuilder("createExtractIndexStep", jobRepository)
-        .tasklet((contribution, context) -> {
-          ExecutionContext job = context.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
-          long runId = context.getStepContext().getStepExecution().getJobExecutionId();
-          job.putString(EXTRACT_INDEX_KEY, admin.createIndex(study, runId));
-          return org.springframework.batch.infrastructure.repeat.RepeatStatus.FINISHED;
-        }, transactionManager)
+        .tasklet(
+            (contribution, context) -> {
+              ExecutionContext job =
+                  context
+                      .getStepContext()
+                      .getStepExecution()
+                      .getJobExecution()
+                      .getExecutionContext();
+              long runId = context.getStepContext().getStepExecution().getJobExecutionId();
+              job.putString(EXTRACT_INDEX_KEY, admin.createIndex(study, runId));
+              return org.springframework.batch.infrastructure.repeat.RepeatStatus.FINISHED;
+            },
+            transactionManager)
         .build();
   }
 
@@ -291,18 +323,21 @@ public class NightlyJobConfiguration {
 
   @Bean
   @StepScope
-  ExtractDocumentAssembler extractDocumentAssembler(JdbcTemplate jdbc, @Value("#{stepExecution.jobExecutionId}") long runId) {
+  ExtractDocumentAssembler extractDocumentAssembler(
+      JdbcTemplate jdbc, @Value("#{stepExecution.jobExecutionId}") long runId) {
     return new ExtractDocumentAssembler(jdbc, study, runId);
   }
 
   @Bean
   @StepScope
-  ExtractBulkWriter extractBulkWriter(ElasticsearchClient client, @Value("#{jobExecutionContext['extractIndex']}") String index) {
+  ExtractBulkWriter extractBulkWriter(
+      ElasticsearchClient client, @Value("#{jobExecutionContext['extractIndex']}") String index) {
     return new ExtractBulkWriter(client, index);
   }
 
   @Bean
-  Step indexExtractsStep(javax.sql.DataSource dataSource, JdbcTemplate jdbc, ElasticsearchClient client) {
+  Step indexExtractsStep(
+      javax.sql.DataSource dataSource, JdbcTemplate jdbc, ElasticsearchClient client) {
     return new StepBuilder("indexExtractsStep", jobRepository)
         .<Segment, ExtractDocument>chunk(properties.index().bulkDocuments())
         .transactionManager(transactionManager)
@@ -319,29 +354,47 @@ public class NightlyJobConfiguration {
         .build();
   }
 
-  // ---- stats, patterns, synthesis ----------------------------------------------------------------
+  // ---- stats, patterns, synthesis
+  // ----------------------------------------------------------------
 
   @Bean
   Step itemStatisticsStep(ItemStatisticsTasklet tasklet) {
-    return new StepBuilder("itemStatisticsStep", jobRepository).tasklet(tasklet, transactionManager).build();
+    return new StepBuilder("itemStatisticsStep", jobRepository)
+        .tasklet(tasklet, transactionManager)
+        .build();
   }
 
   @Bean
   Step detectPatternsStep(PatternDetectionTasklet tasklet) {
-    return new StepBuilder("detectPatternsStep", jobRepository).tasklet(tasklet, transactionManager).build();
+    return new StepBuilder("detectPatternsStep", jobRepository)
+        .tasklet(tasklet, transactionManager)
+        .build();
   }
 
   @Bean
   Step writeSynthesisPacksStep(SynthesisPackTasklet tasklet) {
-    return new StepBuilder("writeSynthesisPacksStep", jobRepository).tasklet(tasklet, transactionManager).build();
+    return new StepBuilder("writeSynthesisPacksStep", jobRepository)
+        .tasklet(tasklet, transactionManager)
+        .build();
   }
 
-  // ---- the night ---------------------------------------------------------------------------------
+  // ---- the night
+  // ---------------------------------------------------------------------------------
 
   @Bean
-  Job nightlyJob(Step ingestCasesStep, Step ingestParticipantsStep, Step ingestResponsesStep, Step ingestTranscriptsStep,
-      Step annotateTranscriptsStep, Step autoCodeSegmentsStep, Step createExtractIndexStep, Step indexExtractsStep,
-      Step swapExtractAliasStep, Step itemStatisticsStep, Step detectPatternsStep, Step writeSynthesisPacksStep,
+  Job nightlyJob(
+      Step ingestCasesStep,
+      Step ingestParticipantsStep,
+      Step ingestResponsesStep,
+      Step ingestTranscriptsStep,
+      Step annotateTranscriptsStep,
+      Step autoCodeSegmentsStep,
+      Step createExtractIndexStep,
+      Step indexExtractsStep,
+      Step swapExtractAliasStep,
+      Step itemStatisticsStep,
+      Step detectPatternsStep,
+      Step writeSynthesisPacksStep,
       RunReportListener runReportListener) {
     return new JobBuilder(JOB_NAME, jobRepository)
         .validator(new NightlyJobParameters.Validator(study))
@@ -361,7 +414,8 @@ public class NightlyJobConfiguration {
         .build();
   }
 
-  private <T> QuarantineSkipListener<T> quarantineListener(QuarantineLog log, String input, String fileName) {
+  private <T> QuarantineSkipListener<T> quarantineListener(
+      QuarantineLog log, String input, String fileName) {
     return new QuarantineSkipListener<>(log, study.name(), input, fileName);
   }
 

@@ -39,7 +39,8 @@ public final class NightlyJobParameters {
     public void validate(JobParameters parameters) throws InvalidJobParametersException {
       String requested = parameters.getString(STUDY);
       if (!study.name().equals(requested)) {
-        throw new InvalidJobParametersException("job parameter study=" + requested + " but this process loaded study " + study.name());
+        throw new InvalidJobParametersException(
+            "job parameter study=" + requested + " but this process loaded study " + study.name());
       }
       if (parameters.getLocalDate(RUN_DATE) == null) {
         throw new InvalidJobParametersException("job parameter runDate is required");

@@ -27,7 +27,12 @@ public class NightlyRunner {
   private final Study study;
   private final RunReportListener reports;
 
-  NightlyRunner(JobOperator operator, JobRepository repository, Job nightlyJob, Study study, RunReportListener reports) {
+  NightlyRunner(
+      JobOperator operator,
+      JobRepository repository,
+      Job nightlyJob,
+      Study study,
+      RunReportListener reports) {
     this.operator = operator;
     this.repository = repository;
     this.nightlyJob = nightlyJob;
@@ -39,12 +44,26 @@ public class NightlyRunner {
     Optional<JobExecution> last = lastExecutionOn(runDate);
     JobExecution execution;
     if (last.isPresent() && last.get().getStatus().isRunning()) {
-      throw new IllegalStateException("Run " + last.get().getId() + " of study " + study.name() + " for " + runDate
-          + " is still " + last.get().getStatus() + " (started " + last.get().getStartTime() + "); not starting another");
-    } else if (last.isPresent() && last.get().getStatus() != BatchStatus.COMPLETED && last.get().getStatus() != BatchStatus.ABANDONED) {
+      throw new IllegalStateException(
+          "Run "
+              + last.get().getId()
+              + " of study "
+              + study.name()
+              + " for "
+              + runDate
+              + " is still "
+              + last.get().getStatus()
+              + " (started "
+              + last.get().getStartTime()
+              + "); not starting another");
+    } else if (last.isPresent()
+        && last.get().getStatus() != BatchStatus.COMPLETED
+        && last.get().getStatus() != BatchStatus.ABANDONED) {
       execution = operator.restart(last.get());
     } else {
-      long rerun = last.map(e -> e.getJobParameters().getLong(NightlyJobParameters.RERUN, 0L) + 1).orElse(0L);
+      long rerun =
+          last.map(e -> e.getJobParameters().getLong(NightlyJobParameters.RERUN, 0L) + 1)
+              .orElse(0L);
       execution = operator.start(nightlyJob, NightlyJobParameters.of(study.name(), runDate, rerun));
     }
     return reports.report(execution);
@@ -55,8 +74,10 @@ public class NightlyRunner {
     List<JobInstance> instances = repository.findJobInstances(NightlyJobConfiguration.JOB_NAME);
     return instances.stream()
         .flatMap(instance -> repository.getJobExecutions(instance).stream())
-        .filter(e -> study.name().equals(e.getJobParameters().getString(NightlyJobParameters.STUDY)))
-        .filter(e -> runDate.equals(e.getJobParameters().getLocalDate(NightlyJobParameters.RUN_DATE)))
+        .filter(
+            e -> study.name().equals(e.getJobParameters().getString(NightlyJobParameters.STUDY)))
+        .filter(
+            e -> runDate.equals(e.getJobParameters().getLocalDate(NightlyJobParameters.RUN_DATE)))
         .max(Comparator.comparingLong(JobExecution::getId));
   }
 
@@ -64,7 +85,8 @@ public class NightlyRunner {
   public List<JobExecution> history(int limit) {
     return repository.findJobInstances(NightlyJobConfiguration.JOB_NAME).stream()
         .flatMap(instance -> repository.getJobExecutions(instance).stream())
-        .filter(e -> study.name().equals(e.getJobParameters().getString(NightlyJobParameters.STUDY)))
+        .filter(
+            e -> study.name().equals(e.getJobParameters().getString(NightlyJobParameters.STUDY)))
         .sorted(Comparator.comparingLong(JobExecution::getId).reversed())
         .limit(limit)
         .toList();

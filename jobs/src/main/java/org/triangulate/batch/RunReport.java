@@ -31,25 +31,43 @@ public record RunReport(
   }
 
   /** Counts of one step execution. */
-  public record StepLine(String step, String status, long read, long written, long filtered, long skipped, double seconds) {}
+  public record StepLine(
+      String step,
+      String status,
+      long read,
+      long written,
+      long filtered,
+      long skipped,
+      double seconds) {}
 
   /** One input file's records: read = loaded + quarantined. */
-  public record InputLine(String input, String file, String sha256, long read, long loaded, long quarantined) {}
+  public record InputLine(
+      String input, String file, String sha256, long read, long loaded, long quarantined) {}
 
   /** Ingest steps and the input each reads; their counts make the input lines. */
-  static final Map<String, String> INGEST_STEPS = Map.of(
-      "ingestCasesStep", "cases.csv",
-      "ingestParticipantsStep", "participants.csv",
-      "ingestResponsesStep", "responses.csv",
-      "ingestTranscriptsStep", "transcripts/");
+  static final Map<String, String> INGEST_STEPS =
+      Map.of(
+          "ingestCasesStep", "cases.csv",
+          "ingestParticipantsStep", "participants.csv",
+          "ingestResponsesStep", "responses.csv",
+          "ingestTranscriptsStep", "transcripts/");
 
   static List<StepLine> stepLines(JobExecution execution) {
     List<StepLine> lines = new ArrayList<>();
     for (StepExecution step : execution.getStepExecutions()) {
-      Duration took = step.getStartTime() == null || step.getEndTime() == null
-          ? Duration.ZERO : Duration.between(step.getStartTime(), step.getEndTime());
-      lines.add(new StepLine(step.getStepName(), step.getStatus().name(), step.getReadCount() + step.getReadSkipCount(),
-          step.getWriteCount(), step.getFilterCount(), step.getSkipCount(), took.toMillis() / 1000.0));
+      Duration took =
+          step.getStartTime() == null || step.getEndTime() == null
+              ? Duration.ZERO
+              : Duration.between(step.getStartTime(), step.getEndTime());
+      lines.add(
+          new StepLine(
+              step.getStepName(),
+              step.getStatus().name(),
+              step.getReadCount() + step.getReadSkipCount(),
+              step.getWriteCount(),
+              step.getFilterCount(),
+              step.getSkipCount(),
+              took.toMillis() / 1000.0));
     }
     return lines;
   }
@@ -69,17 +87,27 @@ public record RunReport(
     if (exitDescription != null && !exitDescription.isBlank()) {
       out.append("  ").append(exitDescription.lines().findFirst().orElse("")).append('\n');
     }
-    out.append(String.format("%nInputs%n  %-18s %8s %8s %12s%n", "file", "read", "loaded", "quarantined"));
+    out.append(
+        String.format("%nInputs%n  %-18s %8s %8s %12s%n", "file", "read", "loaded", "quarantined"));
     for (InputLine in : inputs) {
-      out.append(String.format("  %-18s %8d %8d %12d%n", in.file(), in.read(), in.loaded(), in.quarantined()));
+      out.append(
+          String.format(
+              "  %-18s %8d %8d %12d%n", in.file(), in.read(), in.loaded(), in.quarantined()));
     }
-    out.append(String.format("%nSteps%n  %-26s %-10s %8s %8s %8s %8s%n", "step", "status", "read", "written", "skipped", "seconds"));
+    out.append(
+        String.format(
+            "%nSteps%n  %-26s %-10s %8s %8s %8s %8s%n",
+            "step", "status", "read", "written", "skipped", "seconds"));
     for (StepLine s : steps) {
-      out.append(String.format("  %-26s %-10s %8d %8d %8d %8.1f%n", s.step(), s.status(), s.read(), s.written(), s.skipped(), s.seconds()));
+      out.append(
+          String.format(
+              "  %-26s %-10s %8d %8d %8d %8.1f%n",
+              s.step(), s.status(), s.read(), s.written(), s.skipped(), s.seconds()));
     }
     if (!outputs.isEmpty()) {
       out.append("\nOutputs\n");
-      outputs.entrySet().stream().sorted(Map.Entry.comparingByKey())
+      outputs.entrySet().stream()
+          .sorted(Map.Entry.comparingByKey())
           .forEach(e -> out.append(String.format("  %-18s %s%n", e.getKey(), e.getValue())));
     }
     return out.toString();

@@ -22,13 +22,15 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * At the end of every run, successful or not, writes {@code data-out/<study>/runs/<run>/report.json}
- * and {@code report.txt} and the run's quarantine to {@code data-out/<study>/quarantine/}.
+ * At the end of every run, successful or not, writes {@code
+ * data-out/<study>/runs/<run>/report.json} and {@code report.txt} and the run's quarantine to
+ * {@code data-out/<study>/quarantine/}.
  */
 @Component
 public class RunReportListener implements JobExecutionListener {
 
-  private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+  private static final JsonMapper JSON =
+      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
   private final Study study;
   private final TriangulateProperties properties;
@@ -63,11 +65,17 @@ public class RunReportListener implements JobExecutionListener {
     Path out = properties.studyOutput(study.name());
     Map<String, String> outputs = new LinkedHashMap<>();
     if (!quarantined.isEmpty()) {
-      outputs.put("quarantine", quarantine.export(quarantined, out.resolve("quarantine")).toString());
+      outputs.put(
+          "quarantine", quarantine.export(quarantined, out.resolve("quarantine")).toString());
     }
     outputs.put("report", runDirectory(execution.getId()).resolve("report.txt").toString());
     outputs.put("statistics", out.resolve("stats").toString());
-    study.packs().forEach(p -> outputs.put("pack " + p.id(), out.resolve("packs").resolve(p.id()).resolve("index.html").toString()));
+    study
+        .packs()
+        .forEach(p ->
+            outputs.put(
+                "pack " + p.id(),
+                out.resolve("packs").resolve(p.id()).resolve("index.html").toString()));
     return new RunReport(
         execution.getId(),
         study.name(),
@@ -86,8 +94,14 @@ public class RunReportListener implements JobExecutionListener {
       String file = RunReport.INGEST_STEPS.get(step.getStepName());
       if (file != null) {
         long quarantinedCount = step.getSkipCount();
-        lines.add(new RunReport.InputLine(step.getStepName(), file, checksum(properties.studyInput(study.name()).resolve(file)),
-            step.getReadCount() + step.getReadSkipCount(), step.getWriteCount(), quarantinedCount));
+        lines.add(
+            new RunReport.InputLine(
+                step.getStepName(),
+                file,
+                checksum(properties.studyInput(study.name()).resolve(file)),
+                step.getReadCount() + step.getReadSkipCount(),
+                step.getWriteCount(),
+                quarantinedCount));
       }
     }
     return lines;

@@ -19,7 +19,11 @@ final class TranscriptFiles {
       return List.of();
     }
     try (Stream<Path> files = Files.list(folder)) {
-      return files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")).sorted().toList();
+      return files
+          .filter(Files::isRegularFile)
+          .filter(f -> !f.getFileName().toString().startsWith("."))
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

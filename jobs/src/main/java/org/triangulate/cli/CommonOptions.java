@@ -9,13 +9,23 @@ import picocli.CommandLine.Option;
 /** Options every command that loads the configuration shares. */
 public class CommonOptions {
 
-  @Option(names = "--study", paramLabel = "NAME", description = "Study to work on: config/NAME/ and data-in/NAME/ (default: triangulate.study in config/application.yml).")
+  @Option(
+      names = "--study",
+      paramLabel = "NAME",
+      description =
+          "Study to work on: config/NAME/ and data-in/NAME/ (default: triangulate.study in config/application.yml).")
   String study;
 
-  @Option(names = "--profile", paramLabel = "PROFILE", description = "Spring profile(s) to activate, e.g. postgres.")
+  @Option(
+      names = "--profile",
+      paramLabel = "PROFILE",
+      description = "Spring profile(s) to activate, e.g. postgres.")
   List<String> profiles = new ArrayList<>();
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a configuration key, e.g. --set triangulate.index.keep=3.")
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description = "Override a configuration key, e.g. --set triangulate.index.keep=3.")
   Map<String, String> overrides = new LinkedHashMap<>();
 
   /** The overrides as properties, with --study folded in. */

@@ -9,10 +9,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = {
-      "Runs the whole nightly pipeline on the bundled demo study (data-in/demo/) with the embedded",
-      "Elasticsearch, then prints the run report, where the synthesis pack is and how to search."
-    })
+    description =
+        "Runs the whole nightly pipeline on the bundled demo study (data-in/demo/) with the embedded Elasticsearch, then prints the run report, where the synthesis pack is and how to search.")
 public class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--keep-es", description = "Leave the embedded Elasticsearch running afterwards.")

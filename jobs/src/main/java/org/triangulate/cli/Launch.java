@@ -20,7 +20,8 @@ import org.triangulate.index.RunningNode;
 
 /**
  * What commands share: reading the configuration as Spring Boot will, starting the embedded
- * Elasticsearch node when no external cluster is configured, and booting the application against it.
+ * Elasticsearch node when no external cluster is configured, and booting the application against
+ * it.
  */
 final class Launch {
 
@@ -33,8 +34,10 @@ final class Launch {
     this.overrides = new LinkedHashMap<>(options.properties());
     StandardEnvironment environment = new StandardEnvironment();
     environment.getPropertySources().addFirst(new MapPropertySource("command line", overrides));
-    ConfigDataEnvironmentPostProcessor.applyTo(environment, new DefaultResourceLoader(), null, options.profiles);
-    this.properties = Binder.get(environment).bindOrCreate("triangulate", TriangulateProperties.class);
+    ConfigDataEnvironmentPostProcessor.applyTo(
+        environment, new DefaultResourceLoader(), null, options.profiles);
+    this.properties =
+        Binder.get(environment).bindOrCreate("triangulate", TriangulateProperties.class);
   }
 
   TriangulateProperties properties() {
@@ -45,8 +48,16 @@ final class Launch {
   EmbeddedElasticsearch embeddedElasticsearch() {
     TriangulateProperties.Elasticsearch es = properties.elasticsearch();
     Path root = properties.dataOut().resolve(".es");
-    return new EmbeddedElasticsearch(new EmbeddedElasticsearchSettings(
-        root.resolve("dist"), root.resolve("node"), es.version(), es.port(), es.heap(), es.systemUser(), es.startTimeout(), null));
+    return new EmbeddedElasticsearch(
+        new EmbeddedElasticsearchSettings(
+            root.resolve("dist"),
+            root.resolve("node"),
+            es.version(),
+            es.port(),
+            es.heap(),
+            es.systemUser(),
+            es.startTimeout(),
+            null));
   }
 
   /** Starts the embedded node unless an external cluster is configured; empty when external. */
@@ -62,8 +73,12 @@ final class Launch {
   ConfigurableApplicationContext boot(WebApplicationType type, Map<String, Object> extra) {
     Map<String, Object> all = new LinkedHashMap<>(overrides);
     all.putAll(extra);
-    // As command-line arguments, they win over config/application.yml (builder "properties" would not).
-    String[] arguments = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    // As command-line arguments, they win over config/application.yml (builder "properties" would
+    // not).
+    String[] arguments =
+        all.entrySet().stream()
+            .map(e -> "--" + e.getKey() + "=" + e.getValue())
+            .toArray(String[]::new);
     return new SpringApplicationBuilder(TriangulateApplication.class)
         .web(type)
         .profiles(options.profiles.toArray(String[]::new))

@@ -17,27 +17,33 @@ import picocli.CommandLine.Option;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = {
-      "Runs the nightly job once on data-in/<study>/, writing to data-out/<study>/.",
-      "Starts the embedded Elasticsearch when no external cluster is configured. A failed run of the",
-      "same date is resumed from the step that failed; a completed one is run again as a rerun."
-    })
+    description =
+        "Runs the nightly job once on data-in/<study>/, writing to data-out/<study>/. Starts the embedded Elasticsearch when no external cluster is configured. A failed run of the same date is resumed from the step that failed; a completed one is run again as a rerun.")
 public class RunCommand implements Callable<Integer> {
 
   @Mixin CommonOptions options;
 
-  @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The night being run (default: today).")
+  @Option(
+      names = "--date",
+      paramLabel = "YYYY-MM-DD",
+      description = "The night being run (default: today).")
   LocalDate runDate;
 
-  @Option(names = "--keep-es", description = "Leave the embedded Elasticsearch running afterwards (default: stop it if this run started it).")
+  @Option(
+      names = "--keep-es",
+      description =
+          "Leave the embedded Elasticsearch running afterwards (default: stop it if this run started it).")
   boolean keepElasticsearch;
 
   @Override
   public Integer call() throws Exception {
-    return runNightly(options, runDate == null ? LocalDate.now() : runDate, keepElasticsearch, false);
+    return runNightly(
+        options, runDate == null ? LocalDate.now() : runDate, keepElasticsearch, false);
   }
 
-  static int runNightly(CommonOptions options, LocalDate runDate, boolean keepElasticsearch, boolean explain) throws Exception {
+  static int runNightly(
+      CommonOptions options, LocalDate runDate, boolean keepElasticsearch, boolean explain)
+      throws Exception {
     Launch launch = new Launch(options);
     Optional<RunningNode> node = launch.ensureElasticsearch();
     RunReport report;
@@ -45,18 +51,28 @@ public class RunCommand implements Callable<Integer> {
       report = context.getBean(NightlyRunner.class).run(runDate);
       System.out.println(report.toText());
       if (explain && report.succeeded()) {
-        System.out.println("Search the extracts: ./triangulate serve" + (options.study == null ? "" : " --study " + options.study)
-            + "   then open http://127.0.0.1:" + context.getEnvironment().getProperty("server.port", "8080") + "/");
+        System.out.println(
+            "Search the extracts: ./triangulate serve"
+                + (options.study == null ? "" : " --study " + options.study)
+                + "   then open http://127.0.0.1:"
+                + context.getEnvironment().getProperty("server.port", "8080")
+                + "/");
       }
       SpringApplication.exit(context);
     } finally {
-      node.filter(RunningNode::startedNow).ifPresent(started -> {
-        if (keepElasticsearch) {
-          System.out.println("Elasticsearch left running at " + started.url() + " (pid " + started.pid() + "); stop it with ./triangulate es stop");
-        } else {
-          launch.embeddedElasticsearch().stop();
-        }
-      });
+      node.filter(RunningNode::startedNow)
+          .ifPresent(started -> {
+            if (keepElasticsearch) {
+              System.out.println(
+                  "Elasticsearch left running at "
+                      + started.url()
+                      + " (pid "
+                      + started.pid()
+                      + "); stop it with ./triangulate es stop");
+            } else {
+              launch.embeddedElasticsearch().stop();
+            }
+          });
     }
     return report.succeeded() ? 0 : 1;
   }

@@ -17,10 +17,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
-    description = {
-      "Serves the analyst search page and REST API (/api/search, /api/categories, /api/health).",
-      "Binds to 127.0.0.1 (triangulate.web.address); other addresses need configured credentials."
-    })
+    description =
+        "Serves the analyst search page and REST API (/api/search, /api/categories, /api/health). Binds to 127.0.0.1 (triangulate.web.address); other addresses need configured credentials.")
 public class ServeCommand implements Callable<Integer> {
 
   @Mixin CommonOptions options;
@@ -33,23 +31,33 @@ public class ServeCommand implements Callable<Integer> {
     Launch launch = new Launch(options);
     TriangulateProperties.Web web = launch.properties().web();
     if (!InetAddress.getByName(web.address()).isLoopbackAddress() && !web.hasCredentials()) {
-      System.err.println("triangulate: refusing to serve transcripts on " + web.address()
-          + " without credentials: set triangulate.web.username and triangulate.web.password, or bind to 127.0.0.1");
+      System.err.println(
+          "triangulate: refusing to serve transcripts on "
+              + web.address()
+              + " without credentials: set triangulate.web.username and triangulate.web.password, or bind to 127.0.0.1");
       return 2;
     }
     Optional<RunningNode> node = launch.ensureElasticsearch();
-    Map<String, Object> server = port == null
-        ? Map.of("server.address", web.address())
-        : Map.of("server.address", web.address(), "server.port", port);
+    Map<String, Object> server =
+        port == null
+            ? Map.of("server.address", web.address())
+            : Map.of("server.address", web.address(), "server.port", port);
     ConfigurableApplicationContext context = launch.boot(WebApplicationType.SERVLET, server);
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      context.close();
-      node.filter(RunningNode::startedNow).ifPresent(n -> launch.embeddedElasticsearch().stop());
-      stopped.countDown();
-    }));
-    System.out.println("Analyst search on http://" + web.address() + ":" + context.getEnvironment().getProperty("local.server.port")
-        + "/  (Ctrl-C to stop)");
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(() -> {
+              context.close();
+              node.filter(RunningNode::startedNow)
+                  .ifPresent(n -> launch.embeddedElasticsearch().stop());
+              stopped.countDown();
+            }));
+    System.out.println(
+        "Analyst search on http://"
+            + web.address()
+            + ":"
+            + context.getEnvironment().getProperty("local.server.port")
+            + "/  (Ctrl-C to stop)");
     stopped.await();
     return 0;
   }

@@ -28,11 +28,8 @@ import picocli.CommandLine.Mixin;
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
-    description = {
-      "Checks config/<study>/ and the CSV inputs in data-in/<study>/ with the nightly job's rules,",
-      "printing every record that would be quarantined (file, line, reason). Writes nothing.",
-      "Exit 0: all valid; 1: some records would be quarantined; 2: the configuration is invalid."
-    })
+    description =
+        "Checks config/<study>/ and the CSV inputs in data-in/<study>/ with the nightly job's rules, printing every record that would be quarantined (file, line, reason). Writes nothing. Exit 0: all valid; 1: some records would be quarantined; 2: the configuration is invalid.")
 public class ValidateCommand implements Callable<Integer> {
 
   @Mixin CommonOptions options;
@@ -41,20 +38,40 @@ public class ValidateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     TriangulateProperties properties = new Launch(options).properties();
     Study study = new StudyLoader().load(properties.configDir(), properties.study());
-    System.out.println("Configuration of study " + study.name() + " is valid: " + study.items().size() + " items, "
-        + study.groupings().size() + " groupings, " + study.codebook().categories().count() + " categories, "
-        + study.packs().size() + " packs.");
+    System.out.println(
+        "Configuration of study "
+            + study.name()
+            + " is valid: "
+            + study.items().size()
+            + " items, "
+            + study.groupings().size()
+            + " groupings, "
+            + study.codebook().categories().count()
+            + " categories, "
+            + study.packs().size()
+            + " packs.");
     Path input = properties.studyInput(study.name());
     Set<String> cases = new HashSet<>();
     Set<String> participants = new HashSet<>();
-    int bad = check(input.resolve("cases.csv"), new CaseRowProcessor(study), c -> cases.add(((StagedCase) c).caseId()));
-    bad += check(input.resolve("participants.csv"), new ParticipantRowProcessor(study, cases),
-        p -> participants.add(((StagedParticipant) p).participantId()));
-    bad += check(input.resolve("responses.csv"), new ResponseRowProcessor(study, participants), r -> {});
+    int bad =
+        check(
+            input.resolve("cases.csv"),
+            new CaseRowProcessor(study),
+            c -> cases.add(((StagedCase) c).caseId()));
+    bad +=
+        check(
+            input.resolve("participants.csv"),
+            new ParticipantRowProcessor(study, cases),
+            p -> participants.add(((StagedParticipant) p).participantId()));
+    bad +=
+        check(
+            input.resolve("responses.csv"), new ResponseRowProcessor(study, participants), r -> {});
     return bad == 0 ? 0 : 1;
   }
 
-  private static int check(Path file, ItemProcessor<CsvRow, ?> processor, java.util.function.Consumer<Object> onValid) throws Exception {
+  private static int check(
+      Path file, ItemProcessor<CsvRow, ?> processor, java.util.function.Consumer<Object> onValid)
+      throws Exception {
     if (!java.nio.file.Files.isRegularFile(file)) {
       System.out.println(file + ": missing");
       return 1;
@@ -76,7 +93,15 @@ public class ValidateCommand implements Callable<Integer> {
     } finally {
       reader.close();
     }
-    System.out.println(file + ": " + read + " read, " + (read - invalid) + " valid, " + invalid + " would be quarantined");
+    System.out.println(
+        file
+            + ": "
+            + read
+            + " read, "
+            + (read - invalid)
+            + " valid, "
+            + invalid
+            + " would be quarantined");
     return invalid;
   }
 }

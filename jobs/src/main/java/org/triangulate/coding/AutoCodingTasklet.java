@@ -2,8 +2,8 @@ package org.triangulate.coding;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,7 +31,8 @@ public class AutoCodingTasklet implements Tasklet {
 
   @Override
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-    jdbc.update("delete from coding where study = ? and provenance like ?", study.name(), RULE_PROVENANCE);
+    jdbc.update(
+        "delete from coding where study = ? and provenance like ?", study.name(), RULE_PROVENANCE);
     List<Coding> codings = new ArrayList<>();
     jdbc.query(
         "select segment_id, lemmas from segment where study = ? and speaker_role = ?",
@@ -39,11 +40,19 @@ public class AutoCodingTasklet implements Tasklet {
           contribution.incrementReadCount();
           codings.addAll(coder.code(rs.getString(1), rs.getString(2)));
         },
-        study.name(), SpeakerRole.PARTICIPANT.code());
+        study.name(),
+        SpeakerRole.PARTICIPANT.code());
     jdbc.batchUpdate(
         "insert into coding (study, segment_id, category, provenance, matched_terms) values (?, ?, ?, ?, ?)",
         codings.stream()
-            .map(c -> new Object[] {study.name(), c.segmentId(), c.category(), c.provenance(), String.join(", ", c.matchedTerms())})
+            .map(c ->
+                new Object[] {
+                  study.name(),
+                  c.segmentId(),
+                  c.category(),
+                  c.provenance(),
+                  String.join(", ", c.matchedTerms())
+                })
             .toList());
     contribution.incrementWriteCount(codings.size());
     return RepeatStatus.FINISHED;

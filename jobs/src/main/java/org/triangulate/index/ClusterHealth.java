@@ -19,21 +19,29 @@ final class ClusterHealth {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-  /** The cluster's status when it is yellow or green, empty when the node is down, red or not answering. */
+  /**
+   * The cluster's status when it is yellow or green, empty when the node is down, red or not
+   * answering.
+   */
   Optional<String> usableStatus(URI baseUrl) {
-    HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve("/_cluster/health?wait_for_status=yellow&timeout=1s"))
-        .timeout(Duration.ofSeconds(5))
-        .GET()
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                baseUrl.resolve("/_cluster/health?wait_for_status=yellow&timeout=1s"))
+            .timeout(Duration.ofSeconds(5))
+            .GET()
+            .build();
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         return Optional.empty();
       }
       String status = JSON.readTree(response.body()).path("status").asString();
-      return status.equals("yellow") || status.equals("green") ? Optional.of(status) : Optional.empty();
+      return status.equals("yellow") || status.equals("green")
+          ? Optional.of(status)
+          : Optional.empty();
     } catch (IOException | JacksonException e) {
       return Optional.empty();
     } catch (InterruptedException e) {

@@ -23,10 +23,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * elasticsearch.stop();
  * }</pre>
  *
- * <p>The node is a daemon that outlives this JVM: later calls, from this process or another, find it
- * through the PID file and {@code node.json} in its instance directory, and {@link #stop()} only ever
- * signals the process named there. Thread-safe: starts and stops of one instance directory are
- * serialized within the JVM, whichever manager makes them, and across processes by a lock file there.
+ * <p>The node is a daemon that outlives this JVM: later calls, from this process or another, find
+ * it through the PID file and {@code node.json} in its instance directory, and {@link #stop()} only
+ * ever signals the process named there. Thread-safe: starts and stops of one instance directory are
+ * serialized within the JVM, whichever manager makes them, and across processes by a lock file
+ * there.
  */
 public final class EmbeddedElasticsearch {
 
@@ -69,11 +70,14 @@ public final class EmbeddedElasticsearch {
       }
       Instant deadline = Instant.now().plus(settings.startTimeout());
       Optional<ProcessHandle> process = liveProcess();
-      Optional<NodeInstance.NodeRecord> recorded = process.flatMap(p -> instance.record().filter(r -> r.pid() == p.pid()));
+      Optional<NodeInstance.NodeRecord> recorded =
+          process.flatMap(p -> instance.record().filter(r -> r.pid() == p.pid()));
       if (recorded.isPresent()) {
-        // Our node, alive but not answering yet (busy or recovering): a second node on its data could not start anyway.
+        // Our node, alive but not answering yet (busy or recovering): a second node on its data
+        // could not start anyway.
         URI url = URI.create(recorded.get().url());
-        return new RunningNode(awaitHealthy(null, url, deadline), recorded.get().port(), url, false);
+        return new RunningNode(
+            awaitHealthy(null, url, deadline), recorded.get().port(), url, false);
       }
       // An unrecorded process is left over from a start that was killed half-way.
       process.ifPresent(NodeProcesses::terminate);
@@ -83,13 +87,16 @@ public final class EmbeddedElasticsearch {
     }
   }
 
-  /** The node from this instance directory when its process lives and its cluster health answers. */
+  /**
+   * The node from this instance directory when its process lives and its cluster health answers.
+   */
   public Optional<RunningNode> status() {
     Optional<ProcessHandle> process = liveProcess();
     if (process.isEmpty()) {
       return Optional.empty();
     }
-    return instance.record()
+    return instance
+        .record()
         .filter(record -> record.pid() == process.get().pid())
         .map(NodeInstance::toNode)
         .filter(node -> health.usableStatus(node.url()).isPresent());
@@ -123,7 +130,8 @@ public final class EmbeddedElasticsearch {
 
   private RunningNode launch(Instant deadline) throws IOException {
     Path home = settings.elasticsearchHome();
-    int port = settings.port() == 0 ? LoopbackPorts.free() : LoopbackPorts.requireFree(settings.port());
+    int port =
+        settings.port() == 0 ? LoopbackPorts.free() : LoopbackPorts.requireFree(settings.port());
     instance.clearPid();
     instance.prepare(home, port);
     Process process = launcher.launch(settings, home, instance);
@@ -150,11 +158,19 @@ public final class EmbeddedElasticsearch {
       if (process.isPresent() && health.usableStatus(url).isPresent()) {
         return process.get().pid();
       }
-      if (launcherDone && (process.isEmpty() || (launching != null && launching.exitValue() != 0))) {
-        throw failure("Elasticsearch exited during start" + (launching == null ? "" : " (launcher exit code " + launching.exitValue() + ")"));
+      if (launcherDone
+          && (process.isEmpty() || (launching != null && launching.exitValue() != 0))) {
+        throw failure(
+            "Elasticsearch exited during start"
+                + (launching == null ? "" : " (launcher exit code " + launching.exitValue() + ")"));
       }
       if (Instant.now().isAfter(deadline)) {
-        throw failure("Elasticsearch did not become healthy at " + url + " within " + settings.startTimeout().toSeconds() + " s");
+        throw failure(
+            "Elasticsearch did not become healthy at "
+                + url
+                + " within "
+                + settings.startTimeout().toSeconds()
+                + " s");
       }
       try {
         Thread.sleep(POLL_INTERVAL);
@@ -165,7 +181,10 @@ public final class EmbeddedElasticsearch {
     }
   }
 
-  /** Captures the log before stopping what was half-started, so a failed start leaves no process behind. */
+  /**
+   * Captures the log before stopping what was half-started, so a failed start leaves no process
+   * behind.
+   */
   private IllegalStateException failure(String reason) {
     String message = reason + "; instance " + settings.instanceDir() + instance.logTail(LOG_LINES);
     liveProcess().ifPresent(NodeProcesses::terminate);

@@ -32,11 +32,19 @@ public class ExtractBulkWriter implements ItemWriter<ExtractDocument> {
     }
     BulkResponse response = client.bulk(request.build());
     if (response.errors()) {
-      List<String> failures = response.items().stream()
-          .filter(item -> item.error() != null)
-          .map(ExtractBulkWriter::describe)
-          .toList();
-      throw new IllegalStateException(failures.size() + " of " + chunk.size() + " documents failed to index into " + index + ": " + failures);
+      List<String> failures =
+          response.items().stream()
+              .filter(item -> item.error() != null)
+              .map(ExtractBulkWriter::describe)
+              .toList();
+      throw new IllegalStateException(
+          failures.size()
+              + " of "
+              + chunk.size()
+              + " documents failed to index into "
+              + index
+              + ": "
+              + failures);
     }
   }
 

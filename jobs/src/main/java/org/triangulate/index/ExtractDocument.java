@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * One indexed segment of a transcript (a speaker turn or a few sentences of a long one), as stored
  * in the {@code <study>-extracts} index. Text and lemmas are de-identified; participant and case
- * are pseudonymous ids, never names. Field names are the index mapping's ({@link ExtractIndexMapping}).
+ * are pseudonymous ids, never names. Field names are the index mapping's ({@link
+ * ExtractIndexMapping}).
  */
 public record ExtractDocument(
     String id,

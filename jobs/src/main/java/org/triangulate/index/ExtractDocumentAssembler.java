@@ -30,19 +30,38 @@ public class ExtractDocumentAssembler implements ItemProcessor<Segment, ExtractD
     this.runId = runId;
     this.deidentifier = new Deidentifier(study.deidentify().terms());
     Map<String, Map<String, String>> caseAttributes = new HashMap<>();
-    jdbc.query("select case_id, attribute, attr_value from case_attribute where study = ?",
-        rs -> { caseAttributes.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getString(3)); },
+    jdbc.query(
+        "select case_id, attribute, attr_value from case_attribute where study = ?",
+        rs -> {
+          caseAttributes
+              .computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
+              .put(rs.getString(2), rs.getString(3));
+        },
         study.name());
-    jdbc.query("select participant_id, case_id from participant where study = ?", rs -> {
-      caseOfParticipant.put(rs.getString(1), rs.getString(2));
-      attributesOfParticipant.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
-          .putAll(caseAttributes.getOrDefault(rs.getString(2), Map.of()));
-    }, study.name());
-    jdbc.query("select participant_id, attribute, attr_value from participant_attribute where study = ?",
-        rs -> { attributesOfParticipant.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getString(3)); },
+    jdbc.query(
+        "select participant_id, case_id from participant where study = ?",
+        rs -> {
+          caseOfParticipant.put(rs.getString(1), rs.getString(2));
+          attributesOfParticipant
+              .computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
+              .putAll(caseAttributes.getOrDefault(rs.getString(2), Map.of()));
+        },
         study.name());
-    jdbc.query("select segment_id, category, provenance from coding where study = ? order by category",
-        rs -> { codingsOfSegment.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new String[] {rs.getString(2), rs.getString(3)}); },
+    jdbc.query(
+        "select participant_id, attribute, attr_value from participant_attribute where study = ?",
+        rs -> {
+          attributesOfParticipant
+              .computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
+              .put(rs.getString(2), rs.getString(3));
+        },
+        study.name());
+    jdbc.query(
+        "select segment_id, category, provenance from coding where study = ? order by category",
+        rs -> {
+          codingsOfSegment
+              .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+              .add(new String[] {rs.getString(2), rs.getString(3)});
+        },
         study.name());
   }
 

@@ -14,9 +14,9 @@ import org.triangulate.TriangulateProperties;
 import org.triangulate.study.Study;
 
 /**
- * Index lifecycle of a study's extracts: a full rebuild writes a new index
- * {@code <study>-extracts-<timestamp>-<run>}, then the alias {@code <study>-extracts} is moved to it
- * in one atomic request, and indices older than the configured number to keep are deleted.
+ * Index lifecycle of a study's extracts: a full rebuild writes a new index {@code
+ * <study>-extracts-<timestamp>-<run>}, then the alias {@code <study>-extracts} is moved to it in
+ * one atomic request, and indices older than the configured number to keep are deleted.
  * Thread-safe.
  */
 public class ExtractIndexAdmin {
@@ -32,11 +32,21 @@ public class ExtractIndexAdmin {
   }
 
   public String createIndex(Study study, long runId) {
-    String name = ExtractIndexMapping.alias(study.name()) + "-" + LocalDateTime.now().format(STAMP) + "-" + runId;
-    call(() -> client.indices().create(c -> c
-        .index(name)
-        .settings(s -> s.numberOfShards(Integer.toString(settings.shards())).numberOfReplicas(Integer.toString(settings.replicas())))
-        .mappings(ExtractIndexMapping.forStudy(study))));
+    String name =
+        ExtractIndexMapping.alias(study.name())
+            + "-"
+            + LocalDateTime.now().format(STAMP)
+            + "-"
+            + runId;
+    call(() ->
+        client
+            .indices()
+            .create(c ->
+                c.index(name)
+                    .settings(s ->
+                        s.numberOfShards(Integer.toString(settings.shards()))
+                            .numberOfReplicas(Integer.toString(settings.replicas())))
+                    .mappings(ExtractIndexMapping.forStudy(study))));
     return name;
   }
 
@@ -52,7 +62,8 @@ public class ExtractIndexAdmin {
     String alias = ExtractIndexMapping.alias(study);
     Set<String> previous = aliasedIndices(alias);
     List<Action> actions = new ArrayList<>();
-    previous.stream().filter(i -> !i.equals(index))
+    previous.stream()
+        .filter(i -> !i.equals(index))
         .forEach(old -> actions.add(Action.of(a -> a.remove(r -> r.index(old).alias(alias)))));
     actions.add(Action.of(a -> a.add(ad -> ad.index(index).alias(alias))));
     call(() -> client.indices().updateAliases(u -> u.actions(actions)));
@@ -60,18 +71,22 @@ public class ExtractIndexAdmin {
   }
 
   public Set<String> aliasedIndices(String alias) {
-    return call(() -> client.indices().existsAlias(e -> e.name(alias)).value()
-        ? client.indices().getAlias(g -> g.name(alias)).aliases().keySet()
-        : Set.of());
+    return call(() ->
+        client.indices().existsAlias(e -> e.name(alias)).value()
+            ? client.indices().getAlias(g -> g.name(alias)).aliases().keySet()
+            : Set.of());
   }
 
   /** Deletes the study's extract indices beyond the newest {@code keep}, never the aliased one. */
   public List<String> deleteOldIndices(String study) {
     String alias = ExtractIndexMapping.alias(study);
     Set<String> live = aliasedIndices(alias);
-    List<String> all = call(() -> new ArrayList<>(client.indices().get(g -> g.index(alias + "-*")).indices().keySet()));
+    List<String> all =
+        call(() ->
+            new ArrayList<>(client.indices().get(g -> g.index(alias + "-*")).indices().keySet()));
     all.sort(Comparator.reverseOrder());
-    List<String> doomed = all.stream().skip(settings.keep()).filter(i -> !live.contains(i)).toList();
+    List<String> doomed =
+        all.stream().skip(settings.keep()).filter(i -> !live.contains(i)).toList();
     for (String index : doomed) {
       call(() -> client.indices().delete(d -> d.index(index)));
     }

@@ -32,25 +32,28 @@ public final class ExtractIndexMapping {
     Map<String, Property> attributes = new LinkedHashMap<>();
     study.caseAttributes().forEach(a -> attributes.put(a.id(), keyword()));
     study.participantAttributes().forEach(a -> attributes.put(a.id(), keyword()));
-    return TypeMapping.of(m -> m
-        .dynamic(DynamicMapping.Strict)
-        .properties("id", keyword())
-        .properties("study", keyword())
-        .properties("text", Property.of(p -> p.text(t -> t.analyzer("standard"))))
-        .properties("lemmas", Property.of(p -> p.text(t -> t.analyzer("standard"))))
-        .properties("speakerRole", keyword())
-        .properties("participantId", keyword())
-        .properties("caseId", keyword())
-        .properties("attributes", Property.of(p -> p.object(o -> o.dynamic(DynamicMapping.Strict).properties(attributes))))
-        .properties("categories", keyword())
-        .properties("themes", keyword())
-        .properties("codingProvenance", keyword())
-        .properties("sourceFile", keyword())
-        .properties("startOffset", integer())
-        .properties("endOffset", integer())
-        .properties("turnIndex", integer())
-        .properties("deidentified", Property.of(p -> p.boolean_(b -> b)))
-        .properties("runId", Property.of(p -> p.long_(l -> l))));
+    return TypeMapping.of(m ->
+        m.dynamic(DynamicMapping.Strict)
+            .properties("id", keyword())
+            .properties("study", keyword())
+            .properties("text", Property.of(p -> p.text(t -> t.analyzer("standard"))))
+            .properties("lemmas", Property.of(p -> p.text(t -> t.analyzer("standard"))))
+            .properties("speakerRole", keyword())
+            .properties("participantId", keyword())
+            .properties("caseId", keyword())
+            .properties(
+                "attributes",
+                Property.of(
+                    p -> p.object(o -> o.dynamic(DynamicMapping.Strict).properties(attributes))))
+            .properties("categories", keyword())
+            .properties("themes", keyword())
+            .properties("codingProvenance", keyword())
+            .properties("sourceFile", keyword())
+            .properties("startOffset", integer())
+            .properties("endOffset", integer())
+            .properties("turnIndex", integer())
+            .properties("deidentified", Property.of(p -> p.boolean_(b -> b)))
+            .properties("runId", Property.of(p -> p.long_(l -> l))));
   }
 
   private static Property keyword() {

@@ -20,8 +20,12 @@ final class LoopbackPorts {
     try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
       return port;
     } catch (IOException e) {
-      throw new IllegalStateException("Port " + port + " on 127.0.0.1 is taken by another process: stop it, or configure"
-          + " another Elasticsearch port (0 picks a free one)", e);
+      throw new IllegalStateException(
+          "Port "
+              + port
+              + " on 127.0.0.1 is taken by another process: stop it, or configure"
+              + " another Elasticsearch port (0 picks a free one)",
+          e);
     }
   }
 }

@@ -65,7 +65,8 @@ final class NodeInstance {
    */
   Closeable lock() throws IOException {
     Files.createDirectories(dir);
-    FileChannel channel = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileChannel channel =
+        FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     try {
       channel.lock();
     } catch (IOException | RuntimeException e) {
@@ -88,7 +89,10 @@ final class NodeInstance {
     }
     // The node appends to its log across launches; a failure message must quote this launch only.
     if (Files.exists(serverLog())) {
-      Files.move(serverLog(), serverLog().resolveSibling(CLUSTER_NAME + "-previous.log"), StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          serverLog(),
+          serverLog().resolveSibling(CLUSTER_NAME + "-previous.log"),
+          StandardCopyOption.REPLACE_EXISTING);
     }
     Path source = elasticsearchHome.resolve("config");
     try (Stream<Path> files = Files.walk(source)) {
@@ -116,19 +120,24 @@ final class NodeInstance {
 
   private String elasticsearchYml(int port) {
     return """
-        # Written by Triangulate at every start of the embedded node; edits here are overwritten.
-        cluster.name: %s
-        node.name: %s-embedded
-        network.host: 127.0.0.1
-        http.port: %d
-        discovery.type: single-node
-        xpack.security.enabled: false
-        path.data: %s
-        path.logs: %s
-        # A nearly full disk would otherwise make a one-node index read-only without telling the pipeline.
-        cluster.routing.allocation.disk.threshold_enabled: false
-        """
-        .formatted(CLUSTER_NAME, CLUSTER_NAME, port, yamlString(dir.resolve("data")), yamlString(dir.resolve("logs")));
+    # Written by Triangulate at every start of the embedded node; edits here are overwritten.
+    cluster.name: %s
+    node.name: %s-embedded
+    network.host: 127.0.0.1
+    http.port: %d
+    discovery.type: single-node
+    xpack.security.enabled: false
+    path.data: %s
+    path.logs: %s
+    # A nearly full disk would otherwise make a one-node index read-only without telling the pipeline.
+    cluster.routing.allocation.disk.threshold_enabled: false
+    """
+        .formatted(
+            CLUSTER_NAME,
+            CLUSTER_NAME,
+            port,
+            yamlString(dir.resolve("data")),
+            yamlString(dir.resolve("logs")));
   }
 
   private static String yamlString(Path path) {
@@ -164,7 +173,9 @@ final class NodeInstance {
   }
 
   void record(RunningNode node, String version) {
-    NodeRecord record = new NodeRecord(node.pid(), node.port(), node.url().toString(), version, Instant.now().toString());
+    NodeRecord record =
+        new NodeRecord(
+            node.pid(), node.port(), node.url().toString(), version, Instant.now().toString());
     JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("node.json"), record);
   }
 

@@ -18,7 +18,9 @@ final class NodeLauncher {
 
   private static final int MINIMUM_JAVA = 21;
 
-  Process launch(EmbeddedElasticsearchSettings settings, Path elasticsearchHome, NodeInstance instance) throws IOException {
+  Process launch(
+      EmbeddedElasticsearchSettings settings, Path elasticsearchHome, NodeInstance instance)
+      throws IOException {
     requireJava(settings.javaHome());
     // A new session keeps the daemon out of the terminal's process group, so Ctrl-C on a command
     // that started it does not take the shared node down mid-write.
@@ -33,15 +35,22 @@ final class NodeLauncher {
       user.own(instance.dir());
       command.addAll(user.runAs());
     }
-    command.addAll(List.of(elasticsearchHome.resolve("bin/elasticsearch").toString(), "-d", "-p", instance.pidFile().toString()));
+    command.addAll(
+        List.of(
+            elasticsearchHome.resolve("bin/elasticsearch").toString(),
+            "-d",
+            "-p",
+            instance.pidFile().toString()));
 
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .directory(instance.dir().toFile())
-        .redirectInput(new File("/dev/null"))
-        .redirectErrorStream(true)
-        .redirectOutput(instance.launchLog().toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(instance.dir().toFile())
+            .redirectInput(new File("/dev/null"))
+            .redirectErrorStream(true)
+            .redirectOutput(instance.launchLog().toFile());
     Map<String, String> env = builder.environment();
-    // The start script warns about and ignores these; removing them keeps its output about real problems.
+    // The start script warns about and ignores these; removing them keeps its output about real
+    // problems.
     List.of("JAVA_HOME", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JAVA_OPTS").forEach(env::remove);
     env.put("ES_JAVA_HOME", settings.javaHome().toString());
     env.put("ES_PATH_CONF", instance.config().toString());
@@ -50,18 +59,36 @@ final class NodeLauncher {
     return builder.start();
   }
 
-  /** Elasticsearch 9 needs Java 21; its own check only says so after a slow start, and less plainly. */
+  /**
+   * Elasticsearch 9 needs Java 21; its own check only says so after a slow start, and less plainly.
+   */
   static void requireJava(Path javaHome) throws IOException {
     if (!Files.isExecutable(javaHome.resolve("bin/java"))) {
-      throw new IllegalStateException("No Java at " + javaHome.resolve("bin/java")
-          + ": the embedded Elasticsearch needs a JDK " + MINIMUM_JAVA + " or newer (e.g. Temurin 25)");
+      throw new IllegalStateException(
+          "No Java at "
+              + javaHome.resolve("bin/java")
+              + ": the embedded Elasticsearch needs a JDK "
+              + MINIMUM_JAVA
+              + " or newer (e.g. Temurin 25)");
     }
-    int feature = featureVersion(javaHome)
-        .orElseThrow(() -> new IllegalStateException("Cannot tell the Java version of " + javaHome
-            + " (no release file): point the embedded Elasticsearch at a JDK " + MINIMUM_JAVA + " or newer"));
+    int feature =
+        featureVersion(javaHome)
+            .orElseThrow(() ->
+                new IllegalStateException(
+                    "Cannot tell the Java version of "
+                        + javaHome
+                        + " (no release file): point the embedded Elasticsearch at a JDK "
+                        + MINIMUM_JAVA
+                        + " or newer"));
     if (feature < MINIMUM_JAVA) {
-      throw new IllegalStateException("The embedded Elasticsearch needs a JDK " + MINIMUM_JAVA + " or newer, but "
-          + javaHome + " is Java " + feature + ": install one (e.g. Temurin 25) and run through ./triangulate, which picks it");
+      throw new IllegalStateException(
+          "The embedded Elasticsearch needs a JDK "
+              + MINIMUM_JAVA
+              + " or newer, but "
+              + javaHome
+              + " is Java "
+              + feature
+              + ": install one (e.g. Temurin 25) and run through ./triangulate, which picks it");
     }
   }
 

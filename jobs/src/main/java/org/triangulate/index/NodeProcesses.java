@@ -15,16 +15,24 @@ final class NodeProcesses {
 
   /** After a reboot a PID file may name an unrelated process, which must never be signalled. */
   static boolean isElasticsearch(ProcessHandle process) {
-    return process.info().commandLine().map(line -> line.contains("org.elasticsearch")).orElse(true);
+    return process
+        .info()
+        .commandLine()
+        .map(line -> line.contains("org.elasticsearch"))
+        .orElse(true);
   }
 
-  /** SIGTERM, so the node flushes and releases its data directory; SIGKILL if it hangs past the grace period. */
+  /**
+   * SIGTERM, so the node flushes and releases its data directory; SIGKILL if it hangs past the
+   * grace period.
+   */
   static void terminate(ProcessHandle process) {
     process.destroy();
     if (!exited(process, STOP_GRACE)) {
       process.destroyForcibly();
       if (!exited(process, KILL_GRACE)) {
-        throw new IllegalStateException("Elasticsearch process " + process.pid() + " survived SIGKILL");
+        throw new IllegalStateException(
+            "Elasticsearch process " + process.pid() + " survived SIGKILL");
       }
     }
   }

@@ -20,13 +20,14 @@ import java.util.stream.Stream;
 
 /**
  * The unprivileged account the node runs as when this JVM is root, because Elasticsearch refuses to
- * run as root. Creates the account when missing, hands it the instance directory and makes sure it can
- * read the distribution and the JDK. Immutable; the file operations are not atomic, so callers hold
- * the instance lock.
+ * run as root. Creates the account when missing, hands it the instance directory and makes sure it
+ * can read the distribution and the JDK. Immutable; the file operations are not atomic, so callers
+ * hold the instance lock.
  */
 final class SystemUser {
 
-  private static final UserPrincipalLookupService USERS = FileSystems.getDefault().getUserPrincipalLookupService();
+  private static final UserPrincipalLookupService USERS =
+      FileSystems.getDefault().getUserPrincipalLookupService();
 
   private final String name;
 
@@ -53,9 +54,18 @@ final class SystemUser {
       return;
     }
     // --user-group: setpriv --regid needs a group of the same name on every distribution.
-    String output = run("useradd", "--system", "--user-group", "--no-create-home", "--shell", "/usr/sbin/nologin", name);
+    String output =
+        run(
+            "useradd",
+            "--system",
+            "--user-group",
+            "--no-create-home",
+            "--shell",
+            "/usr/sbin/nologin",
+            name);
     if (!exists()) {
-      throw new IllegalStateException("Could not create system user '" + name + "' to run Elasticsearch as: " + output);
+      throw new IllegalStateException(
+          "Could not create system user '" + name + "' to run Elasticsearch as: " + output);
     }
   }
 
@@ -77,7 +87,9 @@ final class SystemUser {
     GroupPrincipal group = USERS.lookupPrincipalByGroupName(name);
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path file : files.toList()) {
-        PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        PosixFileAttributeView view =
+            Files.getFileAttributeView(
+                file, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
         view.setOwner(user);
         view.setGroup(group);
       }
@@ -107,9 +119,16 @@ final class SystemUser {
   void requireReachable(Path path) throws IOException {
     for (Path dir = path.toAbsolutePath().getParent(); dir != null; dir = dir.getParent()) {
       if (!Files.getPosixFilePermissions(dir).contains(PosixFilePermission.OTHERS_EXECUTE)) {
-        throw new IllegalStateException("Elasticsearch runs as system user '" + name + "', which cannot reach " + path
-            + " because " + dir + " is closed to other users: run chmod o+x " + dir
-            + " or keep Triangulate and its JDK in a directory others can enter");
+        throw new IllegalStateException(
+            "Elasticsearch runs as system user '"
+                + name
+                + "', which cannot reach "
+                + path
+                + " because "
+                + dir
+                + " is closed to other users: run chmod o+x "
+                + dir
+                + " or keep Triangulate and its JDK in a directory others can enter");
       }
     }
   }
@@ -117,7 +136,8 @@ final class SystemUser {
   private static String run(String... command) {
     try {
       Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+      String output =
+          new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
       return "exit " + process.waitFor() + (output.isEmpty() ? "" : ": " + output);
     } catch (IOException e) {
       return "cannot run " + command[0] + ": " + e.getMessage();

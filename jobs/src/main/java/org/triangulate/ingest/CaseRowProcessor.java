@@ -7,7 +7,9 @@ import java.util.Set;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.triangulate.study.Study;
 
-/** Validates a cases.csv row against the study's declared case attributes. One per step execution. */
+/**
+ * Validates a cases.csv row against the study's declared case attributes. One per step execution.
+ */
 public class CaseRowProcessor implements ItemProcessor<CsvRow, StagedCase> {
 
   private final Study study;

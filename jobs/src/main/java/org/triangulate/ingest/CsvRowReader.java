@@ -24,9 +24,13 @@ import org.springframework.batch.infrastructure.item.support.AbstractItemCountin
  */
 public class CsvRowReader extends AbstractItemCountingItemStreamItemReader<CsvRow> {
 
-  /** Built once: header row, quoted fields with newlines, blank lines and surrounding spaces tolerated. */
+  /**
+   * Built once: header row, quoted fields with newlines, blank lines and surrounding spaces
+   * tolerated.
+   */
   static final CSVFormat FORMAT =
-      CSVFormat.RFC4180.builder()
+      CSVFormat.RFC4180
+          .builder()
           .setHeader()
           .setSkipHeaderRecord(true)
           .setIgnoreEmptyLines(true)
@@ -58,7 +62,8 @@ public class CsvRowReader extends AbstractItemCountingItemStreamItemReader<CsvRo
     // Excel writes a byte-order mark that would otherwise become part of the first header.
     Reader reader =
         new InputStreamReader(
-            BOMInputStream.builder().setInputStream(Files.newInputStream(file)).get(), StandardCharsets.UTF_8);
+            BOMInputStream.builder().setInputStream(Files.newInputStream(file)).get(),
+            StandardCharsets.UTF_8);
     parser = FORMAT.parse(reader);
     normalisedHeaders = new LinkedHashMap<>();
     for (String header : parser.getHeaderNames()) {
@@ -75,10 +80,14 @@ public class CsvRowReader extends AbstractItemCountingItemStreamItemReader<CsvRo
       }
       CSVRecord record = records.next();
       Map<String, String> fields = new LinkedHashMap<>();
-      record.toMap().forEach((header, value) -> fields.put(normalisedHeaders.get(header), value == null ? "" : value));
+      record
+          .toMap()
+          .forEach((header, value) ->
+              fields.put(normalisedHeaders.get(header), value == null ? "" : value));
       return new CsvRow(file.getFileName().toString(), parser.getCurrentLineNumber(), fields);
     } catch (UncheckedIOException e) {
-      throw new IllegalStateException(file + " near line " + parser.getCurrentLineNumber() + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          file + " near line " + parser.getCurrentLineNumber() + ": " + e.getMessage(), e);
     }
   }
 

@@ -1,8 +1,8 @@
 package org.triangulate.ingest;
 
 /**
- * A record that fails validation. Thrown by processors and turned into a quarantine entry by
- * {@link QuarantineSkipListener}; the step goes on.
+ * A record that fails validation. Thrown by processors and turned into a quarantine entry by {@link
+ * QuarantineSkipListener}; the step goes on.
  */
 public class InvalidRecordException extends RuntimeException {
 

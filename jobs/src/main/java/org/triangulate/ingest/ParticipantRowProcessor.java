@@ -25,7 +25,8 @@ public class ParticipantRowProcessor implements ItemProcessor<CsvRow, StagedPart
   public StagedParticipant process(CsvRow row) {
     String participantId = RowRules.requireId(row, "participant_id");
     if (!seen.add(participantId)) {
-      throw new InvalidRecordException("column participant_id: duplicate participant '" + participantId + "'");
+      throw new InvalidRecordException(
+          "column participant_id: duplicate participant '" + participantId + "'");
     }
     String caseId = row.get("case_id");
     if (!knownCases.contains(caseId)) {
@@ -46,7 +47,8 @@ public class ParticipantRowProcessor implements ItemProcessor<CsvRow, StagedPart
     try {
       return LocalDate.parse(value);
     } catch (DateTimeParseException e) {
-      throw InvalidRecordException.badValue("interview_date", value, "is not a date like 2025-03-31");
+      throw InvalidRecordException.badValue(
+          "interview_date", value, "is not a date like 2025-03-31");
     }
   }
 }

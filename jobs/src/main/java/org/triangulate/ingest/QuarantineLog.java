@@ -13,8 +13,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Records quarantined input in the store (per run) and exports a run's quarantine to
- * {@code data-out/<study>/quarantine/quarantine.csv} for people to fix. Thread-safe.
+ * Records quarantined input in the store (per run) and exports a run's quarantine to {@code
+ * data-out/<study>/quarantine/quarantine.csv} for people to fix. Thread-safe.
  */
 @Component
 public class QuarantineLog {
@@ -31,15 +31,27 @@ public class QuarantineLog {
   public void record(String study, long jobExecutionId, QuarantinedRecord record) {
     jdbc.update(
         "insert into quarantine (study, job_execution_id, input_name, file_name, location, reason, record_text) values (?, ?, ?, ?, ?, ?, ?)",
-        study, jobExecutionId, record.input(), record.fileName(), record.location(), truncate(record.reason(), 2000),
+        study,
+        jobExecutionId,
+        record.input(),
+        record.fileName(),
+        record.location(),
+        truncate(record.reason(), 2000),
         truncate(record.recordText(), 4000));
   }
 
   public List<QuarantinedRecord> forRun(String study, long jobExecutionId) {
     return jdbc.query(
         "select input_name, file_name, location, reason, record_text from quarantine where study = ? and job_execution_id = ? order by input_name, file_name",
-        (rs, i) -> new QuarantinedRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
-        study, jobExecutionId);
+        (rs, i) ->
+            new QuarantinedRecord(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5)),
+        study,
+        jobExecutionId);
   }
 
   public Path export(List<QuarantinedRecord> records, Path directory) {

@@ -24,16 +24,28 @@ public class QuarantineSkipListener<T> implements SkipListener<T, Object> {
 
   @Override
   public void onSkipInProcess(T item, Throwable t) {
-    log.record(study, currentRunId(), switch (item) {
-      case CsvRow row -> new QuarantinedRecord(input, row.fileName(), "line " + row.line(), t.getMessage(), row.asText());
-      case Path file -> new QuarantinedRecord(input, file.getFileName().toString(), "file", t.getMessage(), null);
-      default -> new QuarantinedRecord(input, fileName, "record", t.getMessage(), String.valueOf(item));
-    });
+    log.record(
+        study,
+        currentRunId(),
+        switch (item) {
+          case CsvRow row ->
+              new QuarantinedRecord(
+                  input, row.fileName(), "line " + row.line(), t.getMessage(), row.asText());
+          case Path file ->
+              new QuarantinedRecord(
+                  input, file.getFileName().toString(), "file", t.getMessage(), null);
+          default ->
+              new QuarantinedRecord(
+                  input, fileName, "record", t.getMessage(), String.valueOf(item));
+        });
   }
 
   @Override
   public void onSkipInRead(Throwable t) {
-    log.record(study, currentRunId(), new QuarantinedRecord(input, fileName, "read", t.getMessage(), null));
+    log.record(
+        study,
+        currentRunId(),
+        new QuarantinedRecord(input, fileName, "read", t.getMessage(), null));
   }
 
   private static long currentRunId() {

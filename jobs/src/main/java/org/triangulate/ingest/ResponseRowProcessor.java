@@ -24,18 +24,21 @@ public class ResponseRowProcessor implements ItemProcessor<CsvRow, StagedRespons
   public ResponseRowProcessor(Study study, Set<String> knownParticipants) {
     this.study = study;
     this.knownParticipants = Set.copyOf(knownParticipants);
-    study.happening().forEach((code, accepted) -> {
-      Happening happening = Happening.ofCode(code);
-      spellings.put(normaliseAnswer(code), happening);
-      accepted.forEach(spelling -> spellings.put(normaliseAnswer(spelling), happening));
-    });
+    study
+        .happening()
+        .forEach((code, accepted) -> {
+          Happening happening = Happening.ofCode(code);
+          spellings.put(normaliseAnswer(code), happening);
+          accepted.forEach(spelling -> spellings.put(normaliseAnswer(spelling), happening));
+        });
   }
 
   @Override
   public StagedResponse process(CsvRow row) {
     String participantId = row.get("participant_id");
     if (!knownParticipants.contains(participantId)) {
-      throw InvalidRecordException.badValue("participant_id", participantId, "is not a participant in participants.csv");
+      throw InvalidRecordException.badValue(
+          "participant_id", participantId, "is not a participant in participants.csv");
     }
     String itemId = row.get("item_id");
     if (study.item(itemId).isEmpty()) {
@@ -44,13 +47,21 @@ public class ResponseRowProcessor implements ItemProcessor<CsvRow, StagedRespons
     String answer = row.get("happening");
     Happening happening = spellings.get(normaliseAnswer(answer));
     if (happening == null) {
-      throw InvalidRecordException.badValue("happening", answer,
-          "is not an accepted answer (" + List.copyOf(study.happening().keySet()) + " or their spellings in study.yml)");
+      throw InvalidRecordException.badValue(
+          "happening",
+          answer,
+          "is not an accepted answer ("
+              + List.copyOf(study.happening().keySet())
+              + " or their spellings in study.yml)");
     }
     Integer importance = importance(row.get("importance"));
     if (!answered.add(participantId + "\u0000" + itemId)) {
       throw new InvalidRecordException(
-          "duplicate answer: participant " + participantId + " already answered item " + itemId + " earlier in the file");
+          "duplicate answer: participant "
+              + participantId
+              + " already answered item "
+              + itemId
+              + " earlier in the file");
     }
     return new StagedResponse(participantId, itemId, happening, importance);
   }
@@ -69,7 +80,8 @@ public class ResponseRowProcessor implements ItemProcessor<CsvRow, StagedRespons
     } catch (NumberFormatException e) {
       // reported below with the expected range
     }
-    throw InvalidRecordException.badValue("importance", value, "is not a whole number from " + min + " to " + max + " or blank");
+    throw InvalidRecordException.badValue(
+        "importance", value, "is not a whole number from " + min + " to " + max + " or blank");
   }
 
   static String normaliseAnswer(String answer) {

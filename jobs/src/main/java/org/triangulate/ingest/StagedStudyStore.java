@@ -21,7 +21,9 @@ public class StagedStudyStore {
     this.jdbc = jdbc;
   }
 
-  /** Drops the study's structured data before a fresh load; a night's CSVs replace the last night's. */
+  /**
+   * Drops the study's structured data before a fresh load; a night's CSVs replace the last night's.
+   */
   public void clearCases(String study) {
     jdbc.update("delete from case_attribute where study = ?", study);
     jdbc.update("delete from study_case where study = ?", study);
@@ -38,20 +40,39 @@ public class StagedStudyStore {
 
   public void insertCases(String study, Collection<? extends StagedCase> cases) {
     for (StagedCase c : cases) {
-      jdbc.update("insert into study_case (study, case_id, name) values (?, ?, ?)", study, c.caseId(), c.name());
-      c.attributes().forEach((attribute, value) -> jdbc.update(
-          "insert into case_attribute (study, case_id, attribute, attr_value) values (?, ?, ?, ?)",
-          study, c.caseId(), attribute, value));
+      jdbc.update(
+          "insert into study_case (study, case_id, name) values (?, ?, ?)",
+          study,
+          c.caseId(),
+          c.name());
+      c.attributes()
+          .forEach((attribute, value) ->
+              jdbc.update(
+                  "insert into case_attribute (study, case_id, attribute, attr_value) values (?, ?, ?, ?)",
+                  study,
+                  c.caseId(),
+                  attribute,
+                  value));
     }
   }
 
-  public void insertParticipants(String study, Collection<? extends StagedParticipant> participants) {
+  public void insertParticipants(
+      String study, Collection<? extends StagedParticipant> participants) {
     for (StagedParticipant p : participants) {
-      jdbc.update("insert into participant (study, participant_id, case_id, interview_date) values (?, ?, ?, ?)",
-          study, p.participantId(), p.caseId(), p.interviewDate() == null ? null : Date.valueOf(p.interviewDate()));
-      p.attributes().forEach((attribute, value) -> jdbc.update(
-          "insert into participant_attribute (study, participant_id, attribute, attr_value) values (?, ?, ?, ?)",
-          study, p.participantId(), attribute, value));
+      jdbc.update(
+          "insert into participant (study, participant_id, case_id, interview_date) values (?, ?, ?, ?)",
+          study,
+          p.participantId(),
+          p.caseId(),
+          p.interviewDate() == null ? null : Date.valueOf(p.interviewDate()));
+      p.attributes()
+          .forEach((attribute, value) ->
+              jdbc.update(
+                  "insert into participant_attribute (study, participant_id, attribute, attr_value) values (?, ?, ?, ?)",
+                  study,
+                  p.participantId(),
+                  attribute,
+                  value));
     }
   }
 
@@ -59,25 +80,40 @@ public class StagedStudyStore {
     jdbc.batchUpdate(
         "insert into response (study, participant_id, item_id, happening, importance) values (?, ?, ?, ?, ?)",
         responses.stream()
-            .map(r -> new Object[] {study, r.participantId(), r.itemId(), r.happening().code(), r.importance()})
+            .map(r ->
+                new Object[] {
+                  study, r.participantId(), r.itemId(), r.happening().code(), r.importance()
+                })
             .toList());
   }
 
   /**
-   * Stores a transcript. An unchanged checksum keeps the row (and its annotations) as it is, so only
-   * changed transcripts are annotated again.
+   * Stores a transcript. An unchanged checksum keeps the row (and its annotations) as it is, so
+   * only changed transcripts are annotated again.
    */
   public void upsertSource(String study, SourceDocument source) {
-    int updated = jdbc.update(
-        "update source set participant_id = ?, file_name = ?, sha256 = ?, char_count = ?, body = ? "
-            + "where study = ? and source_id = ? and sha256 <> ?",
-        source.participantId(), source.fileName(), source.sha256(), source.text().length(), source.text(),
-        study, source.sourceId(), source.sha256());
+    int updated =
+        jdbc.update(
+            "update source set participant_id = ?, file_name = ?, sha256 = ?, char_count = ?, body = ? "
+                + "where study = ? and source_id = ? and sha256 <> ?",
+            source.participantId(),
+            source.fileName(),
+            source.sha256(),
+            source.text().length(),
+            source.text(),
+            study,
+            source.sourceId(),
+            source.sha256());
     if (updated == 0 && !exists(study, source.sourceId())) {
       jdbc.update(
           "insert into source (study, source_id, participant_id, file_name, sha256, char_count, body) values (?, ?, ?, ?, ?, ?, ?)",
-          study, source.sourceId(), source.participantId(), source.fileName(), source.sha256(),
-          source.text().length(), source.text());
+          study,
+          source.sourceId(),
+          source.participantId(),
+          source.fileName(),
+          source.sha256(),
+          source.text().length(),
+          source.text());
     }
   }
 
@@ -85,8 +121,11 @@ public class StagedStudyStore {
   public int removeSourcesOtherThan(String study, Set<String> present) {
     List<String> gone = sourceIds(study).stream().filter(id -> !present.contains(id)).toList();
     for (String sourceId : gone) {
-      jdbc.update("delete from coding where study = ? and segment_id in (select segment_id from segment where study = ? and source_id = ?)",
-          study, study, sourceId);
+      jdbc.update(
+          "delete from coding where study = ? and segment_id in (select segment_id from segment where study = ? and source_id = ?)",
+          study,
+          study,
+          sourceId);
       jdbc.update("delete from segment where study = ? and source_id = ?", study, sourceId);
       jdbc.update("delete from source where study = ? and source_id = ?", study, sourceId);
     }
@@ -94,11 +133,14 @@ public class StagedStudyStore {
   }
 
   public Set<String> caseIds(String study) {
-    return new HashSet<>(jdbc.queryForList("select case_id from study_case where study = ?", String.class, study));
+    return new HashSet<>(
+        jdbc.queryForList("select case_id from study_case where study = ?", String.class, study));
   }
 
   public Set<String> participantIds(String study) {
-    return new HashSet<>(jdbc.queryForList("select participant_id from participant where study = ?", String.class, study));
+    return new HashSet<>(
+        jdbc.queryForList(
+            "select participant_id from participant where study = ?", String.class, study));
   }
 
   private List<String> sourceIds(String study) {
@@ -106,7 +148,12 @@ public class StagedStudyStore {
   }
 
   private boolean exists(String study, String sourceId) {
-    Integer n = jdbc.queryForObject("select count(*) from source where study = ? and source_id = ?", Integer.class, study, sourceId);
+    Integer n =
+        jdbc.queryForObject(
+            "select count(*) from source where study = ? and source_id = ?",
+            Integer.class,
+            study,
+            sourceId);
     return n != null && n > 0;
   }
 }

@@ -30,18 +30,21 @@ public class TranscriptFileProcessor implements ItemProcessor<Path, SourceDocume
   public SourceDocument process(Path file) {
     String fileName = file.getFileName().toString();
     if (!fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".txt")) {
-      throw new InvalidRecordException("unsupported transcript type (expected <participant_id>.txt)");
+      throw new InvalidRecordException(
+          "unsupported transcript type (expected <participant_id>.txt)");
     }
     String participantId = fileName.substring(0, fileName.length() - ".txt".length());
     if (!knownParticipants.contains(participantId)) {
-      throw new InvalidRecordException("file name '" + participantId + "' is not a participant in participants.csv");
+      throw new InvalidRecordException(
+          "file name '" + participantId + "' is not a participant in participants.csv");
     }
     byte[] bytes = readAllBytes(file);
     String text = canonicalText(decodeUtf8(bytes));
     if (text.isBlank()) {
       throw new InvalidRecordException("transcript is empty");
     }
-    return new SourceDocument(fileName, participantId, fileName, DigestUtils.sha256Hex(bytes), text);
+    return new SourceDocument(
+        fileName, participantId, fileName, DigestUtils.sha256Hex(bytes), text);
   }
 
   static String canonicalText(String decoded) {
@@ -51,9 +54,11 @@ public class TranscriptFileProcessor implements ItemProcessor<Path, SourceDocume
   }
 
   private static String decodeUtf8(byte[] bytes) {
-    var decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    var decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer buffer = ByteBuffer.wrap(bytes);
     try {
       return decoder.decode(buffer).toString();

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * Sentence splitting, tagging and lemmatisation with Stanford CoreNLP. The pipeline is built
- * once, on first use (it takes seconds and hundreds of MB), and shared: annotating is thread-safe.
+ * Sentence splitting, tagging and lemmatisation with Stanford CoreNLP. The pipeline is built once,
+ * on first use (it takes seconds and hundreds of MB), and shared: annotating is thread-safe.
  */
 public class CoreNlpAnnotator {
 
@@ -41,8 +41,11 @@ public class CoreNlpAnnotator {
     Properties properties = new Properties();
     properties.setProperty("annotators", annotators);
     properties.setProperty("tokenize.language", "en");
-    // Transcripts are not newswire: keep quotes and brackets as typed, split on newlines between turns.
-    properties.setProperty("tokenize.options", "invertible=true,normalizeParentheses=false,normalizeOtherBrackets=false");
+    // Transcripts are not newswire: keep quotes and brackets as typed, split on newlines between
+    // turns.
+    properties.setProperty(
+        "tokenize.options",
+        "invertible=true,normalizeParentheses=false,normalizeOtherBrackets=false");
     properties.setProperty("ssplit.newlineIsSentenceBreak", "two");
     properties.setProperty("ner.useSUTime", "false");
     properties.setProperty("ner.applyNumericClassifiers", "false");
@@ -61,13 +64,19 @@ public class CoreNlpAnnotator {
     for (CoreMap sentence : document.get(CoreAnnotations.SentencesAnnotation.class)) {
       List<AnnotatedSentence.Token> tokens = new ArrayList<>();
       for (CoreLabel token : sentence.get(CoreAnnotations.TokensAnnotation.class)) {
-        tokens.add(new AnnotatedSentence.Token(
-            token.beginPosition(), token.endPosition(), token.word(), token.lemma(), token.tag()));
+        tokens.add(
+            new AnnotatedSentence.Token(
+                token.beginPosition(),
+                token.endPosition(),
+                token.word(),
+                token.lemma(),
+                token.tag()));
       }
-      sentences.add(new AnnotatedSentence(
-          sentence.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class),
-          sentence.get(CoreAnnotations.CharacterOffsetEndAnnotation.class),
-          tokens));
+      sentences.add(
+          new AnnotatedSentence(
+              sentence.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class),
+              sentence.get(CoreAnnotations.CharacterOffsetEndAnnotation.class),
+              tokens));
     }
     return sentences;
   }

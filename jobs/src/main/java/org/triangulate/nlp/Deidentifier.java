@@ -15,10 +15,12 @@ import java.util.regex.Pattern;
 public final class Deidentifier {
 
   private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
-  // UK numbers as people write them: 020 7946 0958, 07700-900123, +44 7700 900123, and with the area
+  // UK numbers as people write them: 020 7946 0958, 07700-900123, +44 7700 900123, and with the
+  // area
   // code in brackets, (0113) 496 0000 or +44 (0)20 7946 0958.
-  private static final Pattern PHONE = Pattern.compile(
-      "(?<!\\d)(?:\\+44\\s?(?:\\(0\\)\\s?)?\\d{2,4}|\\(0\\d{2,4}\\)|0\\d{2,4})[\\s-]?\\d{3,4}[\\s-]?\\d{3,4}(?!\\d)");
+  private static final Pattern PHONE =
+      Pattern.compile(
+          "(?<!\\d)(?:\\+44\\s?(?:\\(0\\)\\s?)?\\d{2,4}|\\(0\\d{2,4}\\)|0\\d{2,4})[\\s-]?\\d{3,4}[\\s-]?\\d{3,4}(?!\\d)");
 
   private final List<Pattern> terms;
 
@@ -26,17 +28,25 @@ public final class Deidentifier {
     List<String> sorted = new ArrayList<>(terms);
     // Longest first, so "Mary Jones" is replaced whole before "Mary".
     sorted.sort(Comparator.comparingInt(String::length).reversed());
-    this.terms = sorted.stream()
-        .filter(t -> !t.isBlank())
-        .map(t -> Pattern.compile("(?<!\\w)" + Pattern.quote(t.strip()) + "(?!\\w)", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))
-        .toList();
+    this.terms =
+        sorted.stream()
+            .filter(t -> !t.isBlank())
+            .map(t ->
+                Pattern.compile(
+                    "(?<!\\w)" + Pattern.quote(t.strip()) + "(?!\\w)",
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))
+            .toList();
   }
 
   public String apply(String text) {
     String result = EMAIL.matcher(text).replaceAll("[EMAIL]");
     result = PHONE.matcher(result).replaceAll("[PHONE]");
     for (int i = 0; i < terms.size(); i++) {
-      result = terms.get(i).matcher(result).replaceAll(Matcher.quoteReplacement("[NAME-" + (i + 1) + "]"));
+      result =
+          terms
+              .get(i)
+              .matcher(result)
+              .replaceAll(Matcher.quoteReplacement("[NAME-" + (i + 1) + "]"));
     }
     return result;
   }

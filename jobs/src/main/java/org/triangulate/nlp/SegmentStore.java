@@ -21,9 +21,16 @@ public class SegmentStore {
 
   public static Segment mapSegment(java.sql.ResultSet rs, int rowNum) throws java.sql.SQLException {
     return new Segment(
-        rs.getString("segment_id"), rs.getString("source_id"), rs.getString("participant_id"), rs.getInt("turn_index"),
-        SpeakerRole.valueOf(rs.getString("speaker_role").toUpperCase(java.util.Locale.ROOT)), rs.getString("speaker_label"),
-        rs.getInt("start_offset"), rs.getInt("end_offset"), rs.getInt("sentence_count"), rs.getString("body"),
+        rs.getString("segment_id"),
+        rs.getString("source_id"),
+        rs.getString("participant_id"),
+        rs.getInt("turn_index"),
+        SpeakerRole.valueOf(rs.getString("speaker_role").toUpperCase(java.util.Locale.ROOT)),
+        rs.getString("speaker_label"),
+        rs.getInt("start_offset"),
+        rs.getInt("end_offset"),
+        rs.getInt("sentence_count"),
+        rs.getString("body"),
         rs.getString("lemmas"));
   }
 
@@ -34,32 +41,58 @@ public class SegmentStore {
   public List<String> sourcesToAnnotate(String study) {
     return jdbc.queryForList(
         "select source_id from source where study = ? and (annotated_sha256 is null or annotated_sha256 <> sha256) order by source_id",
-        String.class, study);
+        String.class,
+        study);
   }
 
   public SourceDocument source(String study, String sourceId) {
     return jdbc.queryForObject(
         "select source_id, participant_id, file_name, sha256, body from source where study = ? and source_id = ?",
-        (rs, i) -> new SourceDocument(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
-        study, sourceId);
+        (rs, i) ->
+            new SourceDocument(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5)),
+        study,
+        sourceId);
   }
 
   /** Replaces a source's segments (and their codings) and marks it annotated at its checksum. */
   public void replaceSegments(String study, AnnotatedSource annotated) {
     jdbc.update(
         "delete from coding where study = ? and segment_id in (select segment_id from segment where study = ? and source_id = ?)",
-        study, study, annotated.sourceId());
-    jdbc.update("delete from segment where study = ? and source_id = ?", study, annotated.sourceId());
+        study,
+        study,
+        annotated.sourceId());
+    jdbc.update(
+        "delete from segment where study = ? and source_id = ?", study, annotated.sourceId());
     jdbc.batchUpdate(
         "insert into segment (study, segment_id, source_id, participant_id, turn_index, speaker_role, speaker_label,"
             + " start_offset, end_offset, sentence_count, body, lemmas) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         annotated.segments().stream()
-            .map(s -> new Object[] {
-                study, s.segmentId(), s.sourceId(), s.participantId(), s.turnIndex(), s.role().code(),
-                s.speakerLabel(), s.start(), s.end(), s.sentenceCount(), s.text(), s.lemmas()})
+            .map(s ->
+                new Object[] {
+                  study,
+                  s.segmentId(),
+                  s.sourceId(),
+                  s.participantId(),
+                  s.turnIndex(),
+                  s.role().code(),
+                  s.speakerLabel(),
+                  s.start(),
+                  s.end(),
+                  s.sentenceCount(),
+                  s.text(),
+                  s.lemmas()
+                })
             .toList());
-    jdbc.update("update source set annotated_sha256 = ? where study = ? and source_id = ?",
-        annotated.sha256(), study, annotated.sourceId());
+    jdbc.update(
+        "update source set annotated_sha256 = ? where study = ? and source_id = ?",
+        annotated.sha256(),
+        study,
+        annotated.sourceId());
   }
 
   public long countSegments(String study) {

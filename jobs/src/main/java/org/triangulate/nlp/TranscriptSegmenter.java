@@ -18,7 +18,8 @@ public final class TranscriptSegmenter {
   private final CoreNlpAnnotator annotator;
   private final int maxSentences;
 
-  public TranscriptSegmenter(SpeakerTurnSegmenter turns, CoreNlpAnnotator annotator, int maxSentences) {
+  public TranscriptSegmenter(
+      SpeakerTurnSegmenter turns, CoreNlpAnnotator annotator, int maxSentences) {
     this.turns = turns;
     this.annotator = annotator;
     this.maxSentences = maxSentences;
@@ -28,23 +29,26 @@ public final class TranscriptSegmenter {
     String text = source.text();
     List<Segment> segments = new ArrayList<>();
     for (SpeakerTurn turn : turns.segment(text)) {
-      List<AnnotatedSentence> sentences = annotator.annotate(text.substring(turn.start(), turn.end()));
+      List<AnnotatedSentence> sentences =
+          annotator.annotate(text.substring(turn.start(), turn.end()));
       for (int from = 0; from < sentences.size(); from += maxSentences) {
-        List<AnnotatedSentence> chunk = sentences.subList(from, Math.min(from + maxSentences, sentences.size()));
+        List<AnnotatedSentence> chunk =
+            sentences.subList(from, Math.min(from + maxSentences, sentences.size()));
         int start = turn.start() + chunk.getFirst().start();
         int end = turn.start() + chunk.getLast().end();
-        segments.add(new Segment(
-            segmentId(study, source, start, end),
-            source.sourceId(),
-            source.participantId(),
-            turn.index(),
-            turn.role(),
-            turn.label(),
-            start,
-            end,
-            chunk.size(),
-            text.substring(start, end),
-            lemmas(chunk)));
+        segments.add(
+            new Segment(
+                segmentId(study, source, start, end),
+                source.sourceId(),
+                source.participantId(),
+                turn.index(),
+                turn.role(),
+                turn.label(),
+                start,
+                end,
+                chunk.size(),
+                text.substring(start, end),
+                lemmas(chunk)));
       }
     }
     return segments;
@@ -60,7 +64,14 @@ public final class TranscriptSegmenter {
   }
 
   static String segmentId(String study, SourceDocument source, int start, int end) {
-    String key = String.join("|", study, source.participantId(), source.sha256(), Integer.toString(start), Integer.toString(end));
+    String key =
+        String.join(
+            "|",
+            study,
+            source.participantId(),
+            source.sha256(),
+            Integer.toString(start),
+            Integer.toString(end));
     return DigestUtils.sha256Hex(key).substring(0, 32);
   }
 }

@@ -5,9 +5,9 @@ import java.util.Comparator;
 import java.util.stream.IntStream;
 
 /**
- * Benjamini–Hochberg false discovery rate adjustment (step-up): the adjusted value of the p-value of
- * rank i (ascending) among m is {@code min over j ≥ i of min(1, p(j) · m / j)}, so adjusted values
- * keep the order of the raw ones. Stateless.
+ * Benjamini–Hochberg false discovery rate adjustment (step-up): the adjusted value of the p-value
+ * of rank i (ascending) among m is {@code min over j ≥ i of min(1, p(j) · m / j)}, so adjusted
+ * values keep the order of the raw ones. Stateless.
  */
 public final class BenjaminiHochberg {
 
@@ -25,11 +25,12 @@ public final class BenjaminiHochberg {
         throw new IllegalArgumentException("not a p-value: " + p);
       }
     }
-    Integer[] order = IntStream.range(0, pValues.length)
-        .filter(i -> !Double.isNaN(pValues[i]))
-        .boxed()
-        .sorted(Comparator.comparingDouble(i -> pValues[i]))
-        .toArray(Integer[]::new);
+    Integer[] order =
+        IntStream.range(0, pValues.length)
+            .filter(i -> !Double.isNaN(pValues[i]))
+            .boxed()
+            .sorted(Comparator.comparingDouble(i -> pValues[i]))
+            .toArray(Integer[]::new);
     double[] adjusted = new double[pValues.length];
     Arrays.fill(adjusted, Double.NaN);
     int m = order.length;

@@ -79,7 +79,14 @@ final class ChiSquareIndependence {
     }
     int df = (rows.size() - 1) * (columns.size() - 1);
     double v = Math.sqrt(statistic / (n * (Math.min(rows.size(), columns.size()) - 1)));
-    return new Result(statistic, df, upperTail(statistic, df), v, List.copyOf(rows), columns.size(), smallExpected);
+    return new Result(
+        statistic,
+        df,
+        upperTail(statistic, df),
+        v,
+        List.copyOf(rows),
+        columns.size(),
+        smallExpected);
   }
 
   /**

@@ -14,7 +14,8 @@ final class ConfidenceIntervals {
   static final double LEVEL = 0.95;
 
   /** Standard normal quantile for a two-sided 95% interval (≈ 1.96). */
-  static final double Z = new NormalDistribution().inverseCumulativeProbability(1 - (1 - LEVEL) / 2);
+  static final double Z =
+      new NormalDistribution().inverseCumulativeProbability(1 - (1 - LEVEL) / 2);
 
   /**
    * Commons Math's default inverse accuracy for t (1e-9 absolute) is coarser than the reference
@@ -51,6 +52,8 @@ final class ConfidenceIntervals {
   private static double tQuantile(int degreesOfFreedom) {
     return T_QUANTILES.computeIfAbsent(
         degreesOfFreedom,
-        df -> new TDistribution(df, T_INVERSE_ACCURACY).inverseCumulativeProbability(1 - (1 - LEVEL) / 2));
+        df ->
+            new TDistribution(df, T_INVERSE_ACCURACY)
+                .inverseCumulativeProbability(1 - (1 - LEVEL) / 2));
   }
 }

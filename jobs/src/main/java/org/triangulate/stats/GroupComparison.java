@@ -33,10 +33,25 @@ public record GroupComparison(
 
   /** A test that could not be run, with the reason. */
   public static GroupComparison skipped(
-      String itemId, String grouping, String test, List<String> groups, String effectMeasure, String note) {
+      String itemId,
+      String grouping,
+      String test,
+      List<String> groups,
+      String effectMeasure,
+      String note) {
     return new GroupComparison(
-        itemId, grouping, test, groups, Double.NaN, null, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-        effectMeasure, note);
+        itemId,
+        grouping,
+        test,
+        groups,
+        Double.NaN,
+        null,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        effectMeasure,
+        note);
   }
 
   public boolean isTested() {
@@ -45,7 +60,17 @@ public record GroupComparison(
 
   public GroupComparison withPAdjusted(double adjusted) {
     return new GroupComparison(
-        itemId, grouping, test, groups, statistic, degreesOfFreedom, pValue, pMonteCarlo, adjusted, effectSize,
-        effectMeasure, note);
+        itemId,
+        grouping,
+        test,
+        groups,
+        statistic,
+        degreesOfFreedom,
+        pValue,
+        pMonteCarlo,
+        adjusted,
+        effectSize,
+        effectMeasure,
+        note);
   }
 }

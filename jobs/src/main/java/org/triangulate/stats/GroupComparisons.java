@@ -33,7 +33,8 @@ public final class GroupComparisons {
    *     grouping are left out of that grouping's comparisons
    * @return one row per grouping × test × item, grouped in that order
    */
-  public List<GroupComparison> compare(List<Answer> answers, Map<String, Map<String, String>> groupsByParticipant) {
+  public List<GroupComparison> compare(
+      List<Answer> answers, Map<String, Map<String, String>> groupsByParticipant) {
     Map<String, List<Answer>> byItem = ItemStatistics.answersByItem(study, answers);
     List<GroupComparison> rows = new ArrayList<>();
     for (String grouping : study.groupings()) {
@@ -43,7 +44,9 @@ public final class GroupComparisons {
       for (GroupDifferenceTest test : tests) {
         List<GroupComparison> family = new ArrayList<>();
         byItem.forEach((itemId, itemAnswers) ->
-            family.add(test.compare(itemId, grouping, byGroup(grouping, itemAnswers, groupsByParticipant))));
+            family.add(
+                test.compare(
+                    itemId, grouping, byGroup(grouping, itemAnswers, groupsByParticipant))));
         rows.addAll(adjusted(family));
       }
     }
@@ -51,7 +54,9 @@ public final class GroupComparisons {
   }
 
   private SortedMap<String, List<Answer>> byGroup(
-      String grouping, List<Answer> itemAnswers, Map<String, Map<String, String>> groupsByParticipant) {
+      String grouping,
+      List<Answer> itemAnswers,
+      Map<String, Map<String, String>> groupsByParticipant) {
     SortedMap<String, List<Answer>> byGroup = new TreeMap<>(Groupings.groupOrder(study, grouping));
     for (Answer answer : itemAnswers) {
       String group = Groupings.groupOf(groupsByParticipant, answer.participantId(), grouping);

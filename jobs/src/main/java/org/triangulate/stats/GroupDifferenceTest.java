@@ -19,5 +19,6 @@ public interface GroupDifferenceTest {
    * @param answersByGroup the item's answers in each group of the grouping that has any, groups in
    *     display order
    */
-  GroupComparison compare(String itemId, String grouping, SortedMap<String, List<Answer>> answersByGroup);
+  GroupComparison compare(
+      String itemId, String grouping, SortedMap<String, List<Answer>> answersByGroup);
 }

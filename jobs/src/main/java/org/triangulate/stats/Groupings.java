@@ -29,7 +29,8 @@ final class Groupings {
   }
 
   /** The participant's group in a grouping, or null when the participant has none. */
-  static String groupOf(Map<String, Map<String, String>> groupsByParticipant, String participantId, String grouping) {
+  static String groupOf(
+      Map<String, Map<String, String>> groupsByParticipant, String participantId, String grouping) {
     Map<String, String> groups = groupsByParticipant.get(participantId);
     return groups == null ? null : groups.get(grouping);
   }

@@ -33,12 +33,15 @@ public final class HappeningChiSquareTest implements GroupDifferenceTest {
   }
 
   @Override
-  public GroupComparison compare(String itemId, String grouping, SortedMap<String, List<Answer>> answersByGroup) {
+  public GroupComparison compare(
+      String itemId, String grouping, SortedMap<String, List<Answer>> answersByGroup) {
     List<String> kept = new ArrayList<>();
     List<HappeningCounts> counts = new ArrayList<>();
-    StringJoiner excluded = new StringJoiner(", ", "excluded with n < " + minGroupN + ": ", "").setEmptyValue("");
+    StringJoiner excluded =
+        new StringJoiner(", ", "excluded with n < " + minGroupN + ": ", "").setEmptyValue("");
     for (Map.Entry<String, List<Answer>> entry : answersByGroup.entrySet()) {
-      HappeningCounts c = HappeningCounts.of(entry.getValue().stream().map(Answer::happening).toList());
+      HappeningCounts c =
+          HappeningCounts.of(entry.getValue().stream().map(Answer::happening).toList());
       if (c.n() < minGroupN) {
         excluded.add(entry.getKey() + " (n " + c.n() + ")");
       } else {
@@ -52,22 +55,39 @@ public final class HappeningChiSquareTest implements GroupDifferenceTest {
     }
     if (kept.size() < 2) {
       notes.add("skipped: fewer than 2 groups with n >= " + minGroupN);
-      return GroupComparison.skipped(itemId, grouping, NAME, kept, EFFECT_MEASURE, String.join("; ", notes));
+      return GroupComparison.skipped(
+          itemId, grouping, NAME, kept, EFFECT_MEASURE, String.join("; ", notes));
     }
     ChiSquareIndependence.Result result = ChiSquareIndependence.test(table(counts));
     if (result == null) {
       notes.add("skipped: fewer than 2 answer codes used");
-      return GroupComparison.skipped(itemId, grouping, NAME, kept, EFFECT_MEASURE, String.join("; ", notes));
+      return GroupComparison.skipped(
+          itemId, grouping, NAME, kept, EFFECT_MEASURE, String.join("; ", notes));
     }
     if (result.smallExpectedCells() > 0) {
       int cells = result.keptRows().size() * result.keptColumns();
-      notes.add("asymptotic p doubtful: " + result.smallExpectedCells() + " of " + cells
-          + " expected counts < " + (int) ChiSquareIndependence.SMALL_EXPECTED);
+      notes.add(
+          "asymptotic p doubtful: "
+              + result.smallExpectedCells()
+              + " of "
+              + cells
+              + " expected counts < "
+              + (int) ChiSquareIndependence.SMALL_EXPECTED);
     }
     List<String> tested = result.keptRows().stream().map(kept::get).toList();
     return new GroupComparison(
-        itemId, grouping, NAME, tested, result.statistic(), result.degreesOfFreedom(), result.pValue(), Double.NaN,
-        Double.NaN, result.cramersV(), EFFECT_MEASURE, String.join("; ", notes));
+        itemId,
+        grouping,
+        NAME,
+        tested,
+        result.statistic(),
+        result.degreesOfFreedom(),
+        result.pValue(),
+        Double.NaN,
+        Double.NaN,
+        result.cramersV(),
+        EFFECT_MEASURE,
+        String.join("; ", notes));
   }
 
   private static long[][] table(List<HappeningCounts> counts) {

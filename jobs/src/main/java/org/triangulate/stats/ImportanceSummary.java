@@ -3,15 +3,16 @@ package org.triangulate.stats;
 import java.util.Collection;
 
 /**
- * Answer B over a set of answers: n of non-blank importances, mean, sample SD (n − 1) and the 95%
- * t interval of the mean. Mean is NaN when n is 0; SD and interval are NaN when n is below 2.
+ * Answer B over a set of answers: n of non-blank importances, mean, sample SD (n − 1) and the 95% t
+ * interval of the mean. Mean is NaN when n is 0; SD and interval are NaN when n is below 2.
  * Immutable.
  */
 public record ImportanceSummary(int n, double mean, double sd, Interval meanCi) {
 
   /** Summarises the non-null importances. */
   public static ImportanceSummary of(Collection<Integer> importances) {
-    double[] values = importances.stream().filter(v -> v != null).mapToDouble(Integer::doubleValue).toArray();
+    double[] values =
+        importances.stream().filter(v -> v != null).mapToDouble(Integer::doubleValue).toArray();
     int n = values.length;
     if (n == 0) {
       return new ImportanceSummary(0, Double.NaN, Double.NaN, Interval.UNDEFINED);

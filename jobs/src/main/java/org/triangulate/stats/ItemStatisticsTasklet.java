@@ -24,7 +24,8 @@ public class ItemStatisticsTasklet implements Tasklet {
   }
 
   @Override
-  public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+  public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext)
+      throws Exception {
     StudyStatistics.Results results = statistics.compute();
     StatsCsvWriter writer = new StatsCsvWriter(study.patterns().minGroupN());
     writer.writeItems(directory, results.items());

@@ -34,11 +34,12 @@ public record Pattern(
     List<String> categories) {
 
   /** Ranking: strongest first; ties by family, then item, then type, so the order is stable. */
-  public static final Comparator<Pattern> STRONGEST_FIRST = Comparator.comparingDouble(Pattern::strength)
-      .reversed()
-      .thenComparing(Pattern::family)
-      .thenComparing(Pattern::itemId)
-      .thenComparing(Pattern::type);
+  public static final Comparator<Pattern> STRONGEST_FIRST =
+      Comparator.comparingDouble(Pattern::strength)
+          .reversed()
+          .thenComparing(Pattern::family)
+          .thenComparing(Pattern::itemId)
+          .thenComparing(Pattern::type);
 
   public Pattern {
     groups = List.copyOf(groups);

@@ -16,13 +16,15 @@ public class PatternDetectionTasklet implements Tasklet {
   private final StudyStatistics statistics;
   private final Path directory;
 
-  PatternDetectionTasklet(StudyStatistics statistics, Study study, TriangulateProperties properties) {
+  PatternDetectionTasklet(
+      StudyStatistics statistics, Study study, TriangulateProperties properties) {
     this.statistics = statistics;
     this.directory = properties.studyOutput(study.name()).resolve("stats");
   }
 
   @Override
-  public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+  public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext)
+      throws Exception {
     var patterns = statistics.compute().patterns();
     new PatternWriter().write(directory, patterns);
     contribution.incrementWriteCount(patterns.size());

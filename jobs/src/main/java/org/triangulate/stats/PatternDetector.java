@@ -12,20 +12,22 @@ import org.triangulate.study.Codebook;
 import org.triangulate.study.Study;
 
 /**
- * Turns item statistics and group comparisons into {@link Pattern}s, using the thresholds in
- * {@code study.patterns()} (shares 0..1). Only rows with at least the minimum group n count; an item
- * whose overall n is below it yields no pattern.
+ * Turns item statistics and group comparisons into {@link Pattern}s, using the thresholds in {@code
+ * study.patterns()} (shares 0..1). Only rows with at least the minimum group n count; an item whose
+ * overall n is below it yields no pattern.
  *
  * <ul>
  *   <li>{@code REPLICATED_IN_PLACE}: in-place share ≥ {@code replicatedInPlaceMinShare} overall and
  *       in every case with enough answers, and at least 2 such cases (one case replicates nothing).
  *       A case with enough answers but nobody saying yes, partly or no has no share and breaks the
  *       pattern.
- *   <li>{@code REPLICATED_NOT_IN_PLACE}: likewise with share ≤ {@code replicatedNotInPlaceMaxShare}.
+ *   <li>{@code REPLICATED_NOT_IN_PLACE}: likewise with share ≤ {@code
+ *       replicatedNotInPlaceMaxShare}.
  *   <li>{@code VARIES_BY_<GROUPING>}: the chi-square comparison of answer A has Benjamini–Hochberg
  *       adjusted p &lt; {@code alpha} and Cramér's V ≥ {@code minEffectSize}.
- *   <li>{@code IMPORTANCE_GAP}: overall importance mean ≥ {@code importanceGapMinMean} from at least
- *       the minimum group n ratings, and overall in-place share ≤ {@code importanceGapMaxShare}.
+ *   <li>{@code IMPORTANCE_GAP}: overall importance mean ≥ {@code importanceGapMinMean} from at
+ *       least the minimum group n ratings, and overall in-place share ≤ {@code
+ *       importanceGapMaxShare}.
  * </ul>
  *
  * <p><b>Strength</b> (for ranking, comparable across families) is how far the pattern lies past its
@@ -56,16 +58,20 @@ public final class PatternDetector {
         stats.stream().collect(Collectors.groupingBy(ItemGroupStats::itemId));
     List<Pattern> patterns = new ArrayList<>();
     byItem.forEach((itemId, rows) -> {
-      Optional<ItemGroupStats> overall = rows.stream().filter(ItemGroupStats::isOverall).findFirst();
+      Optional<ItemGroupStats> overall =
+          rows.stream().filter(ItemGroupStats::isOverall).findFirst();
       if (overall.isEmpty() || overall.get().belowMinN()) {
         return;
       }
-      List<ItemGroupStats> cases = rows.stream()
-          .filter(r -> ItemGroupStats.CASE.equals(r.grouping()) && !r.belowMinN())
-          .toList();
-      int smallCases = (int) rows.stream()
-          .filter(r -> ItemGroupStats.CASE.equals(r.grouping()) && r.belowMinN())
-          .count();
+      List<ItemGroupStats> cases =
+          rows.stream()
+              .filter(r -> ItemGroupStats.CASE.equals(r.grouping()) && !r.belowMinN())
+              .toList();
+      int smallCases =
+          (int)
+              rows.stream()
+                  .filter(r -> ItemGroupStats.CASE.equals(r.grouping()) && r.belowMinN())
+                  .count();
       replicatedInPlace(overall.get(), cases, smallCases).ifPresent(patterns::add);
       replicatedNotInPlace(overall.get(), cases, smallCases).ifPresent(patterns::add);
       importanceGap(overall.get(), cases).ifPresent(patterns::add);
@@ -80,26 +86,50 @@ public final class PatternDetector {
     return patterns.stream().sorted(Pattern.STRONGEST_FIRST).toList();
   }
 
-  private Optional<Pattern> replicatedInPlace(ItemGroupStats overall, List<ItemGroupStats> cases, int smallCases) {
+  private Optional<Pattern> replicatedInPlace(
+      ItemGroupStats overall, List<ItemGroupStats> cases, int smallCases) {
     double t = thresholds.replicatedInPlaceMinShare();
-    if (cases.size() < 2 || !(overall.inPlaceShare() >= t) || !cases.stream().allMatch(c -> c.inPlaceShare() >= t)) {
+    if (cases.size() < 2
+        || !(overall.inPlaceShare() >= t)
+        || !cases.stream().allMatch(c -> c.inPlaceShare() >= t)) {
       return Optional.empty();
     }
     double lowest = Math.min(overall.inPlaceShare(), min(cases));
     String text = evidence.replicated(overall, "at least", min(cases), cases.size(), smallCases);
-    return Optional.of(pattern(PatternFamily.REPLICATED_IN_PLACE.name(), PatternFamily.REPLICATED_IN_PLACE, overall,
-        ItemGroupStats.CASE, groups(cases), null, null, text, margin(lowest, t, 1)));
+    return Optional.of(
+        pattern(
+            PatternFamily.REPLICATED_IN_PLACE.name(),
+            PatternFamily.REPLICATED_IN_PLACE,
+            overall,
+            ItemGroupStats.CASE,
+            groups(cases),
+            null,
+            null,
+            text,
+            margin(lowest, t, 1)));
   }
 
-  private Optional<Pattern> replicatedNotInPlace(ItemGroupStats overall, List<ItemGroupStats> cases, int smallCases) {
+  private Optional<Pattern> replicatedNotInPlace(
+      ItemGroupStats overall, List<ItemGroupStats> cases, int smallCases) {
     double t = thresholds.replicatedNotInPlaceMaxShare();
-    if (cases.size() < 2 || !(overall.inPlaceShare() <= t) || !cases.stream().allMatch(c -> c.inPlaceShare() <= t)) {
+    if (cases.size() < 2
+        || !(overall.inPlaceShare() <= t)
+        || !cases.stream().allMatch(c -> c.inPlaceShare() <= t)) {
       return Optional.empty();
     }
     double highest = Math.max(overall.inPlaceShare(), max(cases));
     String text = evidence.replicated(overall, "at most", max(cases), cases.size(), smallCases);
-    return Optional.of(pattern(PatternFamily.REPLICATED_NOT_IN_PLACE.name(), PatternFamily.REPLICATED_NOT_IN_PLACE,
-        overall, ItemGroupStats.CASE, groups(cases), null, null, text, margin(highest, t, 0)));
+    return Optional.of(
+        pattern(
+            PatternFamily.REPLICATED_NOT_IN_PLACE.name(),
+            PatternFamily.REPLICATED_NOT_IN_PLACE,
+            overall,
+            ItemGroupStats.CASE,
+            groups(cases),
+            null,
+            null,
+            text,
+            margin(highest, t, 0)));
   }
 
   private Optional<Pattern> importanceGap(ItemGroupStats overall, List<ItemGroupStats> cases) {
@@ -111,24 +141,42 @@ public final class PatternDetector {
         || !(overall.inPlaceShare() <= maxShare)) {
       return Optional.empty();
     }
-    double strength = Math.min(
-        margin(importance.mean(), minMean, study.importance().max()), margin(overall.inPlaceShare(), maxShare, 0));
-    return Optional.of(pattern(PatternFamily.IMPORTANCE_GAP.name(), PatternFamily.IMPORTANCE_GAP, overall,
-        ItemGroupStats.CASE, groups(cases), null, null, evidence.importanceGap(overall), strength));
+    double strength =
+        Math.min(
+            margin(importance.mean(), minMean, study.importance().max()),
+            margin(overall.inPlaceShare(), maxShare, 0));
+    return Optional.of(
+        pattern(
+            PatternFamily.IMPORTANCE_GAP.name(),
+            PatternFamily.IMPORTANCE_GAP,
+            overall,
+            ItemGroupStats.CASE,
+            groups(cases),
+            null,
+            null,
+            evidence.importanceGap(overall),
+            strength));
   }
 
-  /** Only the answer-A chi-square calls this pattern; a test of importance would need its own rule. */
+  /**
+   * Only the answer-A chi-square calls this pattern; a test of importance would need its own rule.
+   */
   private Optional<Pattern> variesBy(GroupComparison comparison, List<ItemGroupStats> rows) {
     if (!HappeningChiSquareTest.NAME.equals(comparison.test())
         || !(comparison.pAdjusted() < thresholds.alpha())
         || !(comparison.effectSize() >= thresholds.minEffectSize())) {
       return Optional.empty();
     }
-    Map<String, ItemGroupStats> byGroup = rows.stream()
-        .filter(r -> comparison.grouping().equals(r.grouping()))
-        .collect(Collectors.toMap(ItemGroupStats::group, Function.identity()));
-    List<ItemGroupStats> compared = comparison.groups().stream().map(byGroup::get).filter(Objects::nonNull)
-        .filter(r -> !Double.isNaN(r.inPlaceShare())).toList();
+    Map<String, ItemGroupStats> byGroup =
+        rows.stream()
+            .filter(r -> comparison.grouping().equals(r.grouping()))
+            .collect(Collectors.toMap(ItemGroupStats::group, Function.identity()));
+    List<ItemGroupStats> compared =
+        comparison.groups().stream()
+            .map(byGroup::get)
+            .filter(Objects::nonNull)
+            .filter(r -> !Double.isNaN(r.inPlaceShare()))
+            .toList();
     ItemGroupStats highest = null;
     ItemGroupStats lowest = null;
     for (ItemGroupStats row : compared) {
@@ -140,18 +188,45 @@ public final class PatternDetector {
       highest = null;
       lowest = null;
     }
-    ItemGroupStats overall = rows.stream().filter(ItemGroupStats::isOverall).findFirst().orElseThrow();
-    String type = PatternFamily.VARIES_BY.name() + "_" + comparison.grouping().toUpperCase(Locale.ROOT);
-    return Optional.of(pattern(type, PatternFamily.VARIES_BY, overall, comparison.grouping(), comparison.groups(),
-        highest == null ? null : highest.group(), lowest == null ? null : lowest.group(),
-        evidence.variesBy(comparison, highest, lowest),
-        margin(comparison.effectSize(), thresholds.minEffectSize(), 1)));
+    ItemGroupStats overall =
+        rows.stream().filter(ItemGroupStats::isOverall).findFirst().orElseThrow();
+    String type =
+        PatternFamily.VARIES_BY.name() + "_" + comparison.grouping().toUpperCase(Locale.ROOT);
+    return Optional.of(
+        pattern(
+            type,
+            PatternFamily.VARIES_BY,
+            overall,
+            comparison.grouping(),
+            comparison.groups(),
+            highest == null ? null : highest.group(),
+            lowest == null ? null : lowest.group(),
+            evidence.variesBy(comparison, highest, lowest),
+            margin(comparison.effectSize(), thresholds.minEffectSize(), 1)));
   }
 
-  private Pattern pattern(String type, PatternFamily family, ItemGroupStats overall, String grouping,
-      List<String> groups, String highest, String lowest, String text, double strength) {
+  private Pattern pattern(
+      String type,
+      PatternFamily family,
+      ItemGroupStats overall,
+      String grouping,
+      List<String> groups,
+      String highest,
+      String lowest,
+      String text,
+      double strength) {
     String itemId = overall.itemId();
-    return new Pattern(type + ":" + itemId, type, family, itemId, grouping, groups, highest, lowest, text, strength,
+    return new Pattern(
+        type + ":" + itemId,
+        type,
+        family,
+        itemId,
+        grouping,
+        groups,
+        highest,
+        lowest,
+        text,
+        strength,
         categories(itemId));
   }
 

@@ -12,8 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes patterns, in the order given (ranked), as {@value #CSV_FILE} and {@value #JSON_FILE}: the
- * same fields under the same names; lists are {@code ;}-separated in the CSV and arrays in the JSON;
- * an absent highest/lowest group is an empty cell or null. Immutable; thread-safe.
+ * same fields under the same names; lists are {@code ;}-separated in the CSV and arrays in the
+ * JSON; an absent highest/lowest group is an empty cell or null. Immutable; thread-safe.
  */
 public final class PatternWriter {
 
@@ -21,12 +21,23 @@ public final class PatternWriter {
   public static final String JSON_FILE = "patterns.json";
 
   static final String[] HEADER = {
-    "pattern_id", "type", "item_id", "grouping", "groups", "evidence", "categories", "strength",
-    "family", "highest_group", "lowest_group"
+    "pattern_id",
+    "type",
+    "item_id",
+    "grouping",
+    "groups",
+    "evidence",
+    "categories",
+    "strength",
+    "family",
+    "highest_group",
+    "lowest_group"
   };
 
-  private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setHeader(HEADER).setRecordSeparator('\n').get();
-  private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+  private static final CSVFormat CSV =
+      CSVFormat.DEFAULT.builder().setHeader(HEADER).setRecordSeparator('\n').get();
+  private static final JsonMapper JSON =
+      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
   /** Writes both files into {@code directory}, replacing them. */
   public void write(Path directory, List<Pattern> patterns) throws IOException {
@@ -35,16 +46,26 @@ public final class PatternWriter {
   }
 
   public Path writeCsv(Path directory, List<Pattern> patterns) throws IOException {
-    return StatsFiles.write(directory.resolve(CSV_FILE), writer -> {
-      try (CSVPrinter printer = new CSVPrinter(writer, CSV)) {
-        for (Pattern p : patterns) {
-          printer.printRecord(
-              p.id(), p.type(), p.itemId(), p.grouping(), Cells.list(p.groups()), p.evidence(),
-              Cells.list(p.categories()), Cells.number(p.strength()), p.family().name(), Cells.text(p.highestGroup()),
-              Cells.text(p.lowestGroup()));
-        }
-      }
-    });
+    return StatsFiles.write(
+        directory.resolve(CSV_FILE),
+        writer -> {
+          try (CSVPrinter printer = new CSVPrinter(writer, CSV)) {
+            for (Pattern p : patterns) {
+              printer.printRecord(
+                  p.id(),
+                  p.type(),
+                  p.itemId(),
+                  p.grouping(),
+                  Cells.list(p.groups()),
+                  p.evidence(),
+                  Cells.list(p.categories()),
+                  Cells.number(p.strength()),
+                  p.family().name(),
+                  Cells.text(p.highestGroup()),
+                  Cells.text(p.lowestGroup()));
+            }
+          }
+        });
   }
 
   public Path writeJson(Path directory, List<Pattern> patterns) throws IOException {

@@ -20,16 +20,44 @@ public final class StatsCsvWriter {
   public static final String COMPARISONS_FILE = "comparisons.csv";
 
   static final String[] ITEMS_HEADER = {
-    "item_id", "domain", "grouping", "group", "n",
-    "n_yes", "n_partly", "n_no", "n_dont_know", "n_not_relevant",
-    "pct_yes", "pct_partly", "pct_no", "pct_dont_know", "pct_not_relevant",
-    "pct_yes_ci_low", "pct_yes_ci_high", "in_place_share",
-    "importance_n", "importance_mean", "importance_sd", "importance_ci_low", "importance_ci_high", "note"
+    "item_id",
+    "domain",
+    "grouping",
+    "group",
+    "n",
+    "n_yes",
+    "n_partly",
+    "n_no",
+    "n_dont_know",
+    "n_not_relevant",
+    "pct_yes",
+    "pct_partly",
+    "pct_no",
+    "pct_dont_know",
+    "pct_not_relevant",
+    "pct_yes_ci_low",
+    "pct_yes_ci_high",
+    "in_place_share",
+    "importance_n",
+    "importance_mean",
+    "importance_sd",
+    "importance_ci_low",
+    "importance_ci_high",
+    "note"
   };
 
   static final String[] COMPARISONS_HEADER = {
-    "item_id", "grouping", "test", "statistic", "df", "p_value", "p_monte_carlo", "p_adjusted",
-    "effect_size", "effect_measure", "note"
+    "item_id",
+    "grouping",
+    "test",
+    "statistic",
+    "df",
+    "p_value",
+    "p_monte_carlo",
+    "p_adjusted",
+    "effect_size",
+    "effect_measure",
+    "note"
   };
 
   private static final CSVFormat ITEMS = format(ITEMS_HEADER);
@@ -37,34 +65,48 @@ public final class StatsCsvWriter {
 
   private final int minGroupN;
 
-  /** @param minGroupN the study's minimum group n, named in the note of rows below it */
+  /**
+   * @param minGroupN the study's minimum group n, named in the note of rows below it
+   */
   public StatsCsvWriter(int minGroupN) {
     this.minGroupN = minGroupN;
   }
 
   /** Writes {@value #ITEMS_FILE} into {@code directory}, replacing it; returns its path. */
   public Path writeItems(Path directory, List<ItemGroupStats> rows) throws IOException {
-    return StatsFiles.write(directory.resolve(ITEMS_FILE), writer -> {
-      try (CSVPrinter printer = new CSVPrinter(writer, ITEMS)) {
-        for (ItemGroupStats row : rows) {
-          printer.printRecord(itemRecord(row));
-        }
-      }
-    });
+    return StatsFiles.write(
+        directory.resolve(ITEMS_FILE),
+        writer -> {
+          try (CSVPrinter printer = new CSVPrinter(writer, ITEMS)) {
+            for (ItemGroupStats row : rows) {
+              printer.printRecord(itemRecord(row));
+            }
+          }
+        });
   }
 
   /** Writes {@value #COMPARISONS_FILE} into {@code directory}, replacing it; returns its path. */
   public Path writeComparisons(Path directory, List<GroupComparison> rows) throws IOException {
-    return StatsFiles.write(directory.resolve(COMPARISONS_FILE), writer -> {
-      try (CSVPrinter printer = new CSVPrinter(writer, COMPARISONS)) {
-        for (GroupComparison c : rows) {
-          printer.printRecord(
-              c.itemId(), c.grouping(), c.test(), Cells.number(c.statistic()), Cells.number(c.degreesOfFreedom()),
-              Cells.number(c.pValue()), Cells.number(c.pMonteCarlo()), Cells.number(c.pAdjusted()),
-              Cells.number(c.effectSize()), c.effectMeasure(), Cells.text(c.note()));
-        }
-      }
-    });
+    return StatsFiles.write(
+        directory.resolve(COMPARISONS_FILE),
+        writer -> {
+          try (CSVPrinter printer = new CSVPrinter(writer, COMPARISONS)) {
+            for (GroupComparison c : rows) {
+              printer.printRecord(
+                  c.itemId(),
+                  c.grouping(),
+                  c.test(),
+                  Cells.number(c.statistic()),
+                  Cells.number(c.degreesOfFreedom()),
+                  Cells.number(c.pValue()),
+                  Cells.number(c.pMonteCarlo()),
+                  Cells.number(c.pAdjusted()),
+                  Cells.number(c.effectSize()),
+                  c.effectMeasure(),
+                  Cells.text(c.note()));
+            }
+          }
+        });
   }
 
   private List<String> itemRecord(ItemGroupStats row) {

@@ -25,7 +25,8 @@ public class StudyStatistics {
   }
 
   /** Everything the stats and synthesis steps need, computed together. */
-  public record Results(List<ItemGroupStats> items, List<GroupComparison> comparisons, List<Pattern> patterns) {}
+  public record Results(
+      List<ItemGroupStats> items, List<GroupComparison> comparisons, List<Pattern> patterns) {}
 
   public Results compute() {
     List<Answer> answers = answers();
@@ -39,11 +40,19 @@ public class StudyStatistics {
   private List<Answer> answers() {
     return jdbc.query(
         "select participant_id, item_id, happening, importance from response where study = ? order by participant_id, item_id",
-        (rs, i) -> new Answer(rs.getString(1), rs.getString(2), Happening.ofCode(rs.getString(3)), (Integer) rs.getObject(4)),
+        (rs, i) ->
+            new Answer(
+                rs.getString(1),
+                rs.getString(2),
+                Happening.ofCode(rs.getString(3)),
+                (Integer) rs.getObject(4)),
         study.name());
   }
 
-  /** Every participant's group in each grouping, case attributes inherited from their case, plus the case itself. */
+  /**
+   * Every participant's group in each grouping, case attributes inherited from their case, plus the
+   * case itself.
+   */
   private Map<String, Map<String, String>> groupsByParticipant() {
     Map<String, Map<String, String>> groups = new HashMap<>();
     jdbc.query(
@@ -57,8 +66,13 @@ public class StudyStatistics {
           }
         },
         study.name());
-    jdbc.query("select participant_id, attribute, attr_value from participant_attribute where study = ?",
-        rs -> { groups.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getString(3)); },
+    jdbc.query(
+        "select participant_id, attribute, attr_value from participant_attribute where study = ?",
+        rs -> {
+          groups
+              .computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+              .put(rs.getString(2), rs.getString(3));
+        },
         study.name());
     return groups;
   }

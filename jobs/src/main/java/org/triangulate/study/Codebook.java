@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Analytical categories grouped into themes, as declared in {@code codebook.yml}. Each category names
- * the structured items it concerns and the lemma rules that auto-code transcript segments to it.
+ * Analytical categories grouped into themes, as declared in {@code codebook.yml}. Each category
+ * names the structured items it concerns and the lemma rules that auto-code transcript segments to
+ * it.
  */
 public record Codebook(List<Theme> themes) {
 
@@ -37,11 +38,16 @@ public record Codebook(List<Theme> themes) {
   }
 
   /**
-   * A category with its auto-coding rules: a segment is coded when one of its lemmas is in
-   * {@code anyOf}, or its lemma sequence contains one of {@code phrases} (lemmatised, space separated).
+   * A category with its auto-coding rules: a segment is coded when one of its lemmas is in {@code
+   * anyOf}, or its lemma sequence contains one of {@code phrases} (lemmatised, space separated).
    */
   public record Category(
-      String id, String label, String description, List<String> items, List<String> anyOf, List<String> phrases) {
+      String id,
+      String label,
+      String description,
+      List<String> items,
+      List<String> anyOf,
+      List<String> phrases) {
     public Category {
       items = items == null ? List.of() : List.copyOf(items);
       anyOf = anyOf == null ? List.of() : List.copyOf(anyOf);

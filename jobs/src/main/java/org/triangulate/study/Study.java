@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A study's design as declared in {@code study.yml} plus its {@link Codebook}. Immutable; loaded and
- * validated once by {@link StudyLoader} and shared by every step.
+ * A study's design as declared in {@code study.yml} plus its {@link Codebook}. Immutable; loaded
+ * and validated once by {@link StudyLoader} and shared by every step.
  */
 public record Study(
     String name,
@@ -71,7 +71,10 @@ public record Study(
   /** An attribute of a case or participant: its id (the CSV column), label and allowed values. */
   public record Attribute(String id, String label, Map<String, String> values) {
     public Attribute {
-      values = values == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+      values =
+          values == null
+              ? Map.of()
+              : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
     }
   }
 
@@ -95,7 +98,10 @@ public record Study(
   /** How many quotes a joint display shows per group, and their length bounds in characters. */
   public record QuoteRules(int perGroupMax, int minChars, int maxChars) {}
 
-  /** Study-specific terms (staff names, local places) replaced by pseudonyms before anything leaves the store. */
+  /**
+   * Study-specific terms (staff names, local places) replaced by pseudonyms before anything leaves
+   * the store.
+   */
   public record Deidentification(List<String> terms) {
     public Deidentification {
       terms = terms == null ? List.of() : List.copyOf(terms);
@@ -103,7 +109,8 @@ public record Study(
   }
 
   /** A synthesis pack: which groupings and pattern types a workshop looks at. */
-  public record PackDefinition(String id, String title, List<String> groupings, List<String> patternTypes) {
+  public record PackDefinition(
+      String id, String title, List<String> groupings, List<String> patternTypes) {
     public PackDefinition {
       groupings = copy(groupings);
       patternTypes = copy(patternTypes);

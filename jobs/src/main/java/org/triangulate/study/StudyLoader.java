@@ -16,8 +16,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Reads {@code <configDir>/<study>/study.yml} and {@code codebook.yml} into a {@link Study} and
- * validates it; every problem is reported with the file and the key path (e.g.
- * {@code study.yml: items[3].domain}). Stateless and thread-safe.
+ * validates it; every problem is reported with the file and the key path (e.g. {@code study.yml:
+ * items[3].domain}). Stateless and thread-safe.
  */
 public final class StudyLoader {
 
@@ -33,13 +33,17 @@ public final class StudyLoader {
     Path studyFile = studyDir.resolve("study.yml");
     Path codebookFile = studyDir.resolve("codebook.yml");
     Codebook codebook = read(codebookFile, Codebook.class, new InjectableValues.Std());
-    Study study = read(studyFile, Study.class, new InjectableValues.Std().addValue(Study.CODEBOOK, codebook));
+    Study study =
+        read(studyFile, Study.class, new InjectableValues.Std().addValue(Study.CODEBOOK, codebook));
     List<String> problems = new ArrayList<>();
     validateStudy(study, studyName, problems);
     validateCodebook(study, problems);
     if (!problems.isEmpty()) {
       throw new StudyConfigException(
-          "Invalid study configuration in " + studyDir + ":\n  - " + String.join("\n  - ", problems));
+          "Invalid study configuration in "
+              + studyDir
+              + ":\n  - "
+              + String.join("\n  - ", problems));
     }
     return study;
   }
@@ -79,43 +83,90 @@ public final class StudyLoader {
     require(s.title() != null, problems, "study.yml: title: missing");
     require(!s.items().isEmpty(), problems, "study.yml: items: declare at least one item");
     require(!s.domains().isEmpty(), problems, "study.yml: domains: declare at least one domain");
-    require(s.name() != null && s.name().equals(studyName), problems,
-        "study.yml: name: must equal the study folder name '" + studyName + "' (was '" + s.name() + "')");
-    require(s.name() == null || s.name().matches("[a-z0-9][a-z0-9_-]*"), problems,
+    require(
+        s.name() != null && s.name().equals(studyName),
+        problems,
+        "study.yml: name: must equal the study folder name '"
+            + studyName
+            + "' (was '"
+            + s.name()
+            + "')");
+    require(
+        s.name() == null || s.name().matches("[a-z0-9][a-z0-9_-]*"),
+        problems,
         "study.yml: name: use lower-case letters, digits, '-' or '_' (it names the index)");
     Set<String> attributeIds = new HashSet<>();
     checkAttributes("case-attributes", s.caseAttributes(), attributeIds, problems);
     checkAttributes("participant-attributes", s.participantAttributes(), attributeIds, problems);
     for (int i = 0; i < s.groupings().size(); i++) {
       String g = s.groupings().get(i);
-      require(attributeIds.contains(g), problems,
-          "study.yml: groupings[" + i + "]: '" + g + "' is not a declared case or participant attribute");
+      require(
+          attributeIds.contains(g),
+          problems,
+          "study.yml: groupings["
+              + i
+              + "]: '"
+              + g
+              + "' is not a declared case or participant attribute");
     }
     Set<String> domainIds = s.domains().stream().map(Study.Domain::id).collect(Collectors.toSet());
     Set<String> itemIds = new HashSet<>();
     for (int i = 0; i < s.items().size(); i++) {
       Study.Item item = s.items().get(i);
-      require(item.id() != null && itemIds.add(item.id()), problems,
+      require(
+          item.id() != null && itemIds.add(item.id()),
+          problems,
           "study.yml: items[" + i + "].id: missing or duplicate '" + item.id() + "'");
-      require(domainIds.contains(item.domain()), problems,
-          "study.yml: items[" + i + "].domain: unknown domain '" + item.domain() + "' (declared: " + domainIds + ")");
-      require(item.text() != null && !item.text().isBlank(), problems, "study.yml: items[" + i + "].text: missing");
+      require(
+          domainIds.contains(item.domain()),
+          problems,
+          "study.yml: items["
+              + i
+              + "].domain: unknown domain '"
+              + item.domain()
+              + "' (declared: "
+              + domainIds
+              + ")");
+      require(
+          item.text() != null && !item.text().isBlank(),
+          problems,
+          "study.yml: items[" + i + "].text: missing");
     }
     Set<String> codes = s.happening().keySet();
-    Set<String> expected = EnumSet.allOf(Happening.class).stream().map(Happening::code).collect(Collectors.toSet());
-    require(codes.equals(expected), problems,
-        "study.yml: happening: must map exactly the answer codes " + expected + " (found " + codes + ")");
-    require(s.importance() != null && s.importance().min() < s.importance().max(), problems,
+    Set<String> expected =
+        EnumSet.allOf(Happening.class).stream().map(Happening::code).collect(Collectors.toSet());
+    require(
+        codes.equals(expected),
+        problems,
+        "study.yml: happening: must map exactly the answer codes "
+            + expected
+            + " (found "
+            + codes
+            + ")");
+    require(
+        s.importance() != null && s.importance().min() < s.importance().max(),
+        problems,
         "study.yml: importance: min must be below max");
-    require(s.patterns() != null, problems, "study.yml: patterns: missing (thresholds for pattern detection)");
-    require(s.quotes() != null && s.quotes().perGroupMax() >= 1 && s.quotes().minChars() < s.quotes().maxChars(),
-        problems, "study.yml: quotes: per-group-max must be >= 1 and min-chars below max-chars");
+    require(
+        s.patterns() != null,
+        problems,
+        "study.yml: patterns: missing (thresholds for pattern detection)");
+    require(
+        s.quotes() != null
+            && s.quotes().perGroupMax() >= 1
+            && s.quotes().minChars() < s.quotes().maxChars(),
+        problems,
+        "study.yml: quotes: per-group-max must be >= 1 and min-chars below max-chars");
     for (int i = 0; i < s.packs().size(); i++) {
       Study.PackDefinition pack = s.packs().get(i);
-      require(pack.id() != null && pack.id().matches("[a-z0-9][a-z0-9_-]*"), problems,
+      require(
+          pack.id() != null && pack.id().matches("[a-z0-9][a-z0-9_-]*"),
+          problems,
           "study.yml: packs[" + i + "].id: use lower-case letters, digits, '-' or '_'");
       for (String g : pack.groupings()) {
-        require(s.groupings().contains(g), problems,
+        require(
+            s.groupings().contains(g),
+            problems,
             "study.yml: packs[" + i + "].groupings: '" + g + "' is not in groupings");
       }
     }
@@ -125,14 +176,35 @@ public final class StudyLoader {
   private static final Set<String> RESERVED_ATTRIBUTE_IDS =
       Set.of("all", "case", "q", "page", "size", "sort", "role", "category", "theme");
 
-  private static void checkAttributes(String key, List<Study.Attribute> attributes, Set<String> seen, List<String> problems) {
+  private static void checkAttributes(
+      String key, List<Study.Attribute> attributes, Set<String> seen, List<String> problems) {
     for (int i = 0; i < attributes.size(); i++) {
       Study.Attribute a = attributes.get(i);
-      require(!RESERVED_ATTRIBUTE_IDS.contains(a.id()), problems,
-          "study.yml: " + key + "[" + i + "].id: '" + a.id() + "' is reserved (" + RESERVED_ATTRIBUTE_IDS + "); choose another id");
-      require(a.id() != null && a.id().matches("[a-z][a-z0-9_]*") && seen.add(a.id()), problems,
-          "study.yml: " + key + "[" + i + "].id: missing, duplicate or not a lower-case identifier: '" + a.id() + "'");
-      require(a.values() != null && !a.values().isEmpty(), problems,
+      require(
+          !RESERVED_ATTRIBUTE_IDS.contains(a.id()),
+          problems,
+          "study.yml: "
+              + key
+              + "["
+              + i
+              + "].id: '"
+              + a.id()
+              + "' is reserved ("
+              + RESERVED_ATTRIBUTE_IDS
+              + "); choose another id");
+      require(
+          a.id() != null && a.id().matches("[a-z][a-z0-9_]*") && seen.add(a.id()),
+          problems,
+          "study.yml: "
+              + key
+              + "["
+              + i
+              + "].id: missing, duplicate or not a lower-case identifier: '"
+              + a.id()
+              + "'");
+      require(
+          a.values() != null && !a.values().isEmpty(),
+          problems,
           "study.yml: " + key + "[" + i + "].values: declare the allowed values");
     }
   }
@@ -145,12 +217,16 @@ public final class StudyLoader {
       for (int c = 0; c < categories.size(); c++) {
         Codebook.Category category = categories.get(c);
         String key = "codebook.yml: themes[" + t + "].categories[" + c + "]";
-        require(category.id() != null && categoryIds.add(category.id()), problems,
+        require(
+            category.id() != null && categoryIds.add(category.id()),
+            problems,
             key + ".id: missing or duplicate '" + category.id() + "'");
         for (String item : category.items()) {
           require(s.item(item).isPresent(), problems, key + ".items: unknown item '" + item + "'");
         }
-        require(!category.anyOf().isEmpty() || !category.phrases().isEmpty(), problems,
+        require(
+            !category.anyOf().isEmpty() || !category.phrases().isEmpty(),
+            problems,
             key + ": needs any-of or phrases to code anything");
       }
     }

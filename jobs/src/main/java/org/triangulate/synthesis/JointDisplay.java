@@ -25,7 +25,13 @@ public record JointDisplay(
 
   /** A group's numbers and quotes; {@code note} explains a sparse group or a missing quote. */
   public record Row(
-      String group, int n, String pctYes, String pctPartly, String pctNo, String importance, boolean sparse,
+      String group,
+      int n,
+      String pctYes,
+      String pctPartly,
+      String pctNo,
+      String importance,
+      boolean sparse,
       List<QuoteView> quotes) {
     public Row {
       quotes = List.copyOf(quotes);

@@ -32,23 +32,50 @@ public class JointDisplayBuilder {
 
   public JointDisplay build(Pattern pattern, List<ItemGroupStats> allStats) {
     Study.Item item = study.item(pattern.itemId()).orElseThrow();
-    List<ItemGroupStats> groups = allStats.stream()
-        .filter(s -> s.itemId().equals(item.id()) && s.grouping().equals(pattern.grouping()))
-        .toList();
+    List<ItemGroupStats> groups =
+        allStats.stream()
+            .filter(s -> s.itemId().equals(item.id()) && s.grouping().equals(pattern.grouping()))
+            .toList();
     Set<String> quotedParticipants = new HashSet<>();
     List<JointDisplay.Row> rows = new ArrayList<>();
     List<JointDisplay.ChartBar> bars = new ArrayList<>();
     for (ItemGroupStats stats : groups) {
       String label = groupLabel(pattern.grouping(), stats.group());
-      List<JointDisplay.QuoteView> found = quotes.find(pattern.categories(), item.text(), pattern.grouping(), stats.group(), quotedParticipants)
-          .stream().map(q -> new JointDisplay.QuoteView(q, quoteLabel(q))).toList();
-      rows.add(new JointDisplay.Row(label, stats.n(),
-          JointDisplay.percent(stats.pct(Happening.YES)), JointDisplay.percent(stats.pct(Happening.PARTLY)),
-          JointDisplay.percent(stats.pct(Happening.NO)), importance(stats), stats.belowMinN(), found));
+      List<JointDisplay.QuoteView> found =
+          quotes
+              .find(
+                  pattern.categories(),
+                  item.text(),
+                  pattern.grouping(),
+                  stats.group(),
+                  quotedParticipants)
+              .stream()
+              .map(q -> new JointDisplay.QuoteView(q, quoteLabel(q)))
+              .toList();
+      rows.add(
+          new JointDisplay.Row(
+              label,
+              stats.n(),
+              JointDisplay.percent(stats.pct(Happening.YES)),
+              JointDisplay.percent(stats.pct(Happening.PARTLY)),
+              JointDisplay.percent(stats.pct(Happening.NO)),
+              importance(stats),
+              stats.belowMinN(),
+              found));
       bars.add(bar(label, bars.size(), stats));
     }
-    String groupingLabel = ItemGroupStats.CASE.equals(pattern.grouping()) ? "Case" : study.groupingLabel(pattern.grouping());
-    return new JointDisplay(pattern.id(), pattern.type(), item.text(), pattern.evidence(), groupingLabel, rows, bars,
+    String groupingLabel =
+        ItemGroupStats.CASE.equals(pattern.grouping())
+            ? "Case"
+            : study.groupingLabel(pattern.grouping());
+    return new JointDisplay(
+        pattern.id(),
+        pattern.type(),
+        item.text(),
+        pattern.evidence(),
+        groupingLabel,
+        rows,
+        bars,
         bars.size() * (BAR_HEIGHT + BAR_GAP) + BAR_GAP);
   }
 
@@ -58,10 +85,14 @@ public class JointDisplayBuilder {
 
   /** Pseudonym, then the participant's and case's attributes as labels, then the case id. */
   private String quoteLabel(Quote quote) {
-    String attributes = study.participantAttributes().stream()
-        .map(a -> study.groupLabel(a.id(), quote.attributes().getOrDefault(a.id(), "")))
-        .collect(Collectors.joining(" · "));
-    return quote.participantId() + (attributes.isEmpty() ? "" : " · " + attributes) + " · " + quote.caseId();
+    String attributes =
+        study.participantAttributes().stream()
+            .map(a -> study.groupLabel(a.id(), quote.attributes().getOrDefault(a.id(), "")))
+            .collect(Collectors.joining(" · "));
+    return quote.participantId()
+        + (attributes.isEmpty() ? "" : " · " + attributes)
+        + " · "
+        + quote.caseId();
   }
 
   private static String importance(ItemGroupStats stats) {
@@ -78,8 +109,12 @@ public class JointDisplayBuilder {
       double pct = stats.n() == 0 ? 0 : stats.pct(answer);
       double width = BAR_WIDTH * pct / 100.0;
       if (width > 0) {
-        segments.add(new JointDisplay.BarSegment(fmt(x), fmt(width), answer.code(),
-            answer.code().replace('_', ' ') + ": " + JointDisplay.percent(pct)));
+        segments.add(
+            new JointDisplay.BarSegment(
+                fmt(x),
+                fmt(width),
+                answer.code(),
+                answer.code().replace('_', ' ') + ": " + JointDisplay.percent(pct)));
       }
       x += width;
     }

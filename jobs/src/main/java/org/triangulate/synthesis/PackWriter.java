@@ -18,10 +18,23 @@ import org.thymeleaf.context.Context;
  */
 public class PackWriter {
 
-  private static final CSVFormat QUOTES = CSVFormat.RFC4180.builder()
-      .setHeader("pattern_id", "pattern_type", "grouping", "group", "participant", "case", "categories", "extract_id",
-          "source_file", "start_offset", "end_offset", "text")
-      .get();
+  private static final CSVFormat QUOTES =
+      CSVFormat.RFC4180
+          .builder()
+          .setHeader(
+              "pattern_id",
+              "pattern_type",
+              "grouping",
+              "group",
+              "participant",
+              "case",
+              "categories",
+              "extract_id",
+              "source_file",
+              "start_offset",
+              "end_offset",
+              "text")
+          .get();
 
   private final ITemplateEngine templates;
 
@@ -31,8 +44,15 @@ public class PackWriter {
 
   /** The pack as the template sees it. */
   public record PackView(
-      String studyTitle, String packId, String packTitle, long runId, String runDate, Map<String, Long> counts,
-      List<String> groupings, List<JointDisplay> displays, Map<String, String> method) {}
+      String studyTitle,
+      String packId,
+      String packTitle,
+      long runId,
+      String runDate,
+      Map<String, Long> counts,
+      List<String> groupings,
+      List<JointDisplay> displays,
+      Map<String, String> method) {}
 
   public Path write(Path directory, PackView pack) throws IOException {
     Files.createDirectories(directory);
@@ -45,13 +65,25 @@ public class PackWriter {
   }
 
   private static void writeQuotes(Path file, List<JointDisplay> displays) throws IOException {
-    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8); CSVPrinter csv = QUOTES.print(out)) {
+    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        CSVPrinter csv = QUOTES.print(out)) {
       for (JointDisplay display : displays) {
         for (JointDisplay.Row row : display.rows()) {
           for (JointDisplay.QuoteView view : row.quotes()) {
             Quote q = view.quote();
-            csv.printRecord(display.patternId(), display.type(), display.groupingLabel(), row.group(), q.participantId(), q.caseId(),
-                String.join(";", q.categories()), q.extractId(), q.sourceFile(), q.startOffset(), q.endOffset(), q.text());
+            csv.printRecord(
+                display.patternId(),
+                display.type(),
+                display.groupingLabel(),
+                row.group(),
+                q.participantId(),
+                q.caseId(),
+                String.join(";", q.categories()),
+                q.extractId(),
+                q.sourceFile(),
+                q.startOffset(),
+                q.endOffset(),
+                q.text());
           }
         }
       }

@@ -39,7 +39,12 @@ public class QuoteFinder {
     this.study = study;
   }
 
-  public List<Quote> find(List<String> categories, String itemText, String grouping, String group, Set<String> quotedParticipants) {
+  public List<Quote> find(
+      List<String> categories,
+      String itemText,
+      String grouping,
+      String group,
+      Set<String> quotedParticipants) {
     if (categories.isEmpty()) {
       return List.of();
     }
@@ -52,7 +57,8 @@ public class QuoteFinder {
         if (chosen.size() == study.quotes().perGroupMax()) {
           return chosen;
         }
-        if (quotedParticipants.contains(quote.participantId()) || (newCasesOnly && cases.contains(quote.caseId()))
+        if (quotedParticipants.contains(quote.participantId())
+            || (newCasesOnly && cases.contains(quote.caseId()))
             || nearDuplicateOfAny(quote, chosen)) {
           continue;
         }
@@ -64,25 +70,51 @@ public class QuoteFinder {
     return chosen;
   }
 
-  private List<Quote> candidates(List<String> categories, String itemText, String grouping, String group) {
-    String groupField = ItemGroupStats.CASE.equals(grouping) ? "caseId" : ExtractIndexMapping.attributeField(grouping);
-    Query query = Query.of(q -> q.bool(b -> b
-        .filter(f -> f.term(t -> t.field("speakerRole").value(ExtractDocument.PARTICIPANT_ROLE)))
-        .filter(f -> f.terms(t -> t.field("categories").terms(v -> v.value(categories.stream().map(FieldValue::of).toList()))))
-        .filter(f -> f.term(t -> t.field(groupField).value(group)))
-        // Ranks by the item's wording without excluding extracts that use other words.
-        .should(s -> s.simpleQueryString(m -> m.query(itemText).fields("text", "lemmas").defaultOperator(Operator.Or)))));
+  private List<Quote> candidates(
+      List<String> categories, String itemText, String grouping, String group) {
+    String groupField =
+        ItemGroupStats.CASE.equals(grouping)
+            ? "caseId"
+            : ExtractIndexMapping.attributeField(grouping);
+    Query query =
+        Query.of(q ->
+            q.bool(b ->
+                b.filter(f ->
+                        f.term(t -> t.field("speakerRole").value(ExtractDocument.PARTICIPANT_ROLE)))
+                    .filter(f ->
+                        f.terms(t ->
+                            t.field("categories")
+                                .terms(v ->
+                                    v.value(categories.stream().map(FieldValue::of).toList()))))
+                    .filter(f -> f.term(t -> t.field(groupField).value(group)))
+                    // Ranks by the item's wording without excluding extracts that use other words.
+                    .should(s ->
+                        s.simpleQueryString(m ->
+                            m.query(itemText)
+                                .fields("text", "lemmas")
+                                .defaultOperator(Operator.Or)))));
     try {
-      SearchResponse<ExtractDocument> response = client.search(s -> s
-          .index(ExtractIndexMapping.alias(study.name()))
-          .query(query)
-          .size(CANDIDATES), ExtractDocument.class);
+      SearchResponse<ExtractDocument> response =
+          client.search(
+              s -> s.index(ExtractIndexMapping.alias(study.name())).query(query).size(CANDIDATES),
+              ExtractDocument.class);
       List<Quote> quotes = new ArrayList<>();
       for (Hit<ExtractDocument> hit : response.hits().hits()) {
         ExtractDocument d = hit.source();
-        if (d != null && d.text().length() >= study.quotes().minChars() && d.text().length() <= study.quotes().maxChars()) {
-          quotes.add(new Quote(hit.id(), d.text(), d.participantId(), d.caseId(), d.attributes(), d.categories(),
-              d.sourceFile(), d.startOffset(), d.endOffset()));
+        if (d != null
+            && d.text().length() >= study.quotes().minChars()
+            && d.text().length() <= study.quotes().maxChars()) {
+          quotes.add(
+              new Quote(
+                  hit.id(),
+                  d.text(),
+                  d.participantId(),
+                  d.caseId(),
+                  d.attributes(),
+                  d.categories(),
+                  d.sourceFile(),
+                  d.startOffset(),
+                  d.endOffset()));
         }
       }
       return quotes;
@@ -97,7 +129,8 @@ public class QuoteFinder {
   }
 
   private static Set<String> words(String text) {
-    return new LinkedHashSet<>(Arrays.asList(text.toLowerCase(java.util.Locale.ROOT).split("\\W+")));
+    return new LinkedHashSet<>(
+        Arrays.asList(text.toLowerCase(java.util.Locale.ROOT).split("\\W+")));
   }
 
   private static double jaccard(Set<String> a, Set<String> b) {

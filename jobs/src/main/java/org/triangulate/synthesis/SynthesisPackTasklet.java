@@ -32,8 +32,13 @@ public class SynthesisPackTasklet implements Tasklet {
   private final JointDisplayBuilder displays;
   private final Path packsDirectory;
 
-  SynthesisPackTasklet(Study study, StudyStatistics statistics, JdbcTemplate jdbc, ElasticsearchClient client,
-      ITemplateEngine templates, TriangulateProperties properties) {
+  SynthesisPackTasklet(
+      Study study,
+      StudyStatistics statistics,
+      JdbcTemplate jdbc,
+      ElasticsearchClient client,
+      ITemplateEngine templates,
+      TriangulateProperties properties) {
     this.study = study;
     this.statistics = statistics;
     this.jdbc = jdbc;
@@ -43,19 +48,29 @@ public class SynthesisPackTasklet implements Tasklet {
   }
 
   @Override
-  public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+  public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext)
+      throws Exception {
     JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
     StudyStatistics.Results results = statistics.compute();
     for (Study.PackDefinition pack : study.packs()) {
-      List<JointDisplay> sections = results.patterns().stream()
-          .filter(p -> belongsTo(p, pack))
-          .sorted(Pattern.STRONGEST_FIRST)
-          .map(p -> displays.build(p, results.items()))
-          .toList();
-      writer.write(packsDirectory.resolve(pack.id()), new PackWriter.PackView(
-          study.title(), pack.id(), pack.title(), job.getId(),
-          String.valueOf(job.getJobParameters().getLocalDate("runDate")), counts(),
-          pack.groupings().stream().map(study::groupingLabel).toList(), sections, method()));
+      List<JointDisplay> sections =
+          results.patterns().stream()
+              .filter(p -> belongsTo(p, pack))
+              .sorted(Pattern.STRONGEST_FIRST)
+              .map(p -> displays.build(p, results.items()))
+              .toList();
+      writer.write(
+          packsDirectory.resolve(pack.id()),
+          new PackWriter.PackView(
+              study.title(),
+              pack.id(),
+              pack.title(),
+              job.getId(),
+              String.valueOf(job.getJobParameters().getLocalDate("runDate")),
+              counts(),
+              pack.groupings().stream().map(study::groupingLabel).toList(),
+              sections,
+              method()));
       contribution.incrementWriteCount(1);
     }
     return RepeatStatus.FINISHED;
@@ -63,7 +78,8 @@ public class SynthesisPackTasklet implements Tasklet {
 
   private static boolean belongsTo(Pattern pattern, Study.PackDefinition pack) {
     return pack.patternTypes().contains(pattern.family().name())
-        && (!pattern.family().name().equals("VARIES_BY") || pack.groupings().contains(pattern.grouping()));
+        && (!pattern.family().name().equals("VARIES_BY")
+            || pack.groupings().contains(pattern.grouping()));
   }
 
   private Map<String, Long> counts() {
@@ -83,14 +99,37 @@ public class SynthesisPackTasklet implements Tasklet {
   private Map<String, String> method() {
     Study.PatternThresholds t = study.patterns();
     Map<String, String> method = new LinkedHashMap<>();
-    method.put("In-place share", "yes / (yes + partly + no); replicated in place at ≥ " + t.replicatedInPlaceMinShare()
-        + " and not in place at ≤ " + t.replicatedNotInPlaceMaxShare() + ", overall and in every case with n ≥ " + t.minGroupN());
-    method.put("Group differences", "chi-square test of independence on group × answer, Benjamini–Hochberg adjusted p < "
-        + t.alpha() + " and Cramér's V ≥ " + t.minEffectSize());
-    method.put("Importance gap", "mean importance ≥ " + t.importanceGapMinMean() + " and in-place share ≤ " + t.importanceGapMaxShare());
-    method.put("Quotes", "participant turns coded to the item's categories, in the row's group, ranked by relevance to the item's"
-        + " wording; at most " + study.quotes().perGroupMax() + " per group, one per participant per pattern, new cases first,"
-        + " " + study.quotes().minChars() + "–" + study.quotes().maxChars() + " characters, de-identified");
+    method.put(
+        "In-place share",
+        "yes / (yes + partly + no); replicated in place at ≥ "
+            + t.replicatedInPlaceMinShare()
+            + " and not in place at ≤ "
+            + t.replicatedNotInPlaceMaxShare()
+            + ", overall and in every case with n ≥ "
+            + t.minGroupN());
+    method.put(
+        "Group differences",
+        "chi-square test of independence on group × answer, Benjamini–Hochberg adjusted p < "
+            + t.alpha()
+            + " and Cramér's V ≥ "
+            + t.minEffectSize());
+    method.put(
+        "Importance gap",
+        "mean importance ≥ "
+            + t.importanceGapMinMean()
+            + " and in-place share ≤ "
+            + t.importanceGapMaxShare());
+    method.put(
+        "Quotes",
+        "participant turns coded to the item's categories, in the row's group, ranked by relevance to the item's"
+            + " wording; at most "
+            + study.quotes().perGroupMax()
+            + " per group, one per participant per pattern, new cases first,"
+            + " "
+            + study.quotes().minChars()
+            + "–"
+            + study.quotes().maxChars()
+            + " characters, de-identified");
     return method;
   }
 }

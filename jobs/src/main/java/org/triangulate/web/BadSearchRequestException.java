@@ -2,7 +2,9 @@ package org.triangulate.web;
 
 import java.util.List;
 
-/** A search request's parameters are unusable; each problem names the parameter. Answered with 400. */
+/**
+ * A search request's parameters are unusable; each problem names the parameter. Answered with 400.
+ */
 public class BadSearchRequestException extends RuntimeException {
 
   private final List<String> problems;

@@ -14,10 +14,15 @@ record CodebookJson(List<ThemeJson> themes) {
   record CategoryJson(String id, String label, String description, List<String> items) {}
 
   static CodebookJson of(Codebook codebook) {
-    return new CodebookJson(codebook.themes().stream()
-        .map(t -> new ThemeJson(t.id(), t.label(), t.categories().stream()
-            .map(c -> new CategoryJson(c.id(), c.label(), c.description(), c.items()))
-            .toList()))
-        .toList());
+    return new CodebookJson(
+        codebook.themes().stream()
+            .map(t ->
+                new ThemeJson(
+                    t.id(),
+                    t.label(),
+                    t.categories().stream()
+                        .map(c -> new CategoryJson(c.id(), c.label(), c.description(), c.items()))
+                        .toList()))
+            .toList());
   }
 }

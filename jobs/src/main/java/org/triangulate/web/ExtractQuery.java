@@ -10,12 +10,15 @@ import java.util.Map;
  * dimension are OR-ed, dimensions are AND-ed), a 1-based page, its size and the order. Immutable;
  * the constructor rejects pages beyond what from/size paging can reach.
  */
-public record ExtractQuery(String text, Map<String, List<String>> filters, int page, int size, SearchSort sort) {
+public record ExtractQuery(
+    String text, Map<String, List<String>> filters, int page, int size, SearchSort sort) {
 
   public static final int DEFAULT_SIZE = 20;
   public static final int MAX_SIZE = 100;
+
   /** Elasticsearch's default index.max_result_window: from + size may not pass it. */
   public static final int MAX_WINDOW = 10_000;
+
   public static final int MAX_TEXT_LENGTH = 1_000;
 
   public ExtractQuery {

@@ -23,13 +23,22 @@ final class ExtractSearchRequests {
 
   static final String FACET_PREFIX = "facet_";
   static final String VALUES = "values";
-  /** Enough for every case, category or attribute value of a study this size, small enough to stay cheap. */
+
+  /**
+   * Enough for every case, category or attribute value of a study this size, small enough to stay
+   * cheap.
+   */
   static final int FACET_SIZE = 200;
 
   // The whole segment comes back highlighted (no fragmenting): segments are a few sentences, and an
   // analyst judges a quote by reading all of it.
-  private static final Highlight HIGHLIGHT = Highlight.of(h -> h.fields(NamedValue.of("text",
-      HighlightField.of(f -> f.preTags(MarkedText.START).postTags(MarkedText.END).numberOfFragments(0)))));
+  private static final Highlight HIGHLIGHT =
+      Highlight.of(h ->
+          h.fields(
+              NamedValue.of(
+                  "text",
+                  HighlightField.of(f ->
+                      f.preTags(MarkedText.START).postTags(MarkedText.END).numberOfFragments(0)))));
 
   private final String index;
   private final SearchDimensions dimensions;
@@ -43,7 +52,8 @@ final class ExtractSearchRequests {
     for (String dimension : query.filters().keySet()) {
       // A filter on a dimension the study lacks would otherwise be dropped silently.
       if (dimensions.find(dimension).isEmpty()) {
-        throw new IllegalArgumentException("no facet dimension '" + dimension + "': use one of " + dimensions.ids());
+        throw new IllegalArgumentException(
+            "no facet dimension '" + dimension + "': use one of " + dimensions.ids());
       }
     }
     return SearchRequest.of(s -> {
@@ -67,27 +77,33 @@ final class ExtractSearchRequests {
   /**
    * The caller's words over {@code text} and {@code lemmas}: a word typed as it was said matches
    * the text (and ranks higher); its base form also finds inflections through the lemmas. All words
-   * must match (AND), each in either field; quotes, {@code -} and {@code |} work as in a web search.
+   * must match (AND), each in either field; quotes, {@code -} and {@code |} work as in a web
+   * search.
    */
   static Query words(String text) {
     if (text.isBlank()) {
       return Query.of(q -> q.matchAll(m -> m));
     }
-    return Query.of(q -> q.simpleQueryString(s -> s
-        .query(text)
-        .fields("text^2", "lemmas")
-        .defaultOperator(Operator.And)
-        .lenient(true)));
+    return Query.of(q ->
+        q.simpleQueryString(s ->
+            s.query(text).fields("text^2", "lemmas").defaultOperator(Operator.And).lenient(true)));
   }
 
   /** All selected filters except those of the dimension {@code except} (null: none excepted). */
   Query filters(ExtractQuery query, String except) {
-    List<Query> terms = dimensions.all().stream()
-        .filter(d -> !d.id().equals(except) && !query.selected(d.id()).isEmpty())
-        .map(d -> Query.of(q -> q.terms(t -> t
-            .field(d.field())
-            .terms(v -> v.value(query.selected(d.id()).stream().map(FieldValue::of).toList())))))
-        .toList();
+    List<Query> terms =
+        dimensions.all().stream()
+            .filter(d -> !d.id().equals(except) && !query.selected(d.id()).isEmpty())
+            .map(d ->
+                Query.of(q ->
+                    q.terms(t ->
+                        t.field(d.field())
+                            .terms(v ->
+                                v.value(
+                                    query.selected(d.id()).stream()
+                                        .map(FieldValue::of)
+                                        .toList())))))
+            .toList();
     if (terms.isEmpty()) {
       return Query.of(q -> q.matchAll(m -> m));
     }
@@ -101,9 +117,12 @@ final class ExtractSearchRequests {
   private Map<String, Aggregation> facets(ExtractQuery query) {
     Map<String, Aggregation> aggregations = new LinkedHashMap<>();
     for (FacetDimension d : dimensions.all()) {
-      aggregations.put(FACET_PREFIX + d.id(), Aggregation.of(a -> a
-          .filter(filters(query, d.id()))
-          .aggregations(VALUES, t -> t.terms(terms -> terms.field(d.field()).size(FACET_SIZE)))));
+      aggregations.put(
+          FACET_PREFIX + d.id(),
+          Aggregation.of(a ->
+              a.filter(filters(query, d.id()))
+                  .aggregations(
+                      VALUES, t -> t.terms(terms -> terms.field(d.field()).size(FACET_SIZE)))));
     }
     return aggregations;
   }
@@ -111,10 +130,14 @@ final class ExtractSearchRequests {
   // A unique last key keeps paging stable when scores or cases tie.
   private static List<SortOptions> order(SearchSort sort) {
     return switch (sort) {
-      case RELEVANCE -> List.of(
-          SortOptions.of(o -> o.score(sc -> sc.order(SortOrder.Desc))),
-          ascending("id"));
-      case CASE -> List.of(ascending("caseId"), ascending("participantId"), ascending("turnIndex"), ascending("id"));
+      case RELEVANCE ->
+          List.of(SortOptions.of(o -> o.score(sc -> sc.order(SortOrder.Desc))), ascending("id"));
+      case CASE ->
+          List.of(
+              ascending("caseId"),
+              ascending("participantId"),
+              ascending("turnIndex"),
+              ascending("id"));
     };
   }
 

@@ -3,7 +3,8 @@ package org.triangulate.web;
 import java.util.List;
 
 /** One page of hits, the exact number of matching extracts, and the facet counts. Immutable. */
-public record ExtractSearchResult(long total, int page, int size, List<ExtractHit> hits, List<Facet> facets) {
+public record ExtractSearchResult(
+    long total, int page, int size, List<ExtractHit> hits, List<Facet> facets) {
 
   public ExtractSearchResult {
     hits = List.copyOf(hits);

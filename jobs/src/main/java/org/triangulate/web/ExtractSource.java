@@ -18,5 +18,6 @@ record ExtractSource(
     List<String> themes) {
 
   static final List<String> FIELDS =
-      List.of("text", "participantId", "caseId", "speakerRole", "attributes", "categories", "themes");
+      List.of(
+          "text", "participantId", "caseId", "speakerRole", "attributes", "categories", "themes");
 }

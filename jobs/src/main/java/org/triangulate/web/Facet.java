@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * Counts of matching extracts per value of one dimension. Counts ignore the dimension's own filter
- * (and honour all others), so ticking one category still shows how many the other categories
- * would add. Immutable.
+ * (and honour all others), so ticking one category still shows how many the other categories would
+ * add. Immutable.
  */
 public record Facet(String id, String label, List<Bucket> buckets) {
 

@@ -6,7 +6,8 @@ import java.util.Map;
  * One thing an analyst can filter and count extracts by: its request parameter ({@code id}), the
  * index field it filters, its label and the labels of its values. Immutable.
  */
-public record FacetDimension(String id, String field, String label, Map<String, String> valueLabels) {
+public record FacetDimension(
+    String id, String field, String label, Map<String, String> valueLabels) {
 
   public FacetDimension {
     valueLabels = Map.copyOf(valueLabels);

@@ -13,8 +13,9 @@ import org.triangulate.study.Study;
 import org.triangulate.web.SearchHealthCheck.SearchHealth;
 
 /**
- * The JSON API: {@code /api/search} (the same parameters as the search page), {@code /api/categories}
- * (the codebook) and {@code /api/health}. Errors are RFC 9457 problem details naming the parameter.
+ * The JSON API: {@code /api/search} (the same parameters as the search page), {@code
+ * /api/categories} (the codebook) and {@code /api/health}. Errors are RFC 9457 problem details
+ * naming the parameter.
  */
 @RestController
 @RequestMapping("/api")
@@ -43,12 +44,15 @@ class SearchApiController {
   @GetMapping("/health")
   ResponseEntity<SearchHealth> health() {
     SearchHealth health = healthCheck.check();
-    return ResponseEntity.status(health.canSearch() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(health);
+    return ResponseEntity.status(
+            health.canSearch() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+        .body(health);
   }
 
   @ExceptionHandler(BadSearchRequestException.class)
   ProblemDetail badRequest(BadSearchRequestException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     problem.setTitle("Bad search parameters");
     problem.setProperty("problems", e.problems());
     return problem;
@@ -56,7 +60,8 @@ class SearchApiController {
 
   @ExceptionHandler(SearchUnavailableException.class)
   ProblemDetail unavailable(SearchUnavailableException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
     problem.setTitle("Search unavailable");
     return problem;
   }

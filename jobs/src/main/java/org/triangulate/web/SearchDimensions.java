@@ -24,14 +24,19 @@ public final class SearchDimensions {
   public static final String CATEGORY = "category";
   public static final String THEME = "theme";
 
-  /** Request parameters that are not filters; an attribute with one of these ids could not be filtered. */
+  /**
+   * Request parameters that are not filters; an attribute with one of these ids could not be
+   * filtered.
+   */
   static final Set<String> RESERVED_PARAMS = Set.of("q", "page", "size", "sort");
 
   private final List<FacetDimension> all;
   private final List<FacetDimension> attributes;
 
   private SearchDimensions(
-      List<FacetDimension> themeAndCategory, List<FacetDimension> attributes, List<FacetDimension> rest) {
+      List<FacetDimension> themeAndCategory,
+      List<FacetDimension> attributes,
+      List<FacetDimension> rest) {
     this.attributes = List.copyOf(attributes);
     this.all = Stream.of(themeAndCategory, attributes, rest).flatMap(List::stream).toList();
   }
@@ -44,20 +49,35 @@ public final class SearchDimensions {
     codebook.categories().forEach(c -> categories.put(c.id(), c.label()));
     List<FacetDimension> attributes = new ArrayList<>();
     Stream.concat(study.caseAttributes().stream(), study.participantAttributes().stream())
-        .forEach(a -> attributes.add(
-            new FacetDimension(a.id(), ExtractIndexMapping.attributeField(a.id()), a.label(), a.values())));
-    List<FacetDimension> themeAndCategory = List.of(
-        new FacetDimension(THEME, "themes", "Theme", themes),
-        new FacetDimension(CATEGORY, "categories", "Category", categories));
-    List<FacetDimension> rest = List.of(
-        new FacetDimension(CASE, "caseId", "Case", Map.of()),
-        new FacetDimension(ROLE, "speakerRole", "Speaker", Map.of(
-            ExtractDocument.PARTICIPANT_ROLE, "Participant", ExtractDocument.INTERVIEWER_ROLE, "Interviewer")));
+        .forEach(a ->
+            attributes.add(
+                new FacetDimension(
+                    a.id(), ExtractIndexMapping.attributeField(a.id()), a.label(), a.values())));
+    List<FacetDimension> themeAndCategory =
+        List.of(
+            new FacetDimension(THEME, "themes", "Theme", themes),
+            new FacetDimension(CATEGORY, "categories", "Category", categories));
+    List<FacetDimension> rest =
+        List.of(
+            new FacetDimension(CASE, "caseId", "Case", Map.of()),
+            new FacetDimension(
+                ROLE,
+                "speakerRole",
+                "Speaker",
+                Map.of(
+                    ExtractDocument.PARTICIPANT_ROLE,
+                    "Participant",
+                    ExtractDocument.INTERVIEWER_ROLE,
+                    "Interviewer")));
     for (FacetDimension a : attributes) {
-      // The URL names an attribute's filter by its bare id, so it must not shadow another parameter.
-      if (RESERVED_PARAMS.contains(a.id()) || Set.of(CASE, ROLE, CATEGORY, THEME).contains(a.id())) {
-        throw new StudyConfigException("study.yml: attribute id '" + a.id()
-            + "' clashes with a search parameter of the same name; rename the attribute");
+      // The URL names an attribute's filter by its bare id, so it must not shadow another
+      // parameter.
+      if (RESERVED_PARAMS.contains(a.id())
+          || Set.of(CASE, ROLE, CATEGORY, THEME).contains(a.id())) {
+        throw new StudyConfigException(
+            "study.yml: attribute id '"
+                + a.id()
+                + "' clashes with a search parameter of the same name; rename the attribute");
       }
     }
     return new SearchDimensions(themeAndCategory, attributes, rest);

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Links of the search page: the current query at another page, with the default parameters left
- * out so links stay short. Values are form-encoded here ({@code +} as {@code %2B}), so the
- * template only prints them. Stateless.
+ * Links of the search page: the current query at another page, with the default parameters left out
+ * so links stay short. Values are form-encoded here ({@code +} as {@code %2B}), so the template
+ * only prints them. Stateless.
  */
 final class SearchLinks {
 
@@ -25,7 +25,9 @@ final class SearchLinks {
     if (!query.text().isEmpty()) {
       params.add(param("q", query.text()));
     }
-    query.filters().forEach((dimension, values) -> values.forEach(v -> params.add(param(dimension, v))));
+    query
+        .filters()
+        .forEach((dimension, values) -> values.forEach(v -> params.add(param(dimension, v))));
     if (query.sort() != SearchSort.RELEVANCE) {
       params.add(param("sort", query.sort().param()));
     }

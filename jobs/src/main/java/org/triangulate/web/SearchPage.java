@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything the search page template shows: the query (to refill the form), the result or an
- * error message, paging links, and the study's labels. Immutable.
+ * Everything the search page template shows: the query (to refill the form), the result or an error
+ * message, paging links, and the study's labels. Immutable.
  *
  * @param result null when the request was bad or the search unavailable
  * @param error null when the search ran
@@ -21,14 +21,36 @@ record SearchPage(
     String previousUrl,
     String nextUrl) {
 
-  static SearchPage of(String studyTitle, ExtractQuery query, ExtractSearchResult result, SearchDimensions dimensions) {
+  static SearchPage of(
+      String studyTitle,
+      ExtractQuery query,
+      ExtractSearchResult result,
+      SearchDimensions dimensions) {
     int pageCount = result.pageCount();
-    return new SearchPage(studyTitle, query, result, null, dimensions, List.of(SearchSort.values()),
-        SearchLinks.pages(query, pageCount), SearchLinks.previous(query), SearchLinks.next(query, pageCount));
+    return new SearchPage(
+        studyTitle,
+        query,
+        result,
+        null,
+        dimensions,
+        List.of(SearchSort.values()),
+        SearchLinks.pages(query, pageCount),
+        SearchLinks.previous(query),
+        SearchLinks.next(query, pageCount));
   }
 
-  static SearchPage failed(String studyTitle, ExtractQuery query, String error, SearchDimensions dimensions) {
-    return new SearchPage(studyTitle, query, null, error, dimensions, List.of(SearchSort.values()), List.of(), null, null);
+  static SearchPage failed(
+      String studyTitle, ExtractQuery query, String error, SearchDimensions dimensions) {
+    return new SearchPage(
+        studyTitle,
+        query,
+        null,
+        error,
+        dimensions,
+        List.of(SearchSort.values()),
+        List.of(),
+        null,
+        null);
   }
 
   /** A hit's attribute as a tag: the attribute's label and the value's label. */
@@ -58,7 +80,10 @@ record SearchPage(
     return result == null ? 0 : query.from() + (long) result.hits().size();
   }
 
-  /** A hit's attribute values with their labels, in the study's attribute order; absent ones left out. */
+  /**
+   * A hit's attribute values with their labels, in the study's attribute order; absent ones left
+   * out.
+   */
   public List<AttributeTag> attributesOf(ExtractHit hit) {
     return dimensions.attributes().stream()
         .filter(d -> hit.attributes().containsKey(d.id()))

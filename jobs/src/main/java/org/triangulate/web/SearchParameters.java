@@ -10,10 +10,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Reads a search's request parameters into an {@link ExtractQuery}: {@code q}, {@code page},
- * {@code size}, {@code sort}, and one repeatable filter parameter per dimension ({@code case},
- * {@code role}, {@code category}, {@code theme}, each attribute id). Every problem found is
- * reported at once, naming the parameter. Stateless.
+ * Reads a search's request parameters into an {@link ExtractQuery}: {@code q}, {@code page}, {@code
+ * size}, {@code sort}, and one repeatable filter parameter per dimension ({@code case}, {@code
+ * role}, {@code category}, {@code theme}, each attribute id). Every problem found is reported at
+ * once, naming the parameter. Stateless.
  */
 final class SearchParameters {
 
@@ -32,9 +32,17 @@ final class SearchParameters {
     int page = number(params, "page", 1, problems);
     if (page < 1) {
       problems.add("page: must be 1 or more (was " + page + ")");
-    } else if (size >= 1 && size <= ExtractQuery.MAX_SIZE && (long) page * size > ExtractQuery.MAX_WINDOW) {
-      problems.add("page: only the first " + ExtractQuery.MAX_WINDOW + " hits can be paged through (last page "
-          + ExtractQuery.MAX_WINDOW / size + " at size " + size + "); narrow the search with words or filters");
+    } else if (size >= 1
+        && size <= ExtractQuery.MAX_SIZE
+        && (long) page * size > ExtractQuery.MAX_WINDOW) {
+      problems.add(
+          "page: only the first "
+              + ExtractQuery.MAX_WINDOW
+              + " hits can be paged through (last page "
+              + ExtractQuery.MAX_WINDOW / size
+              + " at size "
+              + size
+              + "); narrow the search with words or filters");
     }
     SearchSort sort = sort(single(params, "sort", problems), problems);
     Map<String, List<String>> filters = new LinkedHashMap<>();
@@ -44,8 +52,13 @@ final class SearchParameters {
         continue;
       }
       if (dimensions.find(name).isEmpty()) {
-        problems.add("unknown parameter '" + name + "': filters are " + String.join(", ", dimensions.ids())
-            + "; other parameters are " + String.join(", ", SearchDimensions.RESERVED_PARAMS.stream().sorted().toList()));
+        problems.add(
+            "unknown parameter '"
+                + name
+                + "': filters are "
+                + String.join(", ", dimensions.ids())
+                + "; other parameters are "
+                + String.join(", ", SearchDimensions.RESERVED_PARAMS.stream().sorted().toList()));
         continue;
       }
       filters.put(name, values(param.getValue()));
@@ -56,7 +69,9 @@ final class SearchParameters {
     return new ExtractQuery(text, filters, page, size, sort);
   }
 
-  /** Non-blank values, trimmed, once each: an empty checkbox value or a repeated one means nothing. */
+  /**
+   * Non-blank values, trimmed, once each: an empty checkbox value or a repeated one means nothing.
+   */
   private static List<String> values(List<String> raw) {
     Set<String> values = new LinkedHashSet<>();
     for (String value : raw == null ? List.<String>of() : raw) {
@@ -67,7 +82,8 @@ final class SearchParameters {
     return List.copyOf(values);
   }
 
-  private static String single(Map<String, List<String>> params, String name, List<String> problems) {
+  private static String single(
+      Map<String, List<String>> params, String name, List<String> problems) {
     List<String> values = params.getOrDefault(name, List.of());
     if (values == null || values.isEmpty()) {
       return null;
@@ -79,7 +95,8 @@ final class SearchParameters {
     return value == null || value.isBlank() ? null : value.strip();
   }
 
-  private static int number(Map<String, List<String>> params, String name, int defaultValue, List<String> problems) {
+  private static int number(
+      Map<String, List<String>> params, String name, int defaultValue, List<String> problems) {
     String value = single(params, name, problems);
     if (value == null) {
       return defaultValue;
@@ -96,10 +113,16 @@ final class SearchParameters {
     if (value == null) {
       return SearchSort.RELEVANCE;
     }
-    return SearchSort.ofParam(value).orElseGet(() -> {
-      problems.add("sort: '" + value + "' is not one of "
-          + Arrays.stream(SearchSort.values()).map(SearchSort::param).collect(Collectors.joining(", ")));
-      return SearchSort.RELEVANCE;
-    });
+    return SearchSort.ofParam(value)
+        .orElseGet(() -> {
+          problems.add(
+              "sort: '"
+                  + value
+                  + "' is not one of "
+                  + Arrays.stream(SearchSort.values())
+                      .map(SearchSort::param)
+                      .collect(Collectors.joining(", ")));
+          return SearchSort.RELEVANCE;
+        });
   }
 }

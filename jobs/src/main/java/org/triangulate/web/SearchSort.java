@@ -6,7 +6,9 @@ import java.util.Optional;
 /** How hits are ordered; {@link #param()} is the value of the {@code sort} request parameter. */
 public enum SearchSort {
   RELEVANCE("relevance", "Relevance"),
-  /** Reading order: by case, then participant, then turn, so one interview's extracts stay together. */
+  /**
+   * Reading order: by case, then participant, then turn, so one interview's extracts stay together.
+   */
   CASE("case", "Case and participant");
 
   private final String param;

@@ -38,7 +38,8 @@ import org.triangulate.index.TestElasticsearch;
 class NightlyJobPostgresIT {
 
   private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test";
-  private static final String SCHEMA = "triangulate_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+  private static final String SCHEMA =
+      "triangulate_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
   private static final Path HOME = TestElasticsearch.home();
   private static final Path OUT = HOME.resolve("jobs/target/it-out/" + SCHEMA);
   private static final Path DEMO = HOME.resolve("data-in/demo");
@@ -69,7 +70,8 @@ class NightlyJobPostgresIT {
 
   @Test
   void runsTheDemoTwiceWithOneDocumentPerSegmentAndNothingLost() throws Exception {
-    // given the demo study: 5 cases, 18 participants, 146 response rows of which 2 are bad, 18 transcripts
+    // given the demo study: 5 cases, 18 participants, 146 response rows of which 2 are bad, 18
+    // transcripts
     LocalDate night = LocalDate.of(2026, 11, 26);
 
     // when the night runs, then runs again
@@ -81,8 +83,13 @@ class NightlyJobPostgresIT {
     assertThat(first.status()).isEqualTo("COMPLETED");
     assertThat(second.status()).isEqualTo("COMPLETED");
     for (RunReport report : List.of(first, second)) {
-      assertThat(report.inputs()).allSatisfy(in -> assertThat(in.read()).isEqualTo(in.loaded() + in.quarantined()));
-      assertThat(report.inputs()).extracting(RunReport.InputLine::file, RunReport.InputLine::read, RunReport.InputLine::loaded,
+      assertThat(report.inputs())
+          .allSatisfy(in -> assertThat(in.read()).isEqualTo(in.loaded() + in.quarantined()));
+      assertThat(report.inputs())
+          .extracting(
+              RunReport.InputLine::file,
+              RunReport.InputLine::read,
+              RunReport.InputLine::loaded,
               RunReport.InputLine::quarantined)
           .containsExactly(
               org.assertj.core.groups.Tuple.tuple("cases.csv", 5L, 5L, 0L),
@@ -90,38 +97,59 @@ class NightlyJobPostgresIT {
               org.assertj.core.groups.Tuple.tuple("responses.csv", 146L, 144L, 2L),
               org.assertj.core.groups.Tuple.tuple("transcripts/", 18L, 18L, 0L));
     }
-    assertThat(jdbc.queryForObject("select count(*) from response where study = 'demo'", Long.class)).isEqualTo(144L);
+    assertThat(
+            jdbc.queryForObject("select count(*) from response where study = 'demo'", Long.class))
+        .isEqualTo(144L);
 
     // and the index holds exactly the store's segments, under the same ids both times
-    long segments = jdbc.queryForObject("select count(*) from segment where study = 'demo'", Long.class);
+    long segments =
+        jdbc.queryForObject("select count(*) from segment where study = 'demo'", Long.class);
     assertThat(segments).isGreaterThan(18 * 4);
     Set<String> secondIds = indexedIds();
     assertThat(secondIds).hasSize((int) segments).isEqualTo(firstIds);
-    assertThat(jdbc.queryForList("select segment_id from segment where study = 'demo'", String.class))
+    assertThat(
+            jdbc.queryForList("select segment_id from segment where study = 'demo'", String.class))
         .containsExactlyInAnyOrderElementsOf(secondIds);
     // the second run did not re-annotate unchanged transcripts
-    assertThat(second.steps()).filteredOn(s -> s.step().equals("annotateTranscriptsStep"))
-        .singleElement().satisfies(s -> assertThat(s.read()).isZero());
+    assertThat(second.steps())
+        .filteredOn(s -> s.step().equals("annotateTranscriptsStep"))
+        .singleElement()
+        .satisfies(s -> assertThat(s.read()).isZero());
   }
 
   @Test
   void quarantinesEachBadResponseWithFileLineAndReason() throws Exception {
-    // given the demo's responses.csv, whose last two rows are deliberately bad (see data-in/demo/README.md)
+    // given the demo's responses.csv, whose last two rows are deliberately bad (see
+    // data-in/demo/README.md)
     List<String> lines = Files.readAllLines(DEMO.resolve("responses.csv"), StandardCharsets.UTF_8);
-    int unknownItemLine = lines.indexOf(lines.stream().filter(l -> l.contains("item_not_in_study")).findFirst().orElseThrow()) + 1;
+    int unknownItemLine =
+        lines.indexOf(
+                lines.stream()
+                    .filter(l -> l.contains("item_not_in_study"))
+                    .findFirst()
+                    .orElseThrow())
+            + 1;
     int badImportanceLine = lines.size();
 
     // when the night runs
     runner.run(LocalDate.of(2026, 11, 27));
 
     // then both are in the quarantine file with their line and a reason naming the column
-    List<CSVRecord> quarantined = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-        .parse(Files.newBufferedReader(OUT.resolve("demo/quarantine/quarantine.csv"))).getRecords();
-    assertThat(quarantined).extracting(r -> r.get("file"), r -> r.get("location"))
+    List<CSVRecord> quarantined =
+        CSVFormat.RFC4180
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .get()
+            .parse(Files.newBufferedReader(OUT.resolve("demo/quarantine/quarantine.csv")))
+            .getRecords();
+    assertThat(quarantined)
+        .extracting(r -> r.get("file"), r -> r.get("location"))
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple("responses.csv", "line " + unknownItemLine),
             org.assertj.core.groups.Tuple.tuple("responses.csv", "line " + badImportanceLine));
-    assertThat(quarantined).extracting(r -> r.get("reason"))
+    assertThat(quarantined)
+        .extracting(r -> r.get("reason"))
         .anySatisfy(reason -> assertThat(reason).contains("item_id").contains("item_not_in_study"))
         .anySatisfy(reason -> assertThat(reason).contains("importance").contains("'7'"));
   }
@@ -131,11 +159,18 @@ class NightlyJobPostgresIT {
     // given a completed night
     runner.run(LocalDate.of(2026, 11, 28));
 
-    // then the pack's quotes.csv lists quotes that are segments in the index, and the HTML shows them
+    // then the pack's quotes.csv lists quotes that are segments in the index, and the HTML shows
+    // them
     Path pack = OUT.resolve("demo/packs/workshop-all");
     String html = Files.readString(pack.resolve("index.html"));
-    List<CSVRecord> quotes = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-        .parse(Files.newBufferedReader(pack.resolve("quotes.csv"))).getRecords();
+    List<CSVRecord> quotes =
+        CSVFormat.RFC4180
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .get()
+            .parse(Files.newBufferedReader(pack.resolve("quotes.csv")))
+            .getRecords();
     assertThat(quotes).isNotEmpty();
     Set<String> indexed = indexedIds();
     for (CSVRecord quote : quotes) {
@@ -144,13 +179,17 @@ class NightlyJobPostgresIT {
       assertThat(html).contains(escaped.substring(0, Math.min(40, escaped.length())));
     }
     assertThat(html).containsPattern("\\d+%").contains("<svg");
-    assertThat(html).as("opens offline: no external resource").doesNotContainPattern("(?i)(src|href)\\s*=\\s*[\"']?(https?:)?//");
+    assertThat(html)
+        .as("opens offline: no external resource")
+        .doesNotContainPattern("(?i)(src|href)\\s*=\\s*[\"']?(https?:)?//");
   }
 
   private Set<String> indexedIds() throws Exception {
     String alias = ExtractIndexMapping.alias("demo");
     elasticsearch.indices().refresh(r -> r.index(alias));
-    var response = elasticsearch.search(s -> s.index(alias).size(10_000).source(src -> src.fetch(false)), Void.class);
+    var response =
+        elasticsearch.search(
+            s -> s.index(alias).size(10_000).source(src -> src.fetch(false)), Void.class);
     Set<String> ids = new HashSet<>();
     response.hits().hits().forEach(h -> ids.add(h.id()));
     assertThat((long) ids.size()).isEqualTo(response.hits().total().value());

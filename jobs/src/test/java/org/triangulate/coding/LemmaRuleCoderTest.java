@@ -9,16 +9,38 @@ import org.triangulate.study.Codebook.Category;
 
 class LemmaRuleCoderTest {
 
-  private static final Category SUPERVISION = new Category("supervision", "Supervision", "Access to supervision",
-      List.of("sup_access"), List.of("supervision", "supervisor", "supervise"), List.of());
-  private static final Category ROLE_CLARITY = new Category("role_clarity", "Role clarity", "Shared understanding",
-      List.of("role_shared_understanding"), List.of("clarity", "confuse"), List.of("job description"));
-  private static final Category STRATEGIC_SUPPORT = new Category("strategic_support", "Strategic support",
-      "Senior commitment", List.of("org_strategic_support"), List.of("board"), List.of("senior manager"));
+  private static final Category SUPERVISION =
+      new Category(
+          "supervision",
+          "Supervision",
+          "Access to supervision",
+          List.of("sup_access"),
+          List.of("supervision", "supervisor", "supervise"),
+          List.of());
+  private static final Category ROLE_CLARITY =
+      new Category(
+          "role_clarity",
+          "Role clarity",
+          "Shared understanding",
+          List.of("role_shared_understanding"),
+          List.of("clarity", "confuse"),
+          List.of("job description"));
+  private static final Category STRATEGIC_SUPPORT =
+      new Category(
+          "strategic_support",
+          "Strategic support",
+          "Senior commitment",
+          List.of("org_strategic_support"),
+          List.of("board"),
+          List.of("senior manager"));
 
-  private final LemmaRuleCoder coder = new LemmaRuleCoder(new Codebook(List.of(
-      new Codebook.Theme("support", "Support", List.of(SUPERVISION)),
-      new Codebook.Theme("organisation", "Organisation", List.of(ROLE_CLARITY, STRATEGIC_SUPPORT)))));
+  private final LemmaRuleCoder coder =
+      new LemmaRuleCoder(
+          new Codebook(
+              List.of(
+                  new Codebook.Theme("support", "Support", List.of(SUPERVISION)),
+                  new Codebook.Theme(
+                      "organisation", "Organisation", List.of(ROLE_CLARITY, STRATEGIC_SUPPORT)))));
 
   @Test
   void codesCategoryWhenAnyOfItsLemmasOccurs() {
@@ -29,7 +51,9 @@ class LemmaRuleCoderTest {
     List<Coding> codings = coder.code("seg-1", lemmas);
 
     // then
-    assertThat(codings).containsExactly(new Coding("seg-1", "supervision", "rule:supervision", List.of("supervise")));
+    assertThat(codings)
+        .containsExactly(
+            new Coding("seg-1", "supervision", "rule:supervision", List.of("supervise")));
   }
 
   @Test
@@ -41,11 +65,13 @@ class LemmaRuleCoderTest {
     List<Coding> codings = coder.code("seg-2", lemmas);
 
     // then
-    assertThat(codings).singleElement().satisfies(c -> {
-      assertThat(c.category()).isEqualTo("supervision");
-      assertThat(c.provenance()).isEqualTo("rule:supervision");
-      assertThat(c.matchedTerms()).containsExactly("supervision", "supervisor", "supervise");
-    });
+    assertThat(codings)
+        .singleElement()
+        .satisfies(c -> {
+          assertThat(c.category()).isEqualTo("supervision");
+          assertThat(c.provenance()).isEqualTo("rule:supervision");
+          assertThat(c.matchedTerms()).containsExactly("supervision", "supervisor", "supervise");
+        });
   }
 
   @Test
@@ -57,8 +83,9 @@ class LemmaRuleCoderTest {
     List<Coding> codings = coder.code("seg-3", lemmas);
 
     // then: only "board" (strategic_support) is a whole lemma of a rule
-    assertThat(codings).containsExactly(
-        new Coding("seg-3", "strategic_support", "rule:strategic_support", List.of("board")));
+    assertThat(codings)
+        .containsExactly(
+            new Coding("seg-3", "strategic_support", "rule:strategic_support", List.of("board")));
   }
 
   @Test
@@ -70,8 +97,9 @@ class LemmaRuleCoderTest {
     List<Coding> codings = coder.code("seg-4", lemmas);
 
     // then
-    assertThat(codings).containsExactly(
-        new Coding("seg-4", "role_clarity", "rule:role_clarity", List.of("job description")));
+    assertThat(codings)
+        .containsExactly(
+            new Coding("seg-4", "role_clarity", "rule:role_clarity", List.of("job description")));
   }
 
   @Test
@@ -86,9 +114,11 @@ class LemmaRuleCoderTest {
 
   @Test
   void doesNotMatchPhraseInsideOtherWords() {
-    // given: "senior managerial", "nonsenior manager" and "subjob description" hold the phrases as text,
+    // given: "senior managerial", "nonsenior manager" and "subjob description" hold the phrases as
+    // text,
     // but not as sequences of whole lemmas
-    String lemmas = "the senior managerial team and a nonsenior manager write the subjob description";
+    String lemmas =
+        "the senior managerial team and a nonsenior manager write the subjob description";
 
     // when
     List<Coding> codings = coder.code("seg-6", lemmas);
@@ -100,7 +130,8 @@ class LemmaRuleCoderTest {
   @Test
   void doesNotMatchPhraseWhoseLemmasAreApart() {
     // when
-    List<Coding> codings = coder.code("seg-7", "a senior and a manager discuss the job and its description");
+    List<Coding> codings =
+        coder.code("seg-7", "a senior and a manager discuss the job and its description");
 
     // then
     assertThat(codings).isEmpty();
@@ -124,9 +155,10 @@ class LemmaRuleCoderTest {
     List<Coding> codings = coder.code("seg-9", lemmas);
 
     // then
-    assertThat(codings).containsExactly(
-        new Coding("seg-9", "supervision", "rule:supervision", List.of("supervision")),
-        new Coding("seg-9", "role_clarity", "rule:role_clarity", List.of("clarity")),
-        new Coding("seg-9", "strategic_support", "rule:strategic_support", List.of("board")));
+    assertThat(codings)
+        .containsExactly(
+            new Coding("seg-9", "supervision", "rule:supervision", List.of("supervision")),
+            new Coding("seg-9", "role_clarity", "rule:role_clarity", List.of("clarity")),
+            new Coding("seg-9", "strategic_support", "rule:strategic_support", List.of("board")));
   }
 }

@@ -42,7 +42,8 @@ class EmbeddedElasticsearchIT {
     URI url = TestElasticsearch.url();
 
     // when
-    HttpResponse<String> health = send(HttpRequest.newBuilder(url.resolve("/_cluster/health")).GET());
+    HttpResponse<String> health =
+        send(HttpRequest.newBuilder(url.resolve("/_cluster/health")).GET());
 
     // then
     assertThat(health.statusCode()).isEqualTo(200);
@@ -55,9 +56,12 @@ class EmbeddedElasticsearchIT {
     URI index = TestElasticsearch.url().resolve("/embedded-it-" + UUID.randomUUID() + "/");
 
     // when
-    HttpResponse<String> indexed = send(HttpRequest.newBuilder(index.resolve("_doc/1?refresh=true"))
-        .header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString("{\"text\":\"peer support works here\"}")));
+    HttpResponse<String> indexed =
+        send(
+            HttpRequest.newBuilder(index.resolve("_doc/1?refresh=true"))
+                .header("Content-Type", "application/json")
+                .PUT(
+                    HttpRequest.BodyPublishers.ofString("{\"text\":\"peer support works here\"}")));
     HttpResponse<String> count = send(HttpRequest.newBuilder(index.resolve("_count")).GET());
 
     // then
@@ -69,14 +73,16 @@ class EmbeddedElasticsearchIT {
   void stoppingAManagerOfAnotherInstanceLeavesTheRunningNodeAlone() {
     // given
     RunningNode running = TestElasticsearch.node();
-    EmbeddedElasticsearch other = new EmbeddedElasticsearch(TestElasticsearch.settings("never-started"));
+    EmbeddedElasticsearch other =
+        new EmbeddedElasticsearch(TestElasticsearch.settings("never-started"));
 
     // when
     boolean stopped = other.stop();
 
     // then
     assertThat(stopped).isFalse();
-    assertThat(TestElasticsearch.manager().status()).hasValueSatisfying(node -> assertThat(node.pid()).isEqualTo(running.pid()));
+    assertThat(TestElasticsearch.manager().status())
+        .hasValueSatisfying(node -> assertThat(node.pid()).isEqualTo(running.pid()));
   }
 
   @Test

@@ -12,20 +12,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 class EmbeddedElasticsearchSettingsTest {
 
-  @TempDir
-  Path dist;
+  @TempDir Path dist;
 
   @Test
   void omittedValuesTakeTheDefaults() {
     // when
-    EmbeddedElasticsearchSettings settings = EmbeddedElasticsearchSettings.of(dist, dist.resolve("node"), null);
+    EmbeddedElasticsearchSettings settings =
+        EmbeddedElasticsearchSettings.of(dist, dist.resolve("node"), null);
 
     // then
     assertThat(settings.port()).isZero();
     assertThat(settings.heap()).isEqualTo("512m");
     assertThat(settings.systemUser()).isEqualTo("triangulate-es");
     assertThat(settings.startTimeout()).isEqualTo(Duration.ofSeconds(120));
-    assertThat(settings.javaHome()).isEqualTo(Path.of(System.getProperty("java.home")).toAbsolutePath().normalize());
+    assertThat(settings.javaHome())
+        .isEqualTo(Path.of(System.getProperty("java.home")).toAbsolutePath().normalize());
   }
 
   @Test
@@ -34,7 +35,8 @@ class EmbeddedElasticsearchSettingsTest {
     Path unpacked = unpack("9.2.8");
 
     // when
-    Path home = EmbeddedElasticsearchSettings.of(dist, dist.resolve("node"), " ").elasticsearchHome();
+    Path home =
+        EmbeddedElasticsearchSettings.of(dist, dist.resolve("node"), " ").elasticsearchHome();
 
     // then
     assertThat(home).isEqualTo(unpacked);
@@ -47,7 +49,8 @@ class EmbeddedElasticsearchSettingsTest {
     Path wanted = unpack("9.2.8");
 
     // when
-    Path home = EmbeddedElasticsearchSettings.of(dist, dist.resolve("node"), "9.2.8").elasticsearchHome();
+    Path home =
+        EmbeddedElasticsearchSettings.of(dist, dist.resolve("node"), "9.2.8").elasticsearchHome();
 
     // then
     assertThat(home).isEqualTo(wanted);
@@ -56,7 +59,8 @@ class EmbeddedElasticsearchSettingsTest {
   @Test
   void missingDistributionNamesTheDirectoryAndHowToUnpackIt() {
     // given
-    EmbeddedElasticsearchSettings settings = EmbeddedElasticsearchSettings.of(dist, dist.resolve("node"), "9.2.8");
+    EmbeddedElasticsearchSettings settings =
+        EmbeddedElasticsearchSettings.of(dist, dist.resolve("node"), "9.2.8");
 
     // when / then
     assertThatThrownBy(settings::elasticsearchHome)
@@ -69,7 +73,8 @@ class EmbeddedElasticsearchSettingsTest {
   @Test
   void heapThatIsNoJvmSizeIsRejected() {
     // when / then
-    assertThatThrownBy(() -> new EmbeddedElasticsearchSettings(dist, dist, "", 0, "half", null, null, null))
+    assertThatThrownBy(
+            () -> new EmbeddedElasticsearchSettings(dist, dist, "", 0, "half", null, null, null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("half");
   }

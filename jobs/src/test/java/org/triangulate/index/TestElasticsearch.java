@@ -13,8 +13,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /**
  * The one real Elasticsearch node shared by all tests in a test JVM, started on first use on a free
  * port. Every node a test JVM starts lives under {@code jobs/target/es-it/<jvm pid>/}, so test JVMs
- * running side by side never share or stop each other's nodes; a shutdown hook stops them and removes
- * the directory, and the next test JVM reaps what a killed one left running. Thread-safe.
+ * running side by side never share or stop each other's nodes; a shutdown hook stops them and
+ * removes the directory, and the next test JVM reaps what a killed one left running. Thread-safe.
  *
  * <pre>{@code
  * @DynamicPropertySource
@@ -37,7 +37,8 @@ public final class TestElasticsearch {
   public static synchronized RunningNode node() {
     if (node == null) {
       reapNodesOfDeadJvms();
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAndRemove(THIS_JVM), "stop-test-elasticsearch"));
+      Runtime.getRuntime()
+          .addShutdownHook(new Thread(() -> stopAndRemove(THIS_JVM), "stop-test-elasticsearch"));
       node = manager().start();
     }
     return node;
@@ -47,7 +48,10 @@ public final class TestElasticsearch {
     return node().url();
   }
 
-  /** Points {@code spring.elasticsearch.uris} at the shared node; the node starts when Spring first reads it. */
+  /**
+   * Points {@code spring.elasticsearch.uris} at the shared node; the node starts when Spring first
+   * reads it.
+   */
   public static void registerUris(DynamicPropertyRegistry registry) {
     registry.add("spring.elasticsearch.uris", () -> url().toString());
   }
@@ -60,12 +64,17 @@ public final class TestElasticsearch {
     return manager;
   }
 
-  /** Settings for this JVM's test node called {@code name}: a free port and its own instance directory. */
+  /**
+   * Settings for this JVM's test node called {@code name}: a free port and its own instance
+   * directory.
+   */
   public static EmbeddedElasticsearchSettings settings(String name) {
     return settingsFor(THIS_JVM.resolve(name));
   }
 
-  /** The repository's top level: set by surefire and failsafe, else the parent of the jobs module. */
+  /**
+   * The repository's top level: set by surefire and failsafe, else the parent of the jobs module.
+   */
   public static Path home() {
     String configured = System.getProperty("triangulate.home");
     Path home = configured != null ? Path.of(configured) : Path.of("").toAbsolutePath().getParent();
@@ -74,14 +83,21 @@ public final class TestElasticsearch {
 
   private static EmbeddedElasticsearchSettings settingsFor(Path instanceDir) {
     return EmbeddedElasticsearchSettings.of(
-        home().resolve("data-out/.es/dist"), instanceDir, System.getProperty("elasticsearch.server.version", ""));
+        home().resolve("data-out/.es/dist"),
+        instanceDir,
+        System.getProperty("elasticsearch.server.version", ""));
   }
 
-  /** A test JVM killed before its shutdown hook ran leaves its nodes running; nobody else would stop them. */
+  /**
+   * A test JVM killed before its shutdown hook ran leaves its nodes running; nobody else would stop
+   * them.
+   */
   private static void reapNodesOfDeadJvms() {
     for (Path jvmDir : children(ROOT)) {
       String name = jvmDir.getFileName().toString();
-      boolean dead = name.matches("\\d+") && ProcessHandle.of(Long.parseLong(name)).filter(ProcessHandle::isAlive).isEmpty();
+      boolean dead =
+          name.matches("\\d+")
+              && ProcessHandle.of(Long.parseLong(name)).filter(ProcessHandle::isAlive).isEmpty();
       if (dead) {
         stopAndRemove(jvmDir);
       }

@@ -14,21 +14,44 @@ class CaseRowProcessorTest {
   @Test
   void stagesCaseWithItsNameAndDeclaredAttributes() {
     // given
-    CsvRow row = row("cases.csv", 2, "case_id", "C01", "name", "Northgate ward", "employer", "nhs",
-        "setting", "inpatient");
+    CsvRow row =
+        row(
+            "cases.csv",
+            2,
+            "case_id",
+            "C01",
+            "name",
+            "Northgate ward",
+            "employer",
+            "nhs",
+            "setting",
+            "inpatient");
 
     // when
     StagedCase staged = processor.process(row);
 
     // then
-    assertThat(staged).isEqualTo(
-        new StagedCase("C01", "Northgate ward", Map.of("employer", "nhs", "setting", "inpatient")));
+    assertThat(staged)
+        .isEqualTo(
+            new StagedCase(
+                "C01", "Northgate ward", Map.of("employer", "nhs", "setting", "inpatient")));
   }
 
   @Test
   void usesTheCaseIdAsNameWhenTheNameIsBlank() {
     // given
-    CsvRow row = row("cases.csv", 2, "case_id", "C02", "name", " ", "employer", "voluntary", "setting", "community");
+    CsvRow row =
+        row(
+            "cases.csv",
+            2,
+            "case_id",
+            "C02",
+            "name",
+            " ",
+            "employer",
+            "voluntary",
+            "setting",
+            "community");
 
     // when
     StagedCase staged = processor.process(row);
@@ -40,7 +63,18 @@ class CaseRowProcessorTest {
   @Test
   void rejectsUndeclaredAttributeValueNamingTheColumn() {
     // given: "private" is not among employer's values nhs, voluntary
-    CsvRow row = row("cases.csv", 2, "case_id", "C01", "name", "A", "employer", "private", "setting", "inpatient");
+    CsvRow row =
+        row(
+            "cases.csv",
+            2,
+            "case_id",
+            "C01",
+            "name",
+            "A",
+            "employer",
+            "private",
+            "setting",
+            "inpatient");
 
     // then
     assertThatThrownBy(() -> processor.process(row))
@@ -64,7 +98,18 @@ class CaseRowProcessorTest {
   @Test
   void rejectsCaseIdThatIsNotAnId() {
     // given
-    CsvRow row = row("cases.csv", 2, "case_id", "C 01", "name", "A", "employer", "nhs", "setting", "inpatient");
+    CsvRow row =
+        row(
+            "cases.csv",
+            2,
+            "case_id",
+            "C 01",
+            "name",
+            "A",
+            "employer",
+            "nhs",
+            "setting",
+            "inpatient");
 
     // then
     assertThatThrownBy(() -> processor.process(row))
@@ -76,8 +121,30 @@ class CaseRowProcessorTest {
   @Test
   void quarantinesSecondRowOfTheSameCase() {
     // given
-    processor.process(row("cases.csv", 2, "case_id", "C01", "name", "A", "employer", "nhs", "setting", "inpatient"));
-    CsvRow again = row("cases.csv", 3, "case_id", "C01", "name", "B", "employer", "voluntary", "setting", "community");
+    processor.process(
+        row(
+            "cases.csv",
+            2,
+            "case_id",
+            "C01",
+            "name",
+            "A",
+            "employer",
+            "nhs",
+            "setting",
+            "inpatient"));
+    CsvRow again =
+        row(
+            "cases.csv",
+            3,
+            "case_id",
+            "C01",
+            "name",
+            "B",
+            "employer",
+            "voluntary",
+            "setting",
+            "community");
 
     // then
     assertThatThrownBy(() -> processor.process(again))

@@ -22,18 +22,32 @@ class CsvRowReaderTest {
   @Test
   void dropsTheByteOrderMarkAndNormalisesHeaderCaseAndSpacing() throws Exception {
     // given: Excel's BOM, CRLF, headers with capitals, inner and surrounding spaces and a hyphen
-    Path file = write("responses.csv", BOM,
-        "Participant  ID, Item-ID ,HAPPENING,Importance\r\nP01,sup_access,yes,3\r\n");
+    Path file =
+        write(
+            "responses.csv",
+            BOM,
+            "Participant  ID, Item-ID ,HAPPENING,Importance\r\nP01,sup_access,yes,3\r\n");
 
     // when
     List<CsvRow> rows = readAll(file);
 
     // then
-    assertThat(rows).singleElement().satisfies(row -> {
-      assertThat(row.fileName()).isEqualTo("responses.csv");
-      assertThat(row.fields()).isEqualTo(
-          Map.of("participant_id", "P01", "item_id", "sup_access", "happening", "yes", "importance", "3"));
-    });
+    assertThat(rows)
+        .singleElement()
+        .satisfies(row -> {
+          assertThat(row.fileName()).isEqualTo("responses.csv");
+          assertThat(row.fields())
+              .isEqualTo(
+                  Map.of(
+                      "participant_id",
+                      "P01",
+                      "item_id",
+                      "sup_access",
+                      "happening",
+                      "yes",
+                      "importance",
+                      "3"));
+        });
   }
 
   @Test
@@ -52,7 +66,8 @@ class CsvRowReaderTest {
   @Test
   void skipsBlankLinesButCountsThemInLineNumbers() throws Exception {
     // given
-    String csv = """
+    String csv =
+        """
         case_id,name
 
         C01,North
@@ -75,7 +90,8 @@ class CsvRowReaderTest {
   @Test
   void keepsQuotedFieldWithEmbeddedNewlineInOneRow() throws Exception {
     // given: the C01 record spans lines 2 and 3; C02 is on line 4
-    Path file = write("cases.csv", new byte[0], "case_id,name\nC01,\"Ward 7,\nNorth site\"\nC02,South\n");
+    Path file =
+        write("cases.csv", new byte[0], "case_id,name\nC01,\"Ward 7,\nNorth site\"\nC02,South\n");
 
     // when
     List<CsvRow> rows = readAll(file);
@@ -90,7 +106,11 @@ class CsvRowReaderTest {
   @Test
   void readsFieldsTrimmedAndMissingOrBlankColumnsAsEmpty() throws Exception {
     // given
-    Path file = write("participants.csv", new byte[0], "participant_id,case_id,interview_date\n  P01 , C01 ,\n");
+    Path file =
+        write(
+            "participants.csv",
+            new byte[0],
+            "participant_id,case_id,interview_date\n  P01 , C01 ,\n");
 
     // when
     CsvRow row = readAll(file).getFirst();

@@ -12,32 +12,47 @@ import org.triangulate.study.Happening;
 
 class ResponseRowProcessorTest {
 
-  private final ResponseRowProcessor processor = new ResponseRowProcessor(TestStudy.study(), Set.of("P01", "P02"));
+  private final ResponseRowProcessor processor =
+      new ResponseRowProcessor(TestStudy.study(), Set.of("P01", "P02"));
 
-  private static CsvRow response(String participant, String item, String happening, String importance) {
-    return row("responses.csv", 2, "participant_id", participant, "item_id", item, "happening", happening,
-        "importance", importance);
+  private static CsvRow response(
+      String participant, String item, String happening, String importance) {
+    return row(
+        "responses.csv",
+        2,
+        "participant_id",
+        participant,
+        "item_id",
+        item,
+        "happening",
+        happening,
+        "importance",
+        importance);
   }
 
   @ParameterizedTest(name = "''{0}'' is {1}")
-  @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
-      yes           | YES
-      YES           | YES
-      "  Y  "       | YES
-      partly        | PARTLY
-      Partially     | PARTLY
-      In   Part     | PARTLY
-      No            | NO
-      n             | NO
-      dont_know     | DONT_KNOW
-      Don't know    | DONT_KNOW
-      Don’t know    | DONT_KNOW
-      DK            | DONT_KNOW
-      not_relevant  | NOT_RELEVANT
-      Not Relevant  | NOT_RELEVANT
-      n/a           | NOT_RELEVANT
-      N/A           | NOT_RELEVANT
-      """)
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      textBlock =
+          """
+          yes           | YES
+          YES           | YES
+          "  Y  "       | YES
+          partly        | PARTLY
+          Partially     | PARTLY
+          In   Part     | PARTLY
+          No            | NO
+          n             | NO
+          dont_know     | DONT_KNOW
+          Don't know    | DONT_KNOW
+          Don’t know    | DONT_KNOW
+          DK            | DONT_KNOW
+          not_relevant  | NOT_RELEVANT
+          Not Relevant  | NOT_RELEVANT
+          n/a           | NOT_RELEVANT
+          N/A           | NOT_RELEVANT
+          """)
   void acceptsTheCodesAndTheirDeclaredSpellingsWhateverTheCase(String answer, Happening expected) {
     // when
     StagedResponse staged = processor.process(response("P01", "sup_access", answer, "3"));
@@ -132,8 +147,10 @@ class ResponseRowProcessorTest {
     StagedResponse otherItem = processor.process(response("P01", "pay_parity", "partly", ""));
 
     // then
-    assertThat(otherParticipant).isEqualTo(new StagedResponse("P02", "sup_access", Happening.NO, 2));
-    assertThat(otherItem).isEqualTo(new StagedResponse("P01", "pay_parity", Happening.PARTLY, null));
+    assertThat(otherParticipant)
+        .isEqualTo(new StagedResponse("P02", "sup_access", Happening.NO, 2));
+    assertThat(otherItem)
+        .isEqualTo(new StagedResponse("P01", "pay_parity", Happening.PARTLY, null));
   }
 
   @Test

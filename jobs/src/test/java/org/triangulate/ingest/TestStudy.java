@@ -26,15 +26,22 @@ final class TestStudy {
         "test",
         "Test study",
         List.of(
-            new Study.Attribute("employer", "Employer", Map.of("nhs", "NHS", "voluntary", "Voluntary sector")),
-            new Study.Attribute("setting", "Setting", Map.of("inpatient", "Inpatient", "community", "Community"))),
-        List.of(new Study.Attribute("stakeholder_group", "Stakeholder group",
-            Map.of("peer_worker", "Peer workers", "line_manager", "Line managers"))),
+            new Study.Attribute(
+                "employer", "Employer", Map.of("nhs", "NHS", "voluntary", "Voluntary sector")),
+            new Study.Attribute(
+                "setting", "Setting", Map.of("inpatient", "Inpatient", "community", "Community"))),
+        List.of(
+            new Study.Attribute(
+                "stakeholder_group",
+                "Stakeholder group",
+                Map.of("peer_worker", "Peer workers", "line_manager", "Line managers"))),
         List.of("employer", "setting", "stakeholder_group"),
         List.of(new Study.Domain("support", "Support")),
         List.of(
-            new Study.Item("sup_access", "support", "Peer workers have access to regular supervision"),
-            new Study.Item("pay_parity", "support", "Peer workers are paid on a par with other staff")),
+            new Study.Item(
+                "sup_access", "support", "Peer workers have access to regular supervision"),
+            new Study.Item(
+                "pay_parity", "support", "Peer workers are paid on a par with other staff")),
         happening,
         new Study.ImportanceScale(1, 4),
         new Study.PatternThresholds(0.70, 0.30, 3, 0.05, 0.30, 3.3, 0.30),

@@ -17,7 +17,8 @@ class TranscriptFileProcessorTest {
 
   @TempDir Path directory;
 
-  private final TranscriptFileProcessor processor = new TranscriptFileProcessor(Set.of("P07", "P08"));
+  private final TranscriptFileProcessor processor =
+      new TranscriptFileProcessor(Set.of("P07", "P08"));
 
   @Test
   void stagesTranscriptUnderItsFileNameForTheParticipantItIsNamedAfter() throws Exception {
@@ -37,13 +38,15 @@ class TranscriptFileProcessorTest {
   @Test
   void turnsCrlfAndLoneCrIntoLf() throws Exception {
     // given
-    Path file = write("P07.txt", utf8("Interviewer: Hello.\r\nRespondent: Hi.\rInterviewer: Bye.\r\n"));
+    Path file =
+        write("P07.txt", utf8("Interviewer: Hello.\r\nRespondent: Hi.\rInterviewer: Bye.\r\n"));
 
     // when
     SourceDocument source = processor.process(file);
 
     // then
-    assertThat(source.text()).isEqualTo("Interviewer: Hello.\nRespondent: Hi.\nInterviewer: Bye.\n");
+    assertThat(source.text())
+        .isEqualTo("Interviewer: Hello.\nRespondent: Hi.\nInterviewer: Bye.\n");
   }
 
   @Test
@@ -62,7 +65,10 @@ class TranscriptFileProcessorTest {
   @Test
   void dropsTheByteOrderMark() throws Exception {
     // given
-    Path file = write("P07.txt", concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, utf8("Respondent: Hi.")));
+    Path file =
+        write(
+            "P07.txt",
+            concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, utf8("Respondent: Hi.")));
 
     // when
     SourceDocument source = processor.process(file);
@@ -74,7 +80,8 @@ class TranscriptFileProcessorTest {
   @Test
   void reportsInvalidUtf8WithTheByteOffsetOfTheBadByte() throws Exception {
     // given: "café " is 6 bytes (é is C3 A9), then a Latin-1 0xE9 that is no UTF-8 sequence
-    Path file = write("P07.txt", concat(utf8("caf\u00e9 "), new byte[] {(byte) 0xE9}, utf8(" au lait")));
+    Path file =
+        write("P07.txt", concat(utf8("caf\u00e9 "), new byte[] {(byte) 0xE9}, utf8(" au lait")));
 
     // then
     assertThatThrownBy(() -> processor.process(file))
@@ -85,8 +92,13 @@ class TranscriptFileProcessorTest {
   @Test
   void countsTheByteOrderMarkInTheOffsetOfABadByte() throws Exception {
     // given: BOM (3 bytes) + "ab" (2 bytes), then a lone continuation byte 0x80 at offset 5
-    Path file = write("P07.txt", concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, utf8("ab"),
-        new byte[] {(byte) 0x80}));
+    Path file =
+        write(
+            "P07.txt",
+            concat(
+                new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+                utf8("ab"),
+                new byte[] {(byte) 0x80}));
 
     // then
     assertThatThrownBy(() -> processor.process(file))
@@ -131,9 +143,14 @@ class TranscriptFileProcessorTest {
   @Test
   void checksumIsTheSha256OfTheOriginalBytes() throws Exception {
     // given: bytes the canonical text differs from (BOM, CRLF, decomposed é)
-    byte[] bytes = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, utf8("Respondent: Rene\u0301e.\r\n"));
+    byte[] bytes =
+        concat(
+            new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+            utf8("Respondent: Rene\u0301e.\r\n"));
     Path file = write("P08.txt", bytes);
-    String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    String expected =
+        HexFormat.of()
+            .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
 
     // when
     SourceDocument source = processor.process(file);
@@ -151,7 +168,8 @@ class TranscriptFileProcessorTest {
     SourceDocument source = processor.process(file);
 
     // then
-    assertThat(source.sha256()).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    assertThat(source.sha256())
+        .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   }
 
   private Path write(String name, byte[] bytes) throws Exception {

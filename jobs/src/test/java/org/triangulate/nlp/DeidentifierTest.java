@@ -65,7 +65,8 @@ class DeidentifierTest {
     Deidentifier deidentifier = new Deidentifier(List.of());
 
     // when
-    String text = deidentifier.apply("Mail mary.jones@nhs.net or peer-team+rota@trust.org.uk today.");
+    String text =
+        deidentifier.apply("Mail mary.jones@nhs.net or peer-team+rota@trust.org.uk today.");
 
     // then
     assertThat(text).isEqualTo("Mail [EMAIL] or [EMAIL] today.");
@@ -84,9 +85,20 @@ class DeidentifierTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "020 7946 0958", "0113 496 0000", "07700 900123", "07700900123", "07700-900-123", "+44 7700 900123",
-      "+447700900123", "+44 20 7946 0958", "(020) 7946 0958", "(0113) 496 0000", "+44 (0)20 7946 0958"})
+  @ValueSource(
+      strings = {
+        "020 7946 0958",
+        "0113 496 0000",
+        "07700 900123",
+        "07700900123",
+        "07700-900-123",
+        "+44 7700 900123",
+        "+447700900123",
+        "+44 20 7946 0958",
+        "(020) 7946 0958",
+        "(0113) 496 0000",
+        "+44 (0)20 7946 0958"
+      })
   void replacesUkPhoneNumbers(String phone) {
     // given
     Deidentifier deidentifier = new Deidentifier(List.of());
@@ -111,9 +123,15 @@ class DeidentifierTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "In 2019 we had 12 peer workers.", "Band 3 pays 24,071 a year.", "It was 01/02/2019.", "0.5 FTE since 2019-2020.",
-      "Staff number 123456789.", "Items 1, 2 and 3 (of 8)."})
+  @ValueSource(
+      strings = {
+        "In 2019 we had 12 peer workers.",
+        "Band 3 pays 24,071 a year.",
+        "It was 01/02/2019.",
+        "0.5 FTE since 2019-2020.",
+        "Staff number 123456789.",
+        "Items 1, 2 and 3 (of 8)."
+      })
   void leavesOrdinaryNumbersAlone(String sentence) {
     // given
     Deidentifier deidentifier = new Deidentifier(List.of("Leeds"));

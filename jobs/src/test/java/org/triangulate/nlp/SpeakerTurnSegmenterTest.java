@@ -19,12 +19,14 @@ class SpeakerTurnSegmenterTest {
   @Test
   void splitsInterviewerAndRespondentTurns() {
     // given
-    String text = "Interviewer: How long have you worked here?\nRespondent: About two years, on the ward.\n";
+    String text =
+        "Interviewer: How long have you worked here?\nRespondent: About two years, on the ward.\n";
 
     // then
-    assertTurns(text).containsExactly(
-        tuple(0, "Interviewer", INTERVIEWER, "How long have you worked here?"),
-        tuple(1, "Respondent", PARTICIPANT, "About two years, on the ward."));
+    assertTurns(text)
+        .containsExactly(
+            tuple(0, "Interviewer", INTERVIEWER, "How long have you worked here?"),
+            tuple(1, "Respondent", PARTICIPANT, "About two years, on the ward."));
   }
 
   @Test
@@ -33,22 +35,25 @@ class SpeakerTurnSegmenterTest {
     String text = "I: And supervision?\nR: Monthly, mostly.\nI: Thanks.";
 
     // then
-    assertTurns(text).containsExactly(
-        tuple(0, "I", INTERVIEWER, "And supervision?"),
-        tuple(1, "R", PARTICIPANT, "Monthly, mostly."),
-        tuple(2, "I", INTERVIEWER, "Thanks."));
+    assertTurns(text)
+        .containsExactly(
+            tuple(0, "I", INTERVIEWER, "And supervision?"),
+            tuple(1, "R", PARTICIPANT, "Monthly, mostly."),
+            tuple(2, "I", INTERVIEWER, "Thanks."));
   }
 
   @Test
   void treatsNumberedInterviewerAsInterviewerAndIntervieweeAsParticipant() {
     // given
-    String text = "Interviewer 1: Tell me about training.\nInterviewer 2: And induction?\nInterviewee: Two days, no more.\n";
+    String text =
+        "Interviewer 1: Tell me about training.\nInterviewer 2: And induction?\nInterviewee: Two days, no more.\n";
 
     // then
-    assertTurns(text).containsExactly(
-        tuple(0, "Interviewer 1", INTERVIEWER, "Tell me about training."),
-        tuple(1, "Interviewer 2", INTERVIEWER, "And induction?"),
-        tuple(2, "Interviewee", PARTICIPANT, "Two days, no more."));
+    assertTurns(text)
+        .containsExactly(
+            tuple(0, "Interviewer 1", INTERVIEWER, "Tell me about training."),
+            tuple(1, "Interviewer 2", INTERVIEWER, "And induction?"),
+            tuple(2, "Interviewee", PARTICIPANT, "Two days, no more."));
   }
 
   @Test
@@ -57,26 +62,29 @@ class SpeakerTurnSegmenterTest {
     String text = "Q: What is your role?\nP07: I'm a peer worker.\nQ2: Since when?\nP07: 2019.";
 
     // then: Q2 is a numbered Q, hence the interviewer; "2019." is speech, not a timestamp
-    assertTurns(text).containsExactly(
-        tuple(0, "Q", INTERVIEWER, "What is your role?"),
-        tuple(1, "P07", PARTICIPANT, "I'm a peer worker."),
-        tuple(2, "Q2", INTERVIEWER, "Since when?"),
-        tuple(3, "P07", PARTICIPANT, "2019."));
+    assertTurns(text)
+        .containsExactly(
+            tuple(0, "Q", INTERVIEWER, "What is your role?"),
+            tuple(1, "P07", PARTICIPANT, "I'm a peer worker."),
+            tuple(2, "Q2", INTERVIEWER, "Since when?"),
+            tuple(3, "P07", PARTICIPANT, "2019."));
   }
 
   @Test
   void recognisesEveryConfiguredInterviewerLabelWhateverItsCase() {
     // given
-    String text = "INTERVIEWER: a\nInt: b\nFacilitator: c\nModerator: d\nMary: e\nParticipant 3: f\n";
+    String text =
+        "INTERVIEWER: a\nInt: b\nFacilitator: c\nModerator: d\nMary: e\nParticipant 3: f\n";
 
     // then
-    assertTurns(text).containsExactly(
-        tuple(0, "INTERVIEWER", INTERVIEWER, "a"),
-        tuple(1, "Int", INTERVIEWER, "b"),
-        tuple(2, "Facilitator", INTERVIEWER, "c"),
-        tuple(3, "Moderator", INTERVIEWER, "d"),
-        tuple(4, "Mary", PARTICIPANT, "e"),
-        tuple(5, "Participant 3", PARTICIPANT, "f"));
+    assertTurns(text)
+        .containsExactly(
+            tuple(0, "INTERVIEWER", INTERVIEWER, "a"),
+            tuple(1, "Int", INTERVIEWER, "b"),
+            tuple(2, "Facilitator", INTERVIEWER, "c"),
+            tuple(3, "Moderator", INTERVIEWER, "d"),
+            tuple(4, "Mary", PARTICIPANT, "e"),
+            tuple(5, "Participant 3", PARTICIPANT, "f"));
   }
 
   @Test
@@ -85,9 +93,10 @@ class SpeakerTurnSegmenterTest {
     String text = "[00:02:15] Interviewer: Shall we start?\n[00:02:20] Respondent: Yes, fine.\n";
 
     // then
-    assertTurns(text).containsExactly(
-        tuple(0, "Interviewer", INTERVIEWER, "Shall we start?"),
-        tuple(1, "Respondent", PARTICIPANT, "Yes, fine."));
+    assertTurns(text)
+        .containsExactly(
+            tuple(0, "Interviewer", INTERVIEWER, "Shall we start?"),
+            tuple(1, "Respondent", PARTICIPANT, "Yes, fine."));
   }
 
   @Test
@@ -96,28 +105,32 @@ class SpeakerTurnSegmenterTest {
     String text = "Interviewer: 00:04:10 What about pay?\nRespondent: 00:04:15 It's band 3.\n";
 
     // then
-    assertTurns(text).containsExactly(
-        tuple(0, "Interviewer", INTERVIEWER, "What about pay?"),
-        tuple(1, "Respondent", PARTICIPANT, "It's band 3."));
+    assertTurns(text)
+        .containsExactly(
+            tuple(0, "Interviewer", INTERVIEWER, "What about pay?"),
+            tuple(1, "Respondent", PARTICIPANT, "It's band 3."));
   }
 
   @Test
   void keepsClockTimeSpokenRightAfterTheLabel() {
     // given: "9:30" and "12:45" are answers, not timestamps (those are [..] or h:mm:ss)
-    String text = "Interviewer: When do you start?\nRespondent: 9:30, usually.\nI: [04:10] And lunch?\nR: 12:45 most days.";
+    String text =
+        "Interviewer: When do you start?\nRespondent: 9:30, usually.\nI: [04:10] And lunch?\nR: 12:45 most days.";
 
     // then
-    assertTurns(text).containsExactly(
-        tuple(0, "Interviewer", INTERVIEWER, "When do you start?"),
-        tuple(1, "Respondent", PARTICIPANT, "9:30, usually."),
-        tuple(2, "I", INTERVIEWER, "And lunch?"),
-        tuple(3, "R", PARTICIPANT, "12:45 most days."));
+    assertTurns(text)
+        .containsExactly(
+            tuple(0, "Interviewer", INTERVIEWER, "When do you start?"),
+            tuple(1, "Respondent", PARTICIPANT, "9:30, usually."),
+            tuple(2, "I", INTERVIEWER, "And lunch?"),
+            tuple(3, "R", PARTICIPANT, "12:45 most days."));
   }
 
   @Test
   void keepsUnlabelledParagraphsInTheTurnTheyContinue() {
     // given
-    String text = """
+    String text =
+        """
         Interviewer: Tell me about your first month.
 
         Respondent: There was an induction week.
@@ -129,11 +142,15 @@ class SpeakerTurnSegmenterTest {
         """;
 
     // then: the respondent's turn runs from "There" to "caseload." with its blank line inside
-    assertTurns(text).containsExactly(
-        tuple(0, "Interviewer", INTERVIEWER, "Tell me about your first month."),
-        tuple(1, "Respondent", PARTICIPANT,
-            "There was an induction week.\n\nAfter that I shadowed a colleague.\nThen I had my own caseload."),
-        tuple(2, "Interviewer", INTERVIEWER, "Thanks."));
+    assertTurns(text)
+        .containsExactly(
+            tuple(0, "Interviewer", INTERVIEWER, "Tell me about your first month."),
+            tuple(
+                1,
+                "Respondent",
+                PARTICIPANT,
+                "There was an induction week.\n\nAfter that I shadowed a colleague.\nThen I had my own caseload."),
+            tuple(2, "Interviewer", INTERVIEWER, "Thanks."));
   }
 
   @Test
@@ -142,21 +159,24 @@ class SpeakerTurnSegmenterTest {
     String text = "Interviewer:\nHow are you?\n\nRespondent:\nFine, thanks.";
 
     // then
-    assertTurns(text).containsExactly(
-        tuple(0, "Interviewer", INTERVIEWER, "How are you?"),
-        tuple(1, "Respondent", PARTICIPANT, "Fine, thanks."));
+    assertTurns(text)
+        .containsExactly(
+            tuple(0, "Interviewer", INTERVIEWER, "How are you?"),
+            tuple(1, "Respondent", PARTICIPANT, "Fine, thanks."));
   }
 
   @Test
   void makesOneParticipantTurnPerParagraphWhenTheFileHasNoLabels() {
     // given
-    String text = "We started in 2019.\nIt was hard.\n\n  \nThen it got better.\n\n\nNow it works.\n";
+    String text =
+        "We started in 2019.\nIt was hard.\n\n  \nThen it got better.\n\n\nNow it works.\n";
 
     // then
-    assertTurns(text).containsExactly(
-        tuple(0, "", PARTICIPANT, "We started in 2019.\nIt was hard."),
-        tuple(1, "", PARTICIPANT, "Then it got better."),
-        tuple(2, "", PARTICIPANT, "Now it works."));
+    assertTurns(text)
+        .containsExactly(
+            tuple(0, "", PARTICIPANT, "We started in 2019.\nIt was hard."),
+            tuple(1, "", PARTICIPANT, "Then it got better."),
+            tuple(2, "", PARTICIPANT, "Now it works."));
   }
 
   @Test
@@ -168,7 +188,8 @@ class SpeakerTurnSegmenterTest {
     List<SpeakerTurn> turns = segmenter.segment(text);
 
     // then
-    assertThat(turns).extracting(SpeakerTurn::start, SpeakerTurn::end)
+    assertThat(turns)
+        .extracting(SpeakerTurn::start, SpeakerTurn::end)
         .containsExactly(tuple(3, 12), tuple(25, 28));
   }
 
@@ -182,9 +203,10 @@ class SpeakerTurnSegmenterTest {
   }
 
   private ListAssert<Tuple> assertTurns(String text) {
-    List<Tuple> turns = segmenter.segment(text).stream()
-        .map(t -> tuple(t.index(), t.label(), t.role(), text.substring(t.start(), t.end())))
-        .toList();
+    List<Tuple> turns =
+        segmenter.segment(text).stream()
+            .map(t -> tuple(t.index(), t.label(), t.role(), text.substring(t.start(), t.end())))
+            .toList();
     return assertThat(turns);
   }
 }

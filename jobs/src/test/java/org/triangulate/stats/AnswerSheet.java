@@ -9,8 +9,8 @@ import org.triangulate.study.Study;
 
 /**
  * Test data written as answer strings: each character of {@code codes} is one new participant's
- * answer A (Y, partly P, N, dont_know D, not_relevant R, or - for a blank A), all in the given case and
- * groups, each with the same importance (null for blank).
+ * answer A (Y, partly P, N, dont_know D, not_relevant R, or - for a blank A), all in the given case
+ * and groups, each with the same importance (null for blank).
  */
 final class AnswerSheet {
 
@@ -18,7 +18,11 @@ final class AnswerSheet {
   private final Map<String, Map<String, String>> groups = new LinkedHashMap<>();
   private int participants;
 
-  AnswerSheet add(String caseId, Map<String, String> groupsOfParticipants, String itemId, String codes,
+  AnswerSheet add(
+      String caseId,
+      Map<String, String> groupsOfParticipants,
+      String itemId,
+      String codes,
       Integer importance) {
     for (char code : codes.toCharArray()) {
       String participant = "p" + ++participants;

@@ -29,7 +29,8 @@ class BenjaminiHochbergTest {
     // then
     assertThat(adjusted).hasSameSizeAs(p);
     for (int i = 0; i < p.length; i++) {
-      ReferenceFixture.assertMatches("adjusted p[" + i + "] of " + vector.get("p"), adjusted[i], expected.get(i));
+      ReferenceFixture.assertMatches(
+          "adjusted p[" + i + "] of " + vector.get("p"), adjusted[i], expected.get(i));
     }
   }
 
@@ -55,6 +56,7 @@ class BenjaminiHochbergTest {
 
   @Test
   void rejectsValuesThatAreNotPValues() {
-    assertThatIllegalArgumentException().isThrownBy(() -> BenjaminiHochberg.adjust(new double[] {0.2, 1.5}));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> BenjaminiHochberg.adjust(new double[] {0.2, 1.5}));
   }
 }

@@ -13,8 +13,8 @@ import org.triangulate.stats.ReferenceFixture.Dataset;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Chi-square tests, Cramér's V and Benjamini–Hochberg adjusted p-values against scipy's
- * ({@code chi2_contingency}, {@code contingency.association}, {@code false_discovery_control}).
+ * Chi-square tests, Cramér's V and Benjamini–Hochberg adjusted p-values against scipy's ({@code
+ * chi2_contingency}, {@code contingency.association}, {@code false_discovery_control}).
  */
 class GroupComparisonsReferenceTest {
 
@@ -32,14 +32,18 @@ class GroupComparisonsReferenceTest {
     Map<String, GroupComparison> rows = compare(dataset);
 
     // then
-    assertThat(rows.keySet()).containsExactlyInAnyOrderElementsOf(expectedRows.stream().map(r -> key(r)).toList());
+    assertThat(rows.keySet())
+        .containsExactlyInAnyOrderElementsOf(expectedRows.stream().map(r -> key(r)).toList());
     for (JsonNode expected : expectedRows) {
       String key = key(expected);
       GroupComparison row = rows.get(key);
       assertThat(row.test()).isEqualTo(HappeningChiSquareTest.NAME);
-      assertThat(row.isTested()).as(key + " tested").isEqualTo(!expected.get("skipped").asBoolean());
+      assertThat(row.isTested())
+          .as(key + " tested")
+          .isEqualTo(!expected.get("skipped").asBoolean());
       assertMatches(key + " statistic", row.statistic(), expected.get("statistic"));
-      assertThat(row.degreesOfFreedom()).as(key + " df")
+      assertThat(row.degreesOfFreedom())
+          .as(key + " df")
           .isEqualTo(expected.get("df").isNull() ? null : expected.get("df").asInt());
       assertMatches(key + " p_value", row.pValue(), expected.get("p_value"));
       assertMatches(key + " p_adjusted", row.pAdjusted(), expected.get("p_adjusted"));
@@ -61,8 +65,9 @@ class GroupComparisonsReferenceTest {
     for (JsonNode expected : expectedRows) {
       String key = key(expected);
       GroupComparison row = rows.get(key);
-      assertThat(row.groups()).as(key + " groups").containsExactlyInAnyOrderElementsOf(
-          ReferenceFixture.strings(expected.get("groups")));
+      assertThat(row.groups())
+          .as(key + " groups")
+          .containsExactlyInAnyOrderElementsOf(ReferenceFixture.strings(expected.get("groups")));
       for (String excluded : ReferenceFixture.strings(expected.get("excluded"))) {
         assertThat(row.note()).as(key + " note").contains("excluded").contains(excluded + " (n ");
       }
@@ -73,8 +78,9 @@ class GroupComparisonsReferenceTest {
   }
 
   private static Map<String, GroupComparison> compare(Dataset dataset) {
-    return new GroupComparisons(dataset.study()).compare(dataset.answers(), dataset.groups()).stream()
-        .collect(Collectors.toMap(c -> c.itemId() + "/" + c.grouping(), Function.identity()));
+    return new GroupComparisons(dataset.study())
+        .compare(dataset.answers(), dataset.groups()).stream()
+            .collect(Collectors.toMap(c -> c.itemId() + "/" + c.grouping(), Function.identity()));
   }
 
   private static String key(JsonNode row) {

@@ -25,13 +25,17 @@ class ItemStatisticsReferenceTest {
   void producesExactlyTheReferenceRows(Dataset dataset) {
     // given
     List<String> expectedKeys =
-        ReferenceFixture.stream(dataset.expectedItems()).map(ItemStatisticsReferenceTest::key).toList();
+        ReferenceFixture.stream(dataset.expectedItems())
+            .map(ItemStatisticsReferenceTest::key)
+            .toList();
 
     // when
-    List<ItemGroupStats> rows = new ItemStatistics(dataset.study()).compute(dataset.answers(), dataset.groups());
+    List<ItemGroupStats> rows =
+        new ItemStatistics(dataset.study()).compute(dataset.answers(), dataset.groups());
 
     // then
-    assertThat(rows.stream().map(ItemStatisticsReferenceTest::key)).containsExactlyInAnyOrderElementsOf(expectedKeys);
+    assertThat(rows.stream().map(ItemStatisticsReferenceTest::key))
+        .containsExactlyInAnyOrderElementsOf(expectedKeys);
   }
 
   @ParameterizedTest
@@ -41,10 +45,10 @@ class ItemStatisticsReferenceTest {
     List<JsonNode> expectedRows = ReferenceFixture.stream(dataset.expectedItems()).toList();
 
     // when
-    Map<String, ItemGroupStats> rows = new ItemStatistics(dataset.study())
-        .compute(dataset.answers(), dataset.groups())
-        .stream()
-        .collect(Collectors.toMap(ItemStatisticsReferenceTest::key, Function.identity()));
+    Map<String, ItemGroupStats> rows =
+        new ItemStatistics(dataset.study())
+            .compute(dataset.answers(), dataset.groups()).stream()
+                .collect(Collectors.toMap(ItemStatisticsReferenceTest::key, Function.identity()));
 
     // then
     assertThat(expectedRows).isNotEmpty();
@@ -55,18 +59,32 @@ class ItemStatisticsReferenceTest {
       assertThat(row.domain()).as(key + " domain").isEqualTo(expected.get("domain").asString());
       assertThat(row.n()).as(key + " n").isEqualTo(expected.get("n").asInt());
       for (Happening h : Happening.values()) {
-        assertThat(row.counts().count(h)).as(key + " n_" + h.code()).isEqualTo(expected.get("n_" + h.code()).asInt());
+        assertThat(row.counts().count(h))
+            .as(key + " n_" + h.code())
+            .isEqualTo(expected.get("n_" + h.code()).asInt());
         assertMatches(key + " pct_" + h.code(), row.pct(h), expected.get("pct_" + h.code()));
       }
       assertMatches(key + " pct_yes_ci_low", row.pctYesCi().low(), expected.get("pct_yes_ci_low"));
-      assertMatches(key + " pct_yes_ci_high", row.pctYesCi().high(), expected.get("pct_yes_ci_high"));
+      assertMatches(
+          key + " pct_yes_ci_high", row.pctYesCi().high(), expected.get("pct_yes_ci_high"));
       assertMatches(key + " in_place_share", row.inPlaceShare(), expected.get("in_place_share"));
-      assertThat(row.importance().n()).as(key + " importance_n").isEqualTo(expected.get("importance_n").asInt());
-      assertMatches(key + " importance_mean", row.importance().mean(), expected.get("importance_mean"));
+      assertThat(row.importance().n())
+          .as(key + " importance_n")
+          .isEqualTo(expected.get("importance_n").asInt());
+      assertMatches(
+          key + " importance_mean", row.importance().mean(), expected.get("importance_mean"));
       assertMatches(key + " importance_sd", row.importance().sd(), expected.get("importance_sd"));
-      assertMatches(key + " importance_ci_low", row.importance().meanCi().low(), expected.get("importance_ci_low"));
-      assertMatches(key + " importance_ci_high", row.importance().meanCi().high(), expected.get("importance_ci_high"));
-      assertThat(row.belowMinN()).as(key + " below_min_n").isEqualTo(expected.get("below_min_n").asBoolean());
+      assertMatches(
+          key + " importance_ci_low",
+          row.importance().meanCi().low(),
+          expected.get("importance_ci_low"));
+      assertMatches(
+          key + " importance_ci_high",
+          row.importance().meanCi().high(),
+          expected.get("importance_ci_high"));
+      assertThat(row.belowMinN())
+          .as(key + " below_min_n")
+          .isEqualTo(expected.get("below_min_n").asBoolean());
     }
   }
 
@@ -75,6 +93,10 @@ class ItemStatisticsReferenceTest {
   }
 
   private static String key(JsonNode row) {
-    return row.get("item_id").asString() + "/" + row.get("grouping").asString() + "/" + row.get("group").asString();
+    return row.get("item_id").asString()
+        + "/"
+        + row.get("grouping").asString()
+        + "/"
+        + row.get("group").asString();
   }
 }

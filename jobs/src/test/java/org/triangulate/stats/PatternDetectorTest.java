@@ -21,13 +21,23 @@ class PatternDetectorTest {
   private static final Map<String, String> NHS = Map.of("employer", "nhs");
   private static final Map<String, String> VOLUNTARY = Map.of("employer", "voluntary");
 
-  private static final Study STUDY = TestStudy.of(
-      List.of(new Study.Item("item_a", "d", "Item A text"), new Study.Item("item_b", "d", "Item B text"),
-          new Study.Item("item_c", "d", "Item C text")),
-      List.of(new Study.Attribute("employer", "Employer", orderedValues())),
-      TestStudy.DEMO_THRESHOLDS,
-      new Codebook(List.of(new Codebook.Theme("t", "Theme", List.of(
-          category("cat_a", "item_a"), category("cat_b", "item_a"), category("cat_c", "item_b"))))));
+  private static final Study STUDY =
+      TestStudy.of(
+          List.of(
+              new Study.Item("item_a", "d", "Item A text"),
+              new Study.Item("item_b", "d", "Item B text"),
+              new Study.Item("item_c", "d", "Item C text")),
+          List.of(new Study.Attribute("employer", "Employer", orderedValues())),
+          TestStudy.DEMO_THRESHOLDS,
+          new Codebook(
+              List.of(
+                  new Codebook.Theme(
+                      "t",
+                      "Theme",
+                      List.of(
+                          category("cat_a", "item_a"),
+                          category("cat_b", "item_a"),
+                          category("cat_c", "item_b"))))));
 
   @Nested
   class ReplicatedInPlace {
@@ -35,8 +45,11 @@ class PatternDetectorTest {
     @Test
     void isCalledWhenOverallAndEveryCaseAreAtLeastTheShare() {
       // given: 4 of 5 say yes in each of three cases
-      AnswerSheet sheet = new AnswerSheet()
-          .add("c1", "item_a", "YYYYN", 3).add("c2", "item_a", "YYYYN", 3).add("c3", "item_a", "YNYYY", 3);
+      AnswerSheet sheet =
+          new AnswerSheet()
+              .add("c1", "item_a", "YYYYN", 3)
+              .add("c2", "item_a", "YYYYN", 3)
+              .add("c3", "item_a", "YNYYY", 3);
 
       // when
       List<Pattern> patterns = sheet.patterns(STUDY);
@@ -48,14 +61,18 @@ class PatternDetectorTest {
       assertThat(pattern.grouping()).isEqualTo("case");
       assertThat(pattern.groups()).containsExactly("c1", "c2", "c3");
       assertThat(pattern.evidence())
-          .isEqualTo("in place 80% overall, at least 80% in each of 3 cases with n ≥ 3; mean importance 3.0");
+          .isEqualTo(
+              "in place 80% overall, at least 80% in each of 3 cases with n ≥ 3; mean importance 3.0");
     }
 
     @Test
     void isNotCalledWhenOneCaseWithEnoughAnswersIsBelowTheShare() {
       // given: overall 13 of 15 = 87%, but case c3 only 3 of 5 = 60%
-      AnswerSheet sheet = new AnswerSheet()
-          .add("c1", "item_a", "YYYYY", null).add("c2", "item_a", "YYYYY", null).add("c3", "item_a", "YYYNN", null);
+      AnswerSheet sheet =
+          new AnswerSheet()
+              .add("c1", "item_a", "YYYYY", null)
+              .add("c2", "item_a", "YYYYY", null)
+              .add("c3", "item_a", "YYYNN", null);
 
       // when
       List<Pattern> patterns = sheet.patterns(STUDY);
@@ -67,17 +84,21 @@ class PatternDetectorTest {
     @Test
     void ignoresCasesWithFewerAnswersThanTheMinimum() {
       // given: c4 says no, but only twice (min group n is 3)
-      AnswerSheet sheet = new AnswerSheet()
-          .add("c1", "item_a", "YYYYY", null).add("c2", "item_a", "YYYYY", null).add("c3", "item_a", "YYYYY", null)
-          .add("c4", "item_a", "NN", null);
+      AnswerSheet sheet =
+          new AnswerSheet()
+              .add("c1", "item_a", "YYYYY", null)
+              .add("c2", "item_a", "YYYYY", null)
+              .add("c3", "item_a", "YYYYY", null)
+              .add("c4", "item_a", "NN", null);
 
       // when
       Pattern pattern = only(sheet.patterns(STUDY), "REPLICATED_IN_PLACE");
 
       // then
       assertThat(pattern.groups()).containsExactly("c1", "c2", "c3");
-      assertThat(pattern.evidence()).isEqualTo(
-          "in place 88% overall, at least 100% in each of 3 cases with n ≥ 3 (1 case with fewer answers not counted)");
+      assertThat(pattern.evidence())
+          .isEqualTo(
+              "in place 88% overall, at least 100% in each of 3 cases with n ≥ 3 (1 case with fewer answers not counted)");
     }
 
     @Test
@@ -99,8 +120,11 @@ class PatternDetectorTest {
     @Test
     void isCalledWhenOverallAndEveryCaseAreAtMostTheShare() {
       // given: 1 of 5 says yes in each case
-      AnswerSheet sheet = new AnswerSheet()
-          .add("c1", "item_b", "NNNNY", 2).add("c2", "item_b", "NPNNY", 2).add("c3", "item_b", "YNNNN", 2);
+      AnswerSheet sheet =
+          new AnswerSheet()
+              .add("c1", "item_b", "NNNNY", 2)
+              .add("c2", "item_b", "NPNNY", 2)
+              .add("c3", "item_b", "YNNNN", 2);
 
       // when
       Pattern pattern = only(sheet.patterns(STUDY), "REPLICATED_NOT_IN_PLACE");
@@ -110,14 +134,18 @@ class PatternDetectorTest {
       assertThat(pattern.grouping()).isEqualTo("case");
       assertThat(pattern.categories()).containsExactly("cat_c");
       assertThat(pattern.evidence())
-          .isEqualTo("in place 20% overall, at most 20% in each of 3 cases with n ≥ 3; mean importance 2.0");
+          .isEqualTo(
+              "in place 20% overall, at most 20% in each of 3 cases with n ≥ 3; mean importance 2.0");
     }
 
     @Test
     void isNotCalledWhenACaseOnlyAnsweredDontKnow() {
       // given: two cases say no; the third has enough answers but none says whether it is in place
-      AnswerSheet sheet = new AnswerSheet()
-          .add("c1", "item_b", "NNNNN", null).add("c2", "item_b", "NNNNN", null).add("c3", "item_b", "DDDRD", null);
+      AnswerSheet sheet =
+          new AnswerSheet()
+              .add("c1", "item_b", "NNNNN", null)
+              .add("c2", "item_b", "NNNNN", null)
+              .add("c3", "item_b", "DDDRD", null);
 
       // when
       List<Pattern> patterns = sheet.patterns(STUDY);
@@ -133,8 +161,10 @@ class PatternDetectorTest {
     @Test
     void isCalledWhenGroupsDifferSignificantlyAndStrongly() {
       // given: every NHS participant says yes, every voluntary-sector one no (chi-square 20, V = 1)
-      AnswerSheet sheet = new AnswerSheet()
-          .add("c1", NHS, "item_a", "YYYYYYYYYY", null).add("c2", VOLUNTARY, "item_a", "NNNNNNNNNN", null);
+      AnswerSheet sheet =
+          new AnswerSheet()
+              .add("c1", NHS, "item_a", "YYYYYYYYYY", null)
+              .add("c2", VOLUNTARY, "item_a", "NNNNNNNNNN", null);
 
       // when
       Pattern pattern = only(sheet.patterns(STUDY), "VARIES_BY_EMPLOYER");
@@ -147,16 +177,19 @@ class PatternDetectorTest {
       assertThat(pattern.lowestGroup()).isEqualTo("voluntary");
       assertThat(pattern.strength()).isCloseTo(1.0, within(1e-12));
       assertThat(pattern.evidence())
-          .startsWith("by Employer: in place 100% for NHS (n 10) vs 0% for Voluntary sector (n 10); "
-              + "chi-square 20.0, df 1")
+          .startsWith(
+              "by Employer: in place 100% for NHS (n 10) vs 0% for Voluntary sector (n 10); "
+                  + "chi-square 20.0, df 1")
           .endsWith("adjusted p < 0.001, Cramér's V 1.00");
     }
 
     @Test
     void isNotCalledWhenTheDifferenceIsNotSignificant() {
       // given: 3 of 5 vs 2 of 5 say yes
-      AnswerSheet sheet = new AnswerSheet()
-          .add("c1", NHS, "item_a", "YYYNN", null).add("c2", VOLUNTARY, "item_a", "YYNNN", null);
+      AnswerSheet sheet =
+          new AnswerSheet()
+              .add("c1", NHS, "item_a", "YYYNN", null)
+              .add("c2", VOLUNTARY, "item_a", "YYNNN", null);
 
       // when
       List<Pattern> patterns = sheet.patterns(STUDY);
@@ -169,9 +202,10 @@ class PatternDetectorTest {
     void isNotCalledWhenSignificantButBelowTheEffectSizeFloor() {
       // given: 220 of 400 vs 180 of 400 say yes; by hand chi-square = 4 · 20² / 200 = 8 (p ≈ 0.005)
       // but Cramér's V = √(8 / 800) = 0.1 < 0.3
-      AnswerSheet sheet = new AnswerSheet()
-          .add("c1", NHS, "item_a", "Y".repeat(220) + "N".repeat(180), null)
-          .add("c2", VOLUNTARY, "item_a", "Y".repeat(180) + "N".repeat(220), null);
+      AnswerSheet sheet =
+          new AnswerSheet()
+              .add("c1", NHS, "item_a", "Y".repeat(220) + "N".repeat(180), null)
+              .add("c2", VOLUNTARY, "item_a", "Y".repeat(180) + "N".repeat(220), null);
 
       // when
       List<Pattern> patterns = sheet.patterns(STUDY);
@@ -185,12 +219,18 @@ class PatternDetectorTest {
       // given: item_a alone differs (9 of 10 vs 4 of 10 say yes: chi-square ≈ 5.49, raw p ≈ 0.019,
       // V ≈ 0.52); item_b and item_c are answered identically by both groups (p = 1), so across the
       // three items the adjusted p of item_a is 3 · 0.019 ≈ 0.057 > 0.05
-      AnswerSheet alone = new AnswerSheet()
-          .add("c1", NHS, "item_a", "YYYYYYYYYN", null).add("c2", VOLUNTARY, "item_a", "YYYYNNNNNN", null);
-      AnswerSheet withTwoNullItems = new AnswerSheet()
-          .add("c1", NHS, "item_a", "YYYYYYYYYN", null).add("c2", VOLUNTARY, "item_a", "YYYYNNNNNN", null)
-          .add("c1", NHS, "item_b", "YYNNN", null).add("c2", VOLUNTARY, "item_b", "YYNNN", null)
-          .add("c1", NHS, "item_c", "YPN", null).add("c2", VOLUNTARY, "item_c", "YPN", null);
+      AnswerSheet alone =
+          new AnswerSheet()
+              .add("c1", NHS, "item_a", "YYYYYYYYYN", null)
+              .add("c2", VOLUNTARY, "item_a", "YYYYNNNNNN", null);
+      AnswerSheet withTwoNullItems =
+          new AnswerSheet()
+              .add("c1", NHS, "item_a", "YYYYYYYYYN", null)
+              .add("c2", VOLUNTARY, "item_a", "YYYYNNNNNN", null)
+              .add("c1", NHS, "item_b", "YYNNN", null)
+              .add("c2", VOLUNTARY, "item_b", "YYNNN", null)
+              .add("c1", NHS, "item_c", "YPN", null)
+              .add("c2", VOLUNTARY, "item_c", "YPN", null);
 
       // when
       List<Pattern> alonePatterns = alone.patterns(STUDY);
@@ -208,8 +248,11 @@ class PatternDetectorTest {
     @Test
     void isCalledWhenRatedImportantButRarelyInPlace() {
       // given: importance 4 from everyone, 1 of 5 in place in each case
-      AnswerSheet sheet = new AnswerSheet()
-          .add("c1", "item_a", "NNPNY", 4).add("c2", "item_a", "NNPNY", 4).add("c3", "item_a", "NNPNY", 4);
+      AnswerSheet sheet =
+          new AnswerSheet()
+              .add("c1", "item_a", "NNPNY", 4)
+              .add("c2", "item_a", "NNPNY", 4)
+              .add("c3", "item_a", "NNPNY", 4);
 
       // when
       Pattern pattern = only(sheet.patterns(STUDY), "IMPORTANCE_GAP");
@@ -218,7 +261,8 @@ class PatternDetectorTest {
       assertThat(pattern.family()).isEqualTo(PatternFamily.IMPORTANCE_GAP);
       assertThat(pattern.grouping()).isEqualTo("case");
       assertThat(pattern.categories()).containsExactly("cat_a", "cat_b");
-      assertThat(pattern.evidence()).isEqualTo("mean importance 4.0 (n 15) but in place only 20% overall");
+      assertThat(pattern.evidence())
+          .isEqualTo("mean importance 4.0 (n 15) but in place only 20% overall");
       // strength by its definition: min((4 − 3.3) / (4 − 3.3), (0.3 − 0.2) / 0.3) = 1/3
       assertThat(pattern.strength()).isCloseTo(1.0 / 3, within(1e-12));
     }
@@ -226,8 +270,11 @@ class PatternDetectorTest {
     @Test
     void isNotCalledWhenImportanceIsBelowTheThreshold() {
       // given: not in place, but importance only 3 (< 3.3)
-      AnswerSheet sheet = new AnswerSheet()
-          .add("c1", "item_a", "NNPNY", 3).add("c2", "item_a", "NNPNY", 3).add("c3", "item_a", "NNPNY", 3);
+      AnswerSheet sheet =
+          new AnswerSheet()
+              .add("c1", "item_a", "NNPNY", 3)
+              .add("c2", "item_a", "NNPNY", 3)
+              .add("c3", "item_a", "NNPNY", 3);
 
       // when
       List<Pattern> patterns = sheet.patterns(STUDY);
@@ -239,9 +286,12 @@ class PatternDetectorTest {
     @Test
     void isNotCalledFromFewerImportanceRatingsThanTheMinimum() {
       // given: 15 answers to A, but only 2 importance ratings
-      AnswerSheet sheet = new AnswerSheet()
-          .add("c1", "item_a", "NN", 4).add("c1", "item_a", "NPN", null)
-          .add("c2", "item_a", "NNPNY", null).add("c3", "item_a", "NNPNY", null);
+      AnswerSheet sheet =
+          new AnswerSheet()
+              .add("c1", "item_a", "NN", 4)
+              .add("c1", "item_a", "NPN", null)
+              .add("c2", "item_a", "NNPNY", null)
+              .add("c3", "item_a", "NNPNY", null);
 
       // when
       List<Pattern> patterns = sheet.patterns(STUDY);
@@ -266,15 +316,21 @@ class PatternDetectorTest {
   @Test
   void ranksStrongestFirst() {
     // given: item_a in place everywhere (strength 1), item_b in 80% (strength (0.8 − 0.7) / 0.3)
-    AnswerSheet sheet = new AnswerSheet()
-        .add("c1", "item_b", "YYYYN", null).add("c2", "item_b", "YYYYN", null).add("c3", "item_b", "YYYYN", null)
-        .add("c1", "item_a", "YYYYY", null).add("c2", "item_a", "YYYYY", null).add("c3", "item_a", "YYYYY", null);
+    AnswerSheet sheet =
+        new AnswerSheet()
+            .add("c1", "item_b", "YYYYN", null)
+            .add("c2", "item_b", "YYYYN", null)
+            .add("c3", "item_b", "YYYYN", null)
+            .add("c1", "item_a", "YYYYY", null)
+            .add("c2", "item_a", "YYYYY", null)
+            .add("c3", "item_a", "YYYYY", null);
 
     // when
     List<Pattern> patterns = sheet.patterns(STUDY);
 
     // then
-    assertThat(patterns).extracting(Pattern::id)
+    assertThat(patterns)
+        .extracting(Pattern::id)
         .containsExactly("REPLICATED_IN_PLACE:item_a", "REPLICATED_IN_PLACE:item_b");
     assertThat(patterns.get(0).strength()).isCloseTo(1.0, within(1e-12));
     assertThat(patterns.get(1).strength()).isCloseTo((0.8 - 0.7) / (1 - 0.7), within(1e-12));

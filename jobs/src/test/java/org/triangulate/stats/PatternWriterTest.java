@@ -18,12 +18,32 @@ class PatternWriterTest {
 
   @TempDir Path directory;
 
-  private final Pattern varies = new Pattern("VARIES_BY_EMPLOYER:item_a", "VARIES_BY_EMPLOYER", PatternFamily.VARIES_BY,
-      "item_a", "employer", List.of("nhs", "voluntary"), "nhs", "voluntary", "by Employer: in place 90%, \"quoted\"",
-      0.4285714285714286, List.of("cat_a", "cat_b"));
-  private final Pattern gap = new Pattern("IMPORTANCE_GAP:item_b", "IMPORTANCE_GAP", PatternFamily.IMPORTANCE_GAP,
-      "item_b", "case", List.of("c1", "c2"), null, null, "mean importance 3.6 (n 12) but in place only 9% overall",
-      0.25, List.of());
+  private final Pattern varies =
+      new Pattern(
+          "VARIES_BY_EMPLOYER:item_a",
+          "VARIES_BY_EMPLOYER",
+          PatternFamily.VARIES_BY,
+          "item_a",
+          "employer",
+          List.of("nhs", "voluntary"),
+          "nhs",
+          "voluntary",
+          "by Employer: in place 90%, \"quoted\"",
+          0.4285714285714286,
+          List.of("cat_a", "cat_b"));
+  private final Pattern gap =
+      new Pattern(
+          "IMPORTANCE_GAP:item_b",
+          "IMPORTANCE_GAP",
+          PatternFamily.IMPORTANCE_GAP,
+          "item_b",
+          "case",
+          List.of("c1", "c2"),
+          null,
+          null,
+          "mean importance 3.6 (n 12) but in place only 9% overall",
+          0.25,
+          List.of());
 
   @Test
   void writesPatternsCsvInTheGivenOrderWithListsSemicolonSeparated() throws IOException {
@@ -33,11 +53,27 @@ class PatternWriterTest {
     // then
     List<CSVRecord> records;
     try (Reader reader = Files.newBufferedReader(directory.resolve("patterns.csv"))) {
-      records = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+      records =
+          CSVFormat.DEFAULT
+              .builder()
+              .setHeader()
+              .setSkipHeaderRecord(true)
+              .get()
+              .parse(reader)
+              .getRecords();
     }
-    assertThat(records.get(0).getParser().getHeaderNames()).startsWith(
-        "pattern_id", "type", "item_id", "grouping", "groups", "evidence", "categories", "strength");
-    assertThat(records).extracting(r -> r.get("pattern_id"))
+    assertThat(records.get(0).getParser().getHeaderNames())
+        .startsWith(
+            "pattern_id",
+            "type",
+            "item_id",
+            "grouping",
+            "groups",
+            "evidence",
+            "categories",
+            "strength");
+    assertThat(records)
+        .extracting(r -> r.get("pattern_id"))
         .containsExactly("VARIES_BY_EMPLOYER:item_a", "IMPORTANCE_GAP:item_b");
     assertThat(records.get(0).get("groups")).isEqualTo("nhs;voluntary");
     assertThat(records.get(0).get("categories")).isEqualTo("cat_a;cat_b");
@@ -53,7 +89,8 @@ class PatternWriterTest {
     new PatternWriter().write(directory, List.of(varies, gap));
 
     // then
-    JsonNode json = JsonMapper.builder().build().readTree(directory.resolve("patterns.json").toFile());
+    JsonNode json =
+        JsonMapper.builder().build().readTree(directory.resolve("patterns.json").toFile());
     assertThat(json.size()).isEqualTo(2);
     JsonNode first = json.get(0);
     assertThat(first.get("pattern_id").asString()).isEqualTo("VARIES_BY_EMPLOYER:item_a");
@@ -75,7 +112,8 @@ class PatternWriterTest {
     // then
     assertThat(Files.readAllLines(directory.resolve("patterns.csv"))).hasSize(2);
     try (var files = Files.list(directory)) {
-      assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("patterns.csv", "patterns.json");
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .containsExactlyInAnyOrder("patterns.csv", "patterns.json");
     }
   }
 }

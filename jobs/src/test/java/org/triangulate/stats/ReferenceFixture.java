@@ -29,6 +29,7 @@ final class ReferenceFixture {
    * 1e-12 accepted instead; tiny p-values are still held to 1e-9 of their own size.
    */
   static final double RELATIVE = 1e-9;
+
   static final double ABSOLUTE_AT_ZERO = 1e-12;
 
   private static final JsonNode ROOT = load();
@@ -36,8 +37,13 @@ final class ReferenceFixture {
   private ReferenceFixture() {}
 
   /** A dataset: its study, answers, memberships and expected outputs. */
-  record Dataset(String name, Study study, List<Answer> answers, Map<String, Map<String, String>> groups,
-      JsonNode expectedItems, JsonNode expectedComparisons) {
+  record Dataset(
+      String name,
+      Study study,
+      List<Answer> answers,
+      Map<String, Map<String, String>> groups,
+      JsonNode expectedItems,
+      JsonNode expectedComparisons) {
     @Override
     public String toString() {
       return name;
@@ -72,12 +78,19 @@ final class ReferenceFixture {
   }
 
   private static Dataset dataset(JsonNode node) {
-    List<Study.Item> items = stream(node.get("items"))
-        .map(i -> new Study.Item(i.get("id").asString(), i.get("domain").asString(), i.get("id").asString()))
-        .toList();
+    List<Study.Item> items =
+        stream(node.get("items"))
+            .map(i ->
+                new Study.Item(
+                    i.get("id").asString(), i.get("domain").asString(), i.get("id").asString()))
+            .toList();
     List<String> groupings = strings(node.get("groupings"));
-    Study study = TestStudy.of(items, TestStudy.bareAttributes(groupings),
-        TestStudy.thresholdsWithMinGroupN(node.get("min_group_n").asInt()), new Codebook(List.of()));
+    Study study =
+        TestStudy.of(
+            items,
+            TestStudy.bareAttributes(groupings),
+            TestStudy.thresholdsWithMinGroupN(node.get("min_group_n").asInt()),
+            new Codebook(List.of()));
     List<Answer> answers = new ArrayList<>();
     for (JsonNode a : node.get("answers")) {
       Happening happening = a.get(2).isNull() ? null : Happening.ofCode(a.get(2).asString());
@@ -87,11 +100,19 @@ final class ReferenceFixture {
     Map<String, Map<String, String>> groups = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> participant : node.get("memberships").properties()) {
       Map<String, String> memberships = new LinkedHashMap<>();
-      participant.getValue().properties().forEach(m -> memberships.put(m.getKey(), m.getValue().asString()));
+      participant
+          .getValue()
+          .properties()
+          .forEach(m -> memberships.put(m.getKey(), m.getValue().asString()));
       groups.put(participant.getKey(), memberships);
     }
     JsonNode expected = node.get("expected");
-    return new Dataset(node.get("name").asString(), study, List.copyOf(answers), groups, expected.get("items"),
+    return new Dataset(
+        node.get("name").asString(),
+        study,
+        List.copyOf(answers),
+        groups,
+        expected.get("items"),
         expected.get("comparisons"));
   }
 

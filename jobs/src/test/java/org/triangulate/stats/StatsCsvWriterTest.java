@@ -24,10 +24,11 @@ class StatsCsvWriterTest {
     writer.writeItems(directory, List.of());
 
     // then
-    assertThat(Files.readAllLines(directory.resolve("items.csv")).get(0)).isEqualTo(
-        "item_id,domain,grouping,group,n,n_yes,n_partly,n_no,n_dont_know,n_not_relevant,pct_yes,pct_partly,pct_no,"
-            + "pct_dont_know,pct_not_relevant,pct_yes_ci_low,pct_yes_ci_high,in_place_share,importance_n,"
-            + "importance_mean,importance_sd,importance_ci_low,importance_ci_high,note");
+    assertThat(Files.readAllLines(directory.resolve("items.csv")).get(0))
+        .isEqualTo(
+            "item_id,domain,grouping,group,n,n_yes,n_partly,n_no,n_dont_know,n_not_relevant,pct_yes,pct_partly,pct_no,"
+                + "pct_dont_know,pct_not_relevant,pct_yes_ci_low,pct_yes_ci_high,in_place_share,importance_n,"
+                + "importance_mean,importance_sd,importance_ci_low,importance_ci_high,note");
   }
 
   @Test
@@ -36,16 +37,26 @@ class StatsCsvWriterTest {
     writer.writeComparisons(directory, List.of());
 
     // then
-    assertThat(Files.readAllLines(directory.resolve("comparisons.csv")).get(0)).isEqualTo(
-        "item_id,grouping,test,statistic,df,p_value,p_monte_carlo,p_adjusted,effect_size,effect_measure,note");
+    assertThat(Files.readAllLines(directory.resolve("comparisons.csv")).get(0))
+        .isEqualTo(
+            "item_id,grouping,test,statistic,df,p_value,p_monte_carlo,p_adjusted,effect_size,effect_measure,note");
   }
 
   @Test
   void writesNumbersThatReadBackExactlyAndUndefinedOnesAsEmptyCells() throws IOException {
-    // given: 1 yes of 3 (33.33…%), one importance rating (no SD, no interval), below min n 3? no: n = 3
+    // given: 1 yes of 3 (33.33…%), one importance rating (no SD, no interval), below min n 3? no: n
+    // = 3
     HappeningCounts counts = new HappeningCounts(1, 1, 0, 1, 0);
-    ItemGroupStats row = new ItemGroupStats("item_a", "d", "case", "c1", counts, new Interval(1.0 / 7, 2.0 / 3),
-        new ImportanceSummary(1, 4.0, Double.NaN, Interval.UNDEFINED), false);
+    ItemGroupStats row =
+        new ItemGroupStats(
+            "item_a",
+            "d",
+            "case",
+            "c1",
+            counts,
+            new Interval(1.0 / 7, 2.0 / 3),
+            new ImportanceSummary(1, 4.0, Double.NaN, Interval.UNDEFINED),
+            false);
 
     // when
     writer.writeItems(directory, List.of(row));
@@ -65,8 +76,16 @@ class StatsCsvWriterTest {
   @Test
   void notesRowsBelowTheMinimumGroupN() throws IOException {
     // given
-    ItemGroupStats row = new ItemGroupStats("item_a", "d", "case", "c1", new HappeningCounts(0, 0, 0, 0, 2),
-        new Interval(0, 0.6), new ImportanceSummary(0, Double.NaN, Double.NaN, Interval.UNDEFINED), true);
+    ItemGroupStats row =
+        new ItemGroupStats(
+            "item_a",
+            "d",
+            "case",
+            "c1",
+            new HappeningCounts(0, 0, 0, 0, 2),
+            new Interval(0, 0.6),
+            new ImportanceSummary(0, Double.NaN, Double.NaN, Interval.UNDEFINED),
+            true);
 
     // when
     writer.writeItems(directory, List.of(row));
@@ -80,10 +99,28 @@ class StatsCsvWriterTest {
   @Test
   void writesSkippedComparisonsWithEmptyNumbersAndTheirNote() throws IOException {
     // given
-    GroupComparison skipped = GroupComparison.skipped("item_a", "employer", "chi_square", List.of("nhs"), "cramers_v",
-        "skipped: fewer than 2 groups with n >= 3");
-    GroupComparison tested = new GroupComparison("item_b", "employer", "chi_square", List.of("nhs", "voluntary"),
-        12.5, 4, 1.0e-12, Double.NaN, 3.0e-12, 0.55, "cramers_v", "");
+    GroupComparison skipped =
+        GroupComparison.skipped(
+            "item_a",
+            "employer",
+            "chi_square",
+            List.of("nhs"),
+            "cramers_v",
+            "skipped: fewer than 2 groups with n >= 3");
+    GroupComparison tested =
+        new GroupComparison(
+            "item_b",
+            "employer",
+            "chi_square",
+            List.of("nhs", "voluntary"),
+            12.5,
+            4,
+            1.0e-12,
+            Double.NaN,
+            3.0e-12,
+            0.55,
+            "cramers_v",
+            "");
 
     // when
     writer.writeComparisons(directory, List.of(skipped, tested));
@@ -101,7 +138,13 @@ class StatsCsvWriterTest {
 
   private static List<CSVRecord> records(Path file) throws IOException {
     try (Reader reader = Files.newBufferedReader(file)) {
-      return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+      return CSVFormat.DEFAULT
+          .builder()
+          .setHeader()
+          .setSkipHeaderRecord(true)
+          .get()
+          .parse(reader)
+          .getRecords();
     }
   }
 }

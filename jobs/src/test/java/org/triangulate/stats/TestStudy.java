@@ -16,16 +16,37 @@ final class TestStudy {
 
   static Study.PatternThresholds thresholdsWithMinGroupN(int minGroupN) {
     Study.PatternThresholds t = DEMO_THRESHOLDS;
-    return new Study.PatternThresholds(t.replicatedInPlaceMinShare(), t.replicatedNotInPlaceMaxShare(), minGroupN,
-        t.alpha(), t.minEffectSize(), t.importanceGapMinMean(), t.importanceGapMaxShare());
+    return new Study.PatternThresholds(
+        t.replicatedInPlaceMinShare(),
+        t.replicatedNotInPlaceMaxShare(),
+        minGroupN,
+        t.alpha(),
+        t.minEffectSize(),
+        t.importanceGapMinMean(),
+        t.importanceGapMaxShare());
   }
 
-  static Study of(List<Study.Item> items, List<Study.Attribute> participantAttributes,
-      Study.PatternThresholds thresholds, Codebook codebook) {
+  static Study of(
+      List<Study.Item> items,
+      List<Study.Attribute> participantAttributes,
+      Study.PatternThresholds thresholds,
+      Codebook codebook) {
     List<String> groupings = participantAttributes.stream().map(Study.Attribute::id).toList();
-    return new Study("test", "Test study", List.of(), participantAttributes, groupings, List.of(), items, Map.of(),
-        new Study.ImportanceScale(1, 4), thresholds, new Study.QuoteRules(3, 60, 600),
-        new Study.Deidentification(List.of()), List.of(), codebook);
+    return new Study(
+        "test",
+        "Test study",
+        List.of(),
+        participantAttributes,
+        groupings,
+        List.of(),
+        items,
+        Map.of(),
+        new Study.ImportanceScale(1, 4),
+        thresholds,
+        new Study.QuoteRules(3, 60, 600),
+        new Study.Deidentification(List.of()),
+        List.of(),
+        codebook);
   }
 
   /** Groupings declared as attributes without labels or value lists. */

@@ -25,14 +25,17 @@ class StudyLoaderTest {
     // then: counted in config/demo/study.yml and codebook.yml
     assertThat(study.name()).isEqualTo("demo");
     assertThat(study.items()).hasSize(8);
-    assertThat(study.groupings()).containsExactly("employer", "org_context", "setting", "stakeholder_group");
+    assertThat(study.groupings())
+        .containsExactly("employer", "org_context", "setting", "stakeholder_group");
     assertThat(study.codebook().categories()).hasSize(8);
     assertThat(study.codebook().themes()).hasSize(4);
     assertThat(study.domains()).hasSize(6);
-    assertThat(study.happening()).containsOnlyKeys("yes", "partly", "no", "dont_know", "not_relevant");
+    assertThat(study.happening())
+        .containsOnlyKeys("yes", "partly", "no", "dont_know", "not_relevant");
     assertThat(study.importance()).isEqualTo(new Study.ImportanceScale(1, 4));
     assertThat(study.item("sup_access")).get().extracting(Study.Item::domain).isEqualTo("support");
-    assertThat(study.codebook().categoriesForItem("sup_access")).extracting(Codebook.Category::id)
+    assertThat(study.codebook().categoriesForItem("sup_access"))
+        .extracting(Codebook.Category::id)
         .containsExactly("supervision");
   }
 
@@ -53,7 +56,9 @@ class StudyLoaderTest {
   void rejectsItemOfUnknownDomainNamingFileAndKeyPath() throws IOException {
     // given: the third item's domain is misspelt
     copyDemo();
-    edit("study.yml", "    domain: role_definition\n    text: Peer workers' practice",
+    edit(
+        "study.yml",
+        "    domain: role_definition\n    text: Peer workers' practice",
         "    domain: roles\n    text: Peer workers' practice");
 
     // then
@@ -67,7 +72,9 @@ class StudyLoaderTest {
   void rejectsGroupingThatIsNotAnAttributeNamingFileAndKeyPath() throws IOException {
     // given
     copyDemo();
-    edit("study.yml", "\ngroupings: [employer, org_context, setting, stakeholder_group]",
+    edit(
+        "study.yml",
+        "\ngroupings: [employer, org_context, setting, stakeholder_group]",
         "\ngroupings: [employer, region, setting, stakeholder_group]");
 
     // then

@@ -29,38 +29,94 @@ import org.triangulate.web.MarkedText.Part;
 class ExtractSearchServiceIT {
 
   private static final Study STUDY = WebTestStudy.demoNamed("websearch-it");
-  private static final String INDEX = ExtractIndexMapping.alias(STUDY.name()) + "-" + System.currentTimeMillis();
+  private static final String INDEX =
+      ExtractIndexMapping.alias(STUDY.name()) + "-" + System.currentTimeMillis();
 
   private static ElasticsearchClient client;
   private static ExtractSearchService search;
 
   @BeforeAll
   static void indexExtracts() throws IOException {
-    client = ElasticsearchClient.of(b -> b.host(TestElasticsearch.url().toString()).jsonMapper(new Jackson3JsonpMapper()));
-    client.indices().create(c -> c
-        .index(INDEX)
-        .settings(s -> s.numberOfShards("1").numberOfReplicas("0"))
-        .mappings(ExtractIndexMapping.forStudy(STUDY))
-        .aliases(ExtractIndexMapping.alias(STUDY.name()), a -> a));
-    List<BulkOperation> operations = List.of(
-        doc("e1", "C01", "P01", "peer_worker", ExtractDocument.PARTICIPANT_ROLE, 1,
-            "My supervisor gives me supervision every fortnight.", "my supervisor give I supervision every fortnight .",
-            List.of("supervision"), List.of("support_and_development")),
-        doc("e2", "C01", "P02", "line_manager", ExtractDocument.PARTICIPANT_ROLE, 1,
-            "We were supervising the new peer workers closely.", "we be supervise the new peer worker closely .",
-            List.of("supervision"), List.of("support_and_development")),
-        doc("e3", "C02", "P03", "peer_worker", ExtractDocument.PARTICIPANT_ROLE, 1,
-            "The training course covered boundaries and disclosure.", "the training course cover boundary and disclosure .",
-            List.of("training", "boundaries"), List.of("support_and_development", "making_the_role_work")),
-        doc("e4", "C02", "P04", "service_user", ExtractDocument.PARTICIPANT_ROLE, 1,
-            "Nobody understood what the peer worker role was.", "nobody understand what the peer worker role be .",
-            List.of("role_clarity"), List.of("making_the_role_work")),
-        doc("e5", "C03", "P05", "coworker", ExtractDocument.PARTICIPANT_ROLE, 1,
-            "Pay is on band three, lower than other staff.", "pay be on band three , lower than other staff .",
-            List.of("pay"), List.of("reward_and_progression")),
-        doc("e6", "C01", "P01", "peer_worker", ExtractDocument.INTERVIEWER_ROLE, 0,
-            "Can you tell me about supervision?", "can you tell I about supervision ?", List.of(), List.of()));
-    BulkResponse bulk = client.bulk(b -> b.index(INDEX).refresh(Refresh.True).operations(operations));
+    client =
+        ElasticsearchClient.of(
+            b -> b.host(TestElasticsearch.url().toString()).jsonMapper(new Jackson3JsonpMapper()));
+    client
+        .indices()
+        .create(c ->
+            c.index(INDEX)
+                .settings(s -> s.numberOfShards("1").numberOfReplicas("0"))
+                .mappings(ExtractIndexMapping.forStudy(STUDY))
+                .aliases(ExtractIndexMapping.alias(STUDY.name()), a -> a));
+    List<BulkOperation> operations =
+        List.of(
+            doc(
+                "e1",
+                "C01",
+                "P01",
+                "peer_worker",
+                ExtractDocument.PARTICIPANT_ROLE,
+                1,
+                "My supervisor gives me supervision every fortnight.",
+                "my supervisor give I supervision every fortnight .",
+                List.of("supervision"),
+                List.of("support_and_development")),
+            doc(
+                "e2",
+                "C01",
+                "P02",
+                "line_manager",
+                ExtractDocument.PARTICIPANT_ROLE,
+                1,
+                "We were supervising the new peer workers closely.",
+                "we be supervise the new peer worker closely .",
+                List.of("supervision"),
+                List.of("support_and_development")),
+            doc(
+                "e3",
+                "C02",
+                "P03",
+                "peer_worker",
+                ExtractDocument.PARTICIPANT_ROLE,
+                1,
+                "The training course covered boundaries and disclosure.",
+                "the training course cover boundary and disclosure .",
+                List.of("training", "boundaries"),
+                List.of("support_and_development", "making_the_role_work")),
+            doc(
+                "e4",
+                "C02",
+                "P04",
+                "service_user",
+                ExtractDocument.PARTICIPANT_ROLE,
+                1,
+                "Nobody understood what the peer worker role was.",
+                "nobody understand what the peer worker role be .",
+                List.of("role_clarity"),
+                List.of("making_the_role_work")),
+            doc(
+                "e5",
+                "C03",
+                "P05",
+                "coworker",
+                ExtractDocument.PARTICIPANT_ROLE,
+                1,
+                "Pay is on band three, lower than other staff.",
+                "pay be on band three , lower than other staff .",
+                List.of("pay"),
+                List.of("reward_and_progression")),
+            doc(
+                "e6",
+                "C01",
+                "P01",
+                "peer_worker",
+                ExtractDocument.INTERVIEWER_ROLE,
+                0,
+                "Can you tell me about supervision?",
+                "can you tell I about supervision ?",
+                List.of(),
+                List.of()));
+    BulkResponse bulk =
+        client.bulk(b -> b.index(INDEX).refresh(Refresh.True).operations(operations));
     assertThat(bulk.errors()).as("bulk errors: %s", bulk.items()).isFalse();
     search = new ExtractSearchService(client, STUDY);
   }
@@ -76,16 +132,21 @@ class ExtractSearchServiceIT {
   @Test
   void givenExtracts_whenSearchingAWordOfParticipants_thenFindsThemWithTheWordMarked() {
     // when
-    ExtractSearchResult result = search.search(query("supervision", Map.of("role", List.of("participant"))));
+    ExtractSearchResult result =
+        search.search(query("supervision", Map.of("role", List.of("participant"))));
 
     // then
     assertThat(ids(result)).containsExactly("e1");
     ExtractHit hit = result.hits().getFirst();
-    assertThat(hit.highlights()).singleElement().satisfies(h -> {
-      assertThat(h.plainText()).isEqualTo(hit.text());
-      assertThat(h.parts()).contains(new Part("supervision", true));
-    });
-    assertThat(hit.attributes()).containsEntry("employer", "nhs").containsEntry("stakeholder_group", "peer_worker");
+    assertThat(hit.highlights())
+        .singleElement()
+        .satisfies(h -> {
+          assertThat(h.plainText()).isEqualTo(hit.text());
+          assertThat(h.parts()).contains(new Part("supervision", true));
+        });
+    assertThat(hit.attributes())
+        .containsEntry("employer", "nhs")
+        .containsEntry("stakeholder_group", "peer_worker");
     assertThat(hit.categories()).containsExactly("supervision");
   }
 
@@ -107,15 +168,29 @@ class ExtractSearchServiceIT {
 
   @Test
   void givenFilters_whenFilteringByCategoryAndAttribute_thenOnlyMatchingExtractsRemain() {
-    assertThat(ids(search.search(query("", Map.of("category", List.of("training")))))).containsExactly("e3");
+    assertThat(ids(search.search(query("", Map.of("category", List.of("training"))))))
+        .containsExactly("e3");
     assertThat(ids(search.search(query("", Map.of("category", List.of("training", "pay"))))))
         .containsExactlyInAnyOrder("e3", "e5");
     assertThat(ids(search.search(query("", Map.of("employer", List.of("voluntary"))))))
         .containsExactlyInAnyOrder("e3", "e4");
-    assertThat(ids(search.search(
-            query("", Map.of("category", List.of("supervision"), "stakeholder_group", List.of("line_manager"))))))
+    assertThat(
+            ids(
+                search.search(
+                    query(
+                        "",
+                        Map.of(
+                            "category",
+                            List.of("supervision"),
+                            "stakeholder_group",
+                            List.of("line_manager"))))))
         .containsExactly("e2");
-    assertThat(ids(search.search(query("", Map.of("theme", List.of("making_the_role_work"), "case", List.of("C02"))))))
+    assertThat(
+            ids(
+                search.search(
+                    query(
+                        "",
+                        Map.of("theme", List.of("making_the_role_work"), "case", List.of("C02"))))))
         .containsExactlyInAnyOrder("e3", "e4");
   }
 
@@ -127,18 +202,38 @@ class ExtractSearchServiceIT {
     // then
     assertThat(result.total()).isEqualTo(6);
     assertThat(counts(result, "category"))
-        .isEqualTo(Map.of("supervision", 2L, "training", 1L, "boundaries", 1L, "role_clarity", 1L, "pay", 1L));
-    assertThat(counts(result, "theme")).isEqualTo(Map.of(
-        "support_and_development", 3L, "making_the_role_work", 2L, "reward_and_progression", 1L));
+        .isEqualTo(
+            Map.of(
+                "supervision",
+                2L,
+                "training",
+                1L,
+                "boundaries",
+                1L,
+                "role_clarity",
+                1L,
+                "pay",
+                1L));
+    assertThat(counts(result, "theme"))
+        .isEqualTo(
+            Map.of(
+                "support_and_development",
+                3L,
+                "making_the_role_work",
+                2L,
+                "reward_and_progression",
+                1L));
     assertThat(counts(result, "employer")).isEqualTo(Map.of("nhs", 4L, "voluntary", 2L));
     assertThat(counts(result, "stakeholder_group"))
-        .isEqualTo(Map.of("peer_worker", 3L, "line_manager", 1L, "service_user", 1L, "coworker", 1L));
+        .isEqualTo(
+            Map.of("peer_worker", 3L, "line_manager", 1L, "service_user", 1L, "coworker", 1L));
     assertThat(counts(result, "case")).isEqualTo(Map.of("C01", 3L, "C02", 2L, "C03", 1L));
     assertThat(counts(result, "role")).isEqualTo(Map.of("participant", 5L, "interviewer", 1L));
-    assertThat(facet(result, "employer").buckets()).anySatisfy(b -> {
-      assertThat(b.value()).isEqualTo("voluntary");
-      assertThat(b.label()).isEqualTo("Voluntary sector");
-    });
+    assertThat(facet(result, "employer").buckets())
+        .anySatisfy(b -> {
+          assertThat(b.value()).isEqualTo("voluntary");
+          assertThat(b.label()).isEqualTo("Voluntary sector");
+        });
   }
 
   @Test
@@ -147,16 +242,21 @@ class ExtractSearchServiceIT {
     ExtractSearchResult result = search.search(query("", Map.of("category", List.of("training"))));
 
     // then
-    assertThat(counts(result, "category")).containsEntry("supervision", 2L).containsEntry("training", 1L);
+    assertThat(counts(result, "category"))
+        .containsEntry("supervision", 2L)
+        .containsEntry("training", 1L);
     assertThat(facet(result, "category").buckets())
-        .filteredOn(Facet.Bucket::selected).extracting(Facet.Bucket::value).containsExactly("training");
+        .filteredOn(Facet.Bucket::selected)
+        .extracting(Facet.Bucket::value)
+        .containsExactly("training");
     assertThat(counts(result, "employer")).isEqualTo(Map.of("voluntary", 1L));
   }
 
   @Test
   void givenCaseOrder_whenPaging_thenReadsInterviewsInOrderTwoAtATime() {
     // when
-    ExtractSearchResult page2 = search.search(new ExtractQuery("", Map.of(), 2, 2, SearchSort.CASE));
+    ExtractSearchResult page2 =
+        search.search(new ExtractQuery("", Map.of(), 2, 2, SearchSort.CASE));
 
     // then C01/P01 turn 0 (e6) and turn 1 (e1) fill page 1
     assertThat(ids(page2)).containsExactly("e2", "e3");
@@ -166,7 +266,8 @@ class ExtractSearchServiceIT {
 
   @Test
   void givenNoIndexForTheStudy_whenSearching_thenSaysTheNightlyJobMustRunFirst() {
-    ExtractSearchService unindexed = new ExtractSearchService(client, WebTestStudy.demoNamed("never-indexed"));
+    ExtractSearchService unindexed =
+        new ExtractSearchService(client, WebTestStudy.demoNamed("never-indexed"));
 
     assertThatThrownBy(() -> unindexed.search(ExtractQuery.everything()))
         .isInstanceOf(SearchUnavailableException.class)
@@ -195,21 +296,52 @@ class ExtractSearchServiceIT {
   }
 
   private static Map<String, Long> counts(ExtractSearchResult result, String id) {
-    return facet(result, id).buckets().stream().collect(Collectors.toMap(Facet.Bucket::value, Facet.Bucket::count));
+    return facet(result, id).buckets().stream()
+        .collect(Collectors.toMap(Facet.Bucket::value, Facet.Bucket::count));
   }
 
-  private static BulkOperation doc(String id, String caseId, String participant, String group, String role, int turn,
-      String text, String lemmas, List<String> categories, List<String> themes) {
-    Map<String, String> caseAttributes = switch (caseId) {
-      case "C01" -> Map.of("employer", "nhs", "org_context", "nhs_only", "setting", "inpatient");
-      case "C02" -> Map.of("employer", "voluntary", "org_context", "voluntary_only", "setting", "community");
-      default -> Map.of("employer", "nhs", "org_context", "partnership", "setting", "bme_specific");
-    };
+  private static BulkOperation doc(
+      String id,
+      String caseId,
+      String participant,
+      String group,
+      String role,
+      int turn,
+      String text,
+      String lemmas,
+      List<String> categories,
+      List<String> themes) {
+    Map<String, String> caseAttributes =
+        switch (caseId) {
+          case "C01" ->
+              Map.of("employer", "nhs", "org_context", "nhs_only", "setting", "inpatient");
+          case "C02" ->
+              Map.of(
+                  "employer", "voluntary", "org_context", "voluntary_only", "setting", "community");
+          default ->
+              Map.of("employer", "nhs", "org_context", "partnership", "setting", "bme_specific");
+        };
     Map<String, String> attributes = new HashMap<>(caseAttributes);
     attributes.put("stakeholder_group", group);
-    ExtractDocument document = new ExtractDocument(id, STUDY.name(), text, lemmas, role, participant, caseId, attributes,
-        categories, themes, categories.stream().map(c -> "rule:" + c).toList(), participant + ".txt", 0, text.length(),
-        turn, true, 1L);
+    ExtractDocument document =
+        new ExtractDocument(
+            id,
+            STUDY.name(),
+            text,
+            lemmas,
+            role,
+            participant,
+            caseId,
+            attributes,
+            categories,
+            themes,
+            categories.stream().map(c -> "rule:" + c).toList(),
+            participant + ".txt",
+            0,
+            text.length(),
+            turn,
+            true,
+            1L);
     return BulkOperation.of(o -> o.index(i -> i.id(id).document(document)));
   }
 }

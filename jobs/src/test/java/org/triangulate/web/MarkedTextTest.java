@@ -20,9 +20,13 @@ class MarkedTextTest {
     MarkedText text = MarkedText.parse(fragment);
 
     // then
-    assertThat(text.parts()).containsExactly(
-        new Part("My ", false), new Part("supervisor", true), new Part(" gives me ", false),
-        new Part("supervision", true), new Part(".", false));
+    assertThat(text.parts())
+        .containsExactly(
+            new Part("My ", false),
+            new Part("supervisor", true),
+            new Part(" gives me ", false),
+            new Part("supervision", true),
+            new Part(".", false));
     assertThat(text.plainText()).isEqualTo("My supervisor gives me supervision.");
   }
 
@@ -35,7 +39,9 @@ class MarkedTextTest {
     MarkedText text = MarkedText.parse(fragment);
 
     // then
-    assertThat(text.parts()).containsExactly(new Part("<script>alert(1)</script> ", false), new Part("<b>peer</b>", true));
+    assertThat(text.parts())
+        .containsExactly(
+            new Part("<script>alert(1)</script> ", false), new Part("<b>peer</b>", true));
   }
 
   @Test
@@ -57,13 +63,18 @@ class MarkedTextTest {
 
     // then
     assertThat(text.plainText()).isEqualTo("ab cd e f");
-    assertThat(text.parts()).containsExactly(
-        new Part("ab ", false), new Part("cd", true), new Part(" e ", false), new Part("f", true));
+    assertThat(text.parts())
+        .containsExactly(
+            new Part("ab ", false),
+            new Part("cd", true),
+            new Part(" e ", false),
+            new Part("f", true));
   }
 
   @Test
   void fragmentWithoutMarkersIsOnePlainPart() {
-    assertThat(MarkedText.parse("no match here").parts()).containsExactly(new Part("no match here", false));
+    assertThat(MarkedText.parse("no match here").parts())
+        .containsExactly(new Part("no match here", false));
     assertThat(MarkedText.parse("").parts()).isEqualTo(List.of());
     assertThat(MarkedText.parse("plain").hasMarks()).isFalse();
   }

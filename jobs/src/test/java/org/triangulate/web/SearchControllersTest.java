@@ -31,10 +31,11 @@ class SearchControllersTest {
   void setUp() {
     when(search.dimensions()).thenReturn(SearchDimensions.forStudy(study));
     SearchHealthCheck health = mock(SearchHealthCheck.class);
-    mvc = MockMvcBuilders
-        .standaloneSetup(new SearchController(search, study), new SearchApiController(search, health, study))
-        .setViewResolvers(thymeleaf())
-        .build();
+    mvc =
+        MockMvcBuilders.standaloneSetup(
+                new SearchController(search, study), new SearchApiController(search, health, study))
+            .setViewResolvers(thymeleaf())
+            .build();
   }
 
   @Test
@@ -42,17 +43,32 @@ class SearchControllersTest {
     // given a hit whose text looks like markup
     String said = "<script>alert('x')</script> my supervision";
     MarkedText marked =
-        MarkedText.parse("<script>alert('x')</script> my " + MarkedText.START + "supervision" + MarkedText.END);
-    when(search.search(any())).thenReturn(result(new ExtractHit("h1", 1.0, said, List.of(marked), "P001", "C01",
-        "participant", Map.of("employer", "nhs", "stakeholder_group", "peer_worker"), List.of("supervision"),
-        List.of("support_and_development"))));
+        MarkedText.parse(
+            "<script>alert('x')</script> my " + MarkedText.START + "supervision" + MarkedText.END);
+    when(search.search(any()))
+        .thenReturn(
+            result(
+                new ExtractHit(
+                    "h1",
+                    1.0,
+                    said,
+                    List.of(marked),
+                    "P001",
+                    "C01",
+                    "participant",
+                    Map.of("employer", "nhs", "stakeholder_group", "peer_worker"),
+                    List.of("supervision"),
+                    List.of("support_and_development"))));
 
     // when / then
     mvc.perform(get("/").param("q", "supervision"))
         .andExpect(status().isOk())
         .andExpect(content().string(Matchers.not(Matchers.containsString("<script>alert"))))
-        .andExpect(content().string(
-            Matchers.containsString("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; my <mark>supervision</mark>")))
+        .andExpect(
+            content()
+                .string(
+                    Matchers.containsString(
+                        "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; my <mark>supervision</mark>")))
         .andExpect(content().string(Matchers.containsString("Peer workers")))
         .andExpect(content().string(Matchers.containsString(">Supervision<")))
         .andExpect(content().string(Matchers.containsString("value=\"supervision\"")));
@@ -62,14 +78,18 @@ class SearchControllersTest {
   void searchPageAnswersBadParametersWith400AndTheProblem() throws Exception {
     mvc.perform(get("/").param("sort", "date"))
         .andExpect(status().isBadRequest())
-        .andExpect(content().string(Matchers.containsString("sort: &#39;date&#39; is not one of relevance, case")));
+        .andExpect(
+            content()
+                .string(
+                    Matchers.containsString("sort: &#39;date&#39; is not one of relevance, case")));
   }
 
   @Test
   void searchPageExplainsAMissingIndexWith503() throws Exception {
     // given
     when(search.search(any()))
-        .thenThrow(new SearchUnavailableException("There is no extracts index 'demo-extracts' yet", null));
+        .thenThrow(
+            new SearchUnavailableException("There is no extracts index 'demo-extracts' yet", null));
 
     // when / then
     mvc.perform(get("/"))
@@ -102,8 +122,20 @@ class SearchControllersTest {
   void apiReturnsHitsFacetsAndTotalAsJson() throws Exception {
     // given
     MarkedText marked = MarkedText.parse(MarkedText.START + "pay" + MarkedText.END + " band");
-    when(search.search(any())).thenReturn(result(new ExtractHit("h1", 2.0, "pay band", List.of(marked), "P001", "C01",
-        "participant", Map.of("employer", "nhs"), List.of("pay"), List.of("reward_and_progression"))));
+    when(search.search(any()))
+        .thenReturn(
+            result(
+                new ExtractHit(
+                    "h1",
+                    2.0,
+                    "pay band",
+                    List.of(marked),
+                    "P001",
+                    "C01",
+                    "participant",
+                    Map.of("employer", "nhs"),
+                    List.of("pay"),
+                    List.of("reward_and_progression"))));
 
     // when / then
     mvc.perform(get("/api/search").param("q", "pay"))
@@ -120,14 +152,21 @@ class SearchControllersTest {
     mvc.perform(get("/api/categories"))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.themes[0].id").value("making_the_role_work"))
-        .andExpect(jsonPath("$.themes[0].categories[0].label").value("Role clarity and shared understanding"))
+        .andExpect(
+            jsonPath("$.themes[0].categories[0].label")
+                .value("Role clarity and shared understanding"))
         .andExpect(jsonPath("$.themes[0].categories[0].description").isNotEmpty())
         .andExpect(jsonPath("$.themes[0].categories[0].anyOf").doesNotExist());
   }
 
   private static ExtractSearchResult result(ExtractHit hit) {
-    Facet category = new Facet("category", "Category", List.of(new Facet.Bucket("supervision", "Supervision", 1, false)));
-    return new ExtractSearchResult(1, 1, ExtractQuery.DEFAULT_SIZE, List.of(hit), List.of(category));
+    Facet category =
+        new Facet(
+            "category",
+            "Category",
+            List.of(new Facet.Bucket("supervision", "Supervision", 1, false)));
+    return new ExtractSearchResult(
+        1, 1, ExtractQuery.DEFAULT_SIZE, List.of(hit), List.of(category));
   }
 
   private static ThymeleafViewResolver thymeleaf() {

@@ -23,8 +23,13 @@ class SearchLinksTest {
   @Test
   void linkReadsBackAsTheSameQueryEvenWithReservedCharacters() {
     // given
-    ExtractQuery query = new ExtractQuery("\"lived experience\" +pay & band=3 100%",
-        Map.of("category", List.of("pay", "progression"), "employer", List.of("nhs")), 4, 50, SearchSort.CASE);
+    ExtractQuery query =
+        new ExtractQuery(
+            "\"lived experience\" +pay & band=3 100%",
+            Map.of("category", List.of("pay", "progression"), "employer", List.of("nhs")),
+            4,
+            50,
+            SearchSort.CASE);
 
     // when
     String url = SearchLinks.url(query);
@@ -42,8 +47,12 @@ class SearchLinksTest {
     List<SearchLinks.PageLink> pages = SearchLinks.pages(page6, 20);
 
     // then
-    assertThat(pages).extracting(SearchLinks.PageLink::number).containsExactly(1, 4, 5, 6, 7, 8, 20);
-    assertThat(pages).filteredOn(SearchLinks.PageLink::current).singleElement()
+    assertThat(pages)
+        .extracting(SearchLinks.PageLink::number)
+        .containsExactly(1, 4, 5, 6, 7, 8, 20);
+    assertThat(pages)
+        .filteredOn(SearchLinks.PageLink::current)
+        .singleElement()
         .satisfies(p -> assertThat(p.url()).isNull());
     assertThat(SearchLinks.previous(page6)).isEqualTo("/?page=5");
     assertThat(SearchLinks.next(page6, 6)).isNull();

@@ -26,10 +26,30 @@ class SearchParametersTest {
   @Test
   void readsWordsPagingOrderAndRepeatedFiltersOfEveryDimension() {
     // given
-    MultiValueMap<String, String> params = params(
-        "q", "  lived experience ", "page", "3", "size", "10", "sort", "case",
-        "category", "training", "category", "pay", "theme", "support_and_development",
-        "case", "C01", "role", "participant", "employer", "nhs", "stakeholder_group", "peer_worker");
+    MultiValueMap<String, String> params =
+        params(
+            "q",
+            "  lived experience ",
+            "page",
+            "3",
+            "size",
+            "10",
+            "sort",
+            "case",
+            "category",
+            "training",
+            "category",
+            "pay",
+            "theme",
+            "support_and_development",
+            "case",
+            "C01",
+            "role",
+            "participant",
+            "employer",
+            "nhs",
+            "stakeholder_group",
+            "peer_worker");
 
     // when
     ExtractQuery query = SearchParameters.parse(params, dimensions);
@@ -40,19 +60,22 @@ class SearchParametersTest {
     assertThat(query.size()).isEqualTo(10);
     assertThat(query.from()).isEqualTo(20);
     assertThat(query.sort()).isEqualTo(SearchSort.CASE);
-    assertThat(query.filters()).containsExactlyInAnyOrderEntriesOf(Map.of(
-        "category", List.of("training", "pay"),
-        "theme", List.of("support_and_development"),
-        "case", List.of("C01"),
-        "role", List.of("participant"),
-        "employer", List.of("nhs"),
-        "stakeholder_group", List.of("peer_worker")));
+    assertThat(query.filters())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "category", List.of("training", "pay"),
+                "theme", List.of("support_and_development"),
+                "case", List.of("C01"),
+                "role", List.of("participant"),
+                "employer", List.of("nhs"),
+                "stakeholder_group", List.of("peer_worker")));
   }
 
   @Test
   void ignoresBlankAndRepeatedFilterValues() {
     // given an unticked form field and a value given twice
-    MultiValueMap<String, String> params = params("category", "", "category", "pay", "category", " pay ", "setting", " ");
+    MultiValueMap<String, String> params =
+        params("category", "", "category", "pay", "category", " pay ", "setting", " ");
 
     // when
     ExtractQuery query = SearchParameters.parse(params, dimensions);
@@ -92,17 +115,21 @@ class SearchParametersTest {
   @Test
   void rejectsPagesBeyondTheFromSizeWindow() {
     // given the last reachable page at size 100 is 100
-    assertThat(SearchParameters.parse(params("page", "100", "size", "100"), dimensions).page()).isEqualTo(100);
+    assertThat(SearchParameters.parse(params("page", "100", "size", "100"), dimensions).page())
+        .isEqualTo(100);
 
     // then
-    assertThatThrownBy(() -> SearchParameters.parse(params("page", "101", "size", "100"), dimensions))
-        .hasMessageContaining("page: only the first 10000 hits can be paged through (last page 100 at size 100)");
+    assertThatThrownBy(
+            () -> SearchParameters.parse(params("page", "101", "size", "100"), dimensions))
+        .hasMessageContaining(
+            "page: only the first 10000 hits can be paged through (last page 100 at size 100)");
   }
 
   @Test
   void reportsEveryProblemAtOnce() {
     // when
-    BadSearchRequestException e = catchBad(params("q", "a", "q", "b", "page", "-1", "sort", "x", "colour", "red"));
+    BadSearchRequestException e =
+        catchBad(params("q", "a", "q", "b", "page", "-1", "sort", "x", "colour", "red"));
 
     // then
     assertThat(e.problems()).hasSize(4);
