@@ -14,10 +14,8 @@ import picocli.CommandLine.Command;
     name = "triangulate",
     mixinStandardHelpOptions = true,
     versionProvider = Triangulate.Version.class,
-    description = {
-      "Nightly mixed-methods synthesis: ingests structured answers and transcripts, codes and indexes the",
-      "transcripts in Elasticsearch, computes group statistics and patterns, and writes synthesis packs."
-    },
+    description =
+        "Nightly mixed-methods synthesis: ingests structured answers and transcripts, codes and indexes the transcripts in Elasticsearch, computes group statistics and patterns, and writes synthesis packs.",
     subcommands = {
       DemoCommand.class,
       RunCommand.class,
