@@ -6,8 +6,8 @@ import org.apache.commons.math3.special.Gamma;
 
 /**
  * Pearson's chi-square test of independence on a contingency table (no continuity correction), with
- * Cramér's V. All-zero rows and columns are dropped first, since they carry no information and make
- * expected counts zero. Stateless; thread-safe.
+ * Cramér's V, plain and bias-corrected. All-zero rows and columns are dropped first, since they
+ * carry no information and make expected counts zero. Stateless; thread-safe.
  */
 final class ChiSquareIndependence {
 
@@ -19,18 +19,27 @@ final class ChiSquareIndependence {
   /**
    * Outcome on the reduced table.
    *
+   * @param table the reduced table (kept rows × kept columns), which a Monte Carlo test resamples
    * @param keptRows indices of the input rows that were kept
+   * @param cramersVBiasCorrected Bergsma's (2013) bias-corrected V; NaN when the table is too small
+   *     for the correction (its corrected dimensions leave nothing)
    * @param smallExpectedCells cells of the reduced table with expected count below {@value
    *     #SMALL_EXPECTED}
    */
   record Result(
+      long[][] table,
       double statistic,
       int degreesOfFreedom,
       double pValue,
       double cramersV,
+      double cramersVBiasCorrected,
       List<Integer> keptRows,
-      int keptColumns,
-      int smallExpectedCells) {}
+      int smallExpectedCells) {
+
+    int keptColumns() {
+      return table[0].length;
+    }
+  }
 
   /** Tests the table, or returns null when fewer than 2 rows or 2 columns are non-zero. */
   static Result test(long[][] observed) {
@@ -54,39 +63,89 @@ final class ChiSquareIndependence {
     if (rows.size() < 2 || columns.size() < 2) {
       return null;
     }
-    double[] rowTotals = new double[rows.size()];
-    double[] columnTotals = new double[columns.size()];
-    double n = 0;
+    long[][] table = new long[rows.size()][columns.size()];
     for (int i = 0; i < rows.size(); i++) {
       for (int j = 0; j < columns.size(); j++) {
-        long o = observed[rows.get(i)][columns.get(j)];
-        rowTotals[i] += o;
-        columnTotals[j] += o;
-        n += o;
+        table[i][j] = observed[rows.get(i)][columns.get(j)];
       }
     }
-    double statistic = 0;
+    Expected expected = Expected.of(table);
+    double statistic = statistic(table, expected);
     int smallExpected = 0;
-    for (int i = 0; i < rows.size(); i++) {
-      for (int j = 0; j < columns.size(); j++) {
-        double expected = rowTotals[i] * columnTotals[j] / n;
-        double deviation = observed[rows.get(i)][columns.get(j)] - expected;
-        statistic += deviation * deviation / expected;
-        if (expected < SMALL_EXPECTED) {
+    for (double[] row : expected.counts()) {
+      for (double e : row) {
+        if (e < SMALL_EXPECTED) {
           smallExpected++;
         }
       }
     }
-    int df = (rows.size() - 1) * (columns.size() - 1);
-    double v = Math.sqrt(statistic / (n * (Math.min(rows.size(), columns.size()) - 1)));
+    int r = rows.size();
+    int c = columns.size();
+    double n = expected.n();
+    int df = (r - 1) * (c - 1);
+    double v = Math.sqrt(statistic / (n * (Math.min(r, c) - 1)));
     return new Result(
+        table,
         statistic,
         df,
         upperTail(statistic, df),
         v,
+        biasCorrectedV(statistic, n, r, c),
         List.copyOf(rows),
-        columns.size(),
         smallExpected);
+  }
+
+  /** Row totals × column totals / n, for every cell, and n. */
+  record Expected(double[][] counts, double n) {
+    static Expected of(long[][] table) {
+      int rows = table.length;
+      int columns = table[0].length;
+      double[] rowTotals = new double[rows];
+      double[] columnTotals = new double[columns];
+      double n = 0;
+      for (int i = 0; i < rows; i++) {
+        for (int j = 0; j < columns; j++) {
+          rowTotals[i] += table[i][j];
+          columnTotals[j] += table[i][j];
+          n += table[i][j];
+        }
+      }
+      double[][] counts = new double[rows][columns];
+      for (int i = 0; i < rows; i++) {
+        for (int j = 0; j < columns; j++) {
+          counts[i][j] = rowTotals[i] * columnTotals[j] / n;
+        }
+      }
+      return new Expected(counts, n);
+    }
+  }
+
+  /** Pearson's X² of a table against expected counts of the same shape. */
+  static double statistic(long[][] table, Expected expected) {
+    double statistic = 0;
+    for (int i = 0; i < table.length; i++) {
+      for (int j = 0; j < table[i].length; j++) {
+        double e = expected.counts()[i][j];
+        double deviation = table[i][j] - e;
+        statistic += deviation * deviation / e;
+      }
+    }
+    return statistic;
+  }
+
+  /**
+   * Bergsma (2013): φ² less its expected value under independence, over dimensions shrunk the same
+   * way, so small tables do not show association where there is none.
+   */
+  static double biasCorrectedV(double statistic, double n, int rows, int columns) {
+    if (n <= 1) {
+      return Double.NaN;
+    }
+    double phi2 = Math.max(0, statistic / n - (rows - 1.0) * (columns - 1.0) / (n - 1));
+    double r = rows - (rows - 1.0) * (rows - 1.0) / (n - 1);
+    double c = columns - (columns - 1.0) * (columns - 1.0) / (n - 1);
+    double denominator = Math.min(r - 1, c - 1);
+    return denominator > 0 ? Math.sqrt(phi2 / denominator) : Double.NaN;
   }
 
   /**

@@ -9,8 +9,9 @@ import java.util.List;
  *
  * @param test what was tested, e.g. {@value HappeningChiSquareTest#NAME}
  * @param groups the groups the test compared (those with enough answers)
- * @param pMonteCarlo a simulated exact p-value; NaN until a test computes one
- * @param pAdjusted Benjamini–Hochberg adjusted p across the items of the grouping, for this test
+ * @param pMonteCarlo a simulated exact p-value, NaN when the test did not need one
+ * @param pAdjusted Benjamini–Hochberg adjusted {@link #pForAdjustment()} across the items of the
+ *     grouping, for this test
  * @param effectMeasure the name of {@code effectSize}'s measure, e.g. {@code cramers_v}
  */
 public record GroupComparison(
@@ -56,6 +57,14 @@ public record GroupComparison(
 
   public boolean isTested() {
     return !Double.isNaN(pValue);
+  }
+
+  /**
+   * The p-value decisions rest on: the Monte Carlo p where the test computed one (because the
+   * asymptotic p was doubtful), else the test's p.
+   */
+  public double pForAdjustment() {
+    return Double.isNaN(pMonteCarlo) ? pValue : pMonteCarlo;
   }
 
   public GroupComparison withPAdjusted(double adjusted) {

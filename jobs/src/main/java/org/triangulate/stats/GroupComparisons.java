@@ -18,9 +18,16 @@ public final class GroupComparisons {
   private final Study study;
   private final List<GroupDifferenceTest> tests;
 
-  /** Compares answer A by {@link HappeningChiSquareTest}, the only test implemented so far. */
+  /**
+   * Compares answer A by {@link HappeningChiSquareTest} and answer B by {@link ImportanceRankTest},
+   * as the study's {@code patterns:} section configures them.
+   */
   public GroupComparisons(Study study) {
-    this(study, List.of(new HappeningChiSquareTest(study.patterns().minGroupN())));
+    this(
+        study,
+        List.of(
+            HappeningChiSquareTest.of(study.patterns()),
+            new ImportanceRankTest(study.patterns().minGroupN())));
   }
 
   public GroupComparisons(Study study, List<GroupDifferenceTest> tests) {
@@ -67,9 +74,12 @@ public final class GroupComparisons {
     return byGroup;
   }
 
-  /** Benjamini–Hochberg across the items of one grouping for one test; skipped tests stay NaN. */
+  /**
+   * Benjamini–Hochberg across the items of one grouping for one test, on each row's {@link
+   * GroupComparison#pForAdjustment()}; skipped tests stay NaN and do not count.
+   */
   private static List<GroupComparison> adjusted(List<GroupComparison> family) {
-    double[] p = family.stream().mapToDouble(GroupComparison::pValue).toArray();
+    double[] p = family.stream().mapToDouble(GroupComparison::pForAdjustment).toArray();
     double[] q = BenjaminiHochberg.adjust(p);
     List<GroupComparison> out = new ArrayList<>(family.size());
     for (int i = 0; i < family.size(); i++) {

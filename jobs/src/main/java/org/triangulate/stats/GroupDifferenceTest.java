@@ -5,14 +5,13 @@ import java.util.SortedMap;
 
 /**
  * A test of whether one item's answers differ between the groups of one grouping: the seam where
- * {@link GroupComparisons} plugs tests in. Today there is one, {@link HappeningChiSquareTest} on
- * answer A. Answer B (importance) is to be compared by Kruskal–Wallis (3+ groups) or Mann–Whitney U
- * (2 groups) as a second implementation; that test does not exist yet. Implementations are
- * stateless and thread-safe.
+ * {@link GroupComparisons} plugs tests in: {@link HappeningChiSquareTest} on answer A and {@link
+ * ImportanceRankTest} on answer B. Each implementation's rows across the items of a grouping are
+ * one family for Benjamini–Hochberg. Implementations are stateless and thread-safe.
  */
 public interface GroupDifferenceTest {
 
-  /** The test's name, written to {@code comparisons.csv}; Benjamini–Hochberg adjusts per name. */
+  /** The family's name (a row's {@link GroupComparison#test()} names the test actually run). */
   String name();
 
   /**

@@ -58,4 +58,10 @@ public record HappeningCounts(int yes, int partly, int no, int dontKnow, int not
     int answered = substantive();
     return answered == 0 ? Double.NaN : (double) yes / answered;
   }
+
+  /** (yes + partly) / (yes + partly + no), 0..1: in place at least in part. */
+  public double inPlaceOrPartlyShare() {
+    int answered = substantive();
+    return answered == 0 ? Double.NaN : (double) (yes + partly) / answered;
+  }
 }

@@ -40,6 +40,11 @@ public record ItemGroupStats(
     return counts.inPlaceShare();
   }
 
+  /** (yes + partly) / (yes + partly + no), 0..1; NaN when nobody said yes, partly or no. */
+  public double inPlaceOrPartlyShare() {
+    return counts.inPlaceOrPartlyShare();
+  }
+
   public boolean isOverall() {
     return ALL.equals(grouping);
   }

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 import org.triangulate.TriangulateProperties;
 import org.triangulate.study.Study;
 
-/** Writes {@code stats/items.csv} and {@code stats/comparisons.csv} for the study. */
+/** Writes {@code stats/items.csv}, {@code stats/comparisons.csv} and their JSON twins. */
 @Component
 public class ItemStatisticsTasklet implements Tasklet {
 
@@ -27,7 +27,7 @@ public class ItemStatisticsTasklet implements Tasklet {
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext)
       throws Exception {
     StudyStatistics.Results results = statistics.compute();
-    StatsCsvWriter writer = new StatsCsvWriter(study.patterns().minGroupN());
+    StatsWriter writer = new StatsWriter(study.patterns().minGroupN());
     writer.writeItems(directory, results.items());
     writer.writeComparisons(directory, results.comparisons());
     contribution.incrementWriteCount(results.items().size() + results.comparisons().size());

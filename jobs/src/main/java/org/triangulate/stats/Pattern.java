@@ -14,11 +14,14 @@ import java.util.List;
  *     compared grouping for {@code VARIES_BY}
  * @param groups the groups to compare, in display order: the cases (or groups) with at least the
  *     study's minimum group n
- * @param highestGroup for {@code VARIES_BY}, the group with the highest in-place share (else null)
- * @param lowestGroup for {@code VARIES_BY}, the group with the lowest in-place share (else null)
+ * @param highestGroup for {@code VARIES_BY}, the group with the highest in-place share, or the
+ *     highest mean importance when only importance differs (else null)
+ * @param lowestGroup likewise the lowest (else null)
  * @param evidence one line of plain English with the numbers
  * @param strength 0..1, see {@link PatternDetector}: how far past its thresholds the pattern is
  * @param categories ids of the codebook categories for the item
+ * @param differsIn for {@code VARIES_BY}, which answers differ between the groups: {@code
+ *     happening} (A), {@code importance} (B) or both; empty for other families
  */
 public record Pattern(
     String id,
@@ -31,7 +34,8 @@ public record Pattern(
     String lowestGroup,
     String evidence,
     double strength,
-    List<String> categories) {
+    List<String> categories,
+    List<String> differsIn) {
 
   /** Ranking: strongest first; ties by family, then item, then type, so the order is stable. */
   public static final Comparator<Pattern> STRONGEST_FIRST =
@@ -44,5 +48,6 @@ public record Pattern(
   public Pattern {
     groups = List.copyOf(groups);
     categories = List.copyOf(categories);
+    differsIn = List.copyOf(differsIn);
   }
 }

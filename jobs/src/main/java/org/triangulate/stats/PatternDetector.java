@@ -2,11 +2,8 @@ package org.triangulate.stats;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.triangulate.study.Codebook;
 import org.triangulate.study.Study;
@@ -23,8 +20,10 @@ import org.triangulate.study.Study;
  *       pattern.
  *   <li>{@code REPLICATED_NOT_IN_PLACE}: likewise with share ≤ {@code
  *       replicatedNotInPlaceMaxShare}.
- *   <li>{@code VARIES_BY_<GROUPING>}: the chi-square comparison of answer A has Benjamini–Hochberg
- *       adjusted p &lt; {@code alpha} and Cramér's V ≥ {@code minEffectSize}.
+ *   <li>{@code VARIES_BY_<GROUPING>} ({@link VariesByRule}): answer A's chi-square comparison has
+ *       Benjamini–Hochberg adjusted p &lt; {@code alpha} and Cramér's V ≥ {@code minEffectSize}, or
+ *       answer B's rank comparison has adjusted p &lt; {@code alpha} and epsilon-squared ≥ {@code
+ *       importanceMinEffectSize}.
  *   <li>{@code IMPORTANCE_GAP}: overall importance mean ≥ {@code importanceGapMinMean} from at
  *       least the minimum group n ratings, and overall in-place share ≤ {@code
  *       importanceGapMaxShare}.
@@ -34,9 +33,9 @@ import org.triangulate.study.Study;
  * threshold, as a fraction of the distance from the threshold to the most extreme value possible,
  * taken on its weakest criterion: 0 = only just meets it, 1 = as extreme as possible.
  * REPLICATED_IN_PLACE: (s − t) / (1 − t) with s the lowest share overall or in a case;
- * REPLICATED_NOT_IN_PLACE: (t − s) / t with s the highest; VARIES_BY: (V − t) / (1 − t);
- * IMPORTANCE_GAP: the smaller of (mean − t) / (scale max − t) and (t − share) / t. A threshold
- * already at the extreme gives 1.
+ * REPLICATED_NOT_IN_PLACE: (t − s) / t with s the highest; VARIES_BY: (V − t) / (1 − t), or (ε² −
+ * t) / (1 − t) for importance, the larger when both differ; IMPORTANCE_GAP: the smaller of (mean −
+ * t) / (scale max − t) and (t − share) / t. A threshold already at the extreme gives 1.
  *
  * <p>Stateless apart from the study; thread-safe.
  */
@@ -45,11 +44,13 @@ public final class PatternDetector {
   private final Study study;
   private final Study.PatternThresholds thresholds;
   private final PatternEvidence evidence;
+  private final VariesByRule variesBy;
 
   public PatternDetector(Study study) {
     this.study = study;
     this.thresholds = study.patterns();
     this.evidence = new PatternEvidence(study);
+    this.variesBy = new VariesByRule(study, evidence, this::categories);
   }
 
   /** All patterns, strongest first ({@link Pattern#STRONGEST_FIRST}). */
@@ -76,13 +77,11 @@ public final class PatternDetector {
       replicatedNotInPlace(overall.get(), cases, smallCases).ifPresent(patterns::add);
       importanceGap(overall.get(), cases).ifPresent(patterns::add);
     });
-    for (GroupComparison comparison : comparisons) {
-      List<ItemGroupStats> rows = byItem.getOrDefault(comparison.itemId(), List.of());
-      boolean enoughAnswers = rows.stream().anyMatch(r -> r.isOverall() && !r.belowMinN());
-      if (enoughAnswers) {
-        variesBy(comparison, rows).ifPresent(patterns::add);
-      }
-    }
+    Map<String, List<ItemGroupStats>> withEnoughAnswers =
+        byItem.entrySet().stream()
+            .filter(e -> e.getValue().stream().anyMatch(r -> r.isOverall() && !r.belowMinN()))
+            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    patterns.addAll(variesBy.detect(comparisons, withEnoughAnswers));
     return patterns.stream().sorted(Pattern.STRONGEST_FIRST).toList();
   }
 
@@ -158,53 +157,6 @@ public final class PatternDetector {
             strength));
   }
 
-  /**
-   * Only the answer-A chi-square calls this pattern; a test of importance would need its own rule.
-   */
-  private Optional<Pattern> variesBy(GroupComparison comparison, List<ItemGroupStats> rows) {
-    if (!HappeningChiSquareTest.NAME.equals(comparison.test())
-        || !(comparison.pAdjusted() < thresholds.alpha())
-        || !(comparison.effectSize() >= thresholds.minEffectSize())) {
-      return Optional.empty();
-    }
-    Map<String, ItemGroupStats> byGroup =
-        rows.stream()
-            .filter(r -> comparison.grouping().equals(r.grouping()))
-            .collect(Collectors.toMap(ItemGroupStats::group, Function.identity()));
-    List<ItemGroupStats> compared =
-        comparison.groups().stream()
-            .map(byGroup::get)
-            .filter(Objects::nonNull)
-            .filter(r -> !Double.isNaN(r.inPlaceShare()))
-            .toList();
-    ItemGroupStats highest = null;
-    ItemGroupStats lowest = null;
-    for (ItemGroupStats row : compared) {
-      highest = highest == null || row.inPlaceShare() > highest.inPlaceShare() ? row : highest;
-      lowest = lowest == null || row.inPlaceShare() < lowest.inPlaceShare() ? row : lowest;
-    }
-    if (highest == lowest) {
-      // one group, or all shares equal: there is no highest or lowest to name
-      highest = null;
-      lowest = null;
-    }
-    ItemGroupStats overall =
-        rows.stream().filter(ItemGroupStats::isOverall).findFirst().orElseThrow();
-    String type =
-        PatternFamily.VARIES_BY.name() + "_" + comparison.grouping().toUpperCase(Locale.ROOT);
-    return Optional.of(
-        pattern(
-            type,
-            PatternFamily.VARIES_BY,
-            overall,
-            comparison.grouping(),
-            comparison.groups(),
-            highest == null ? null : highest.group(),
-            lowest == null ? null : lowest.group(),
-            evidence.variesBy(comparison, highest, lowest),
-            margin(comparison.effectSize(), thresholds.minEffectSize(), 1)));
-  }
-
   private Pattern pattern(
       String type,
       PatternFamily family,
@@ -227,7 +179,8 @@ public final class PatternDetector {
         lowest,
         text,
         strength,
-        categories(itemId));
+        categories(itemId),
+        List.of());
   }
 
   private List<String> categories(String itemId) {

@@ -51,37 +51,79 @@ final class PatternEvidence {
         + " overall";
   }
 
-  /** e.g. "by Employer: in place 90% for NHS vs 20% for Voluntary sector; chi-square 12.3, ...". */
-  String variesBy(GroupComparison comparison, ItemGroupStats highest, ItemGroupStats lowest) {
-    String grouping = comparison.grouping();
+  /**
+   * A comparison that calls a VARIES_BY pattern, with its groups at either end (in-place share for
+   * answer A, mean importance for answer B); both ends null when there is none to name.
+   */
+  record Difference(GroupComparison comparison, ItemGroupStats highest, ItemGroupStats lowest) {}
+
+  /**
+   * e.g. "by Employer: in place 90% for NHS (n 10) vs 20% for Voluntary sector (n 10); chi-square
+   * 12.3, df 1, adjusted p 0.004, Cramér's V 0.71", then, when importance differs too, ";
+   * importance 3.8 for … (n 9) vs 2.1 for … (n 8); Kruskal–Wallis H 9.1, df 2, adjusted p 0.020, ε²
+   * 0.31".
+   *
+   * @param happening the answer-A difference, or null when it does not call the pattern
+   * @param importance the answer-B difference, or null when it does not call the pattern
+   */
+  String variesBy(String grouping, Difference happening, Difference importance) {
     StringBuilder text =
         new StringBuilder("by ").append(study.groupingLabel(grouping)).append(": ");
-    if (highest != null && lowest != null) {
-      text.append("in place ")
-          .append(percent(highest.inPlaceShare()))
-          .append(" for ")
-          .append(study.groupLabel(grouping, highest.group()))
-          .append(" (n ")
-          .append(highest.n())
-          .append(") vs ")
-          .append(percent(lowest.inPlaceShare()))
-          .append(" for ")
-          .append(study.groupLabel(grouping, lowest.group()))
-          .append(" (n ")
-          .append(lowest.n())
-          .append(')');
-    } else {
-      text.append("answers differ across ").append(comparison.groups().size()).append(" groups");
+    if (happening != null) {
+      GroupComparison c = happening.comparison();
+      contrast(text, grouping, happening, true);
+      text.append("; chi-square ")
+          .append(oneDecimal(c.statistic()))
+          .append(", df ")
+          .append(c.degreesOfFreedom())
+          .append(", adjusted p ")
+          .append(pValue(c.pAdjusted()))
+          .append(
+              HappeningChiSquareTest.EFFECT_MEASURE_BIAS_CORRECTED.equals(c.effectMeasure())
+                  ? ", bias-corrected Cramér's V "
+                  : ", Cramér's V ")
+          .append(twoDecimals(c.effectSize()));
     }
-    return text.append("; chi-square ")
-        .append(oneDecimal(comparison.statistic()))
-        .append(", df ")
-        .append(comparison.degreesOfFreedom())
-        .append(", adjusted p ")
-        .append(pValue(comparison.pAdjusted()))
-        .append(", Cramér's V ")
-        .append(String.format(Locale.ROOT, "%.2f", comparison.effectSize()))
-        .toString();
+    if (importance != null) {
+      GroupComparison c = importance.comparison();
+      if (happening != null) {
+        text.append("; ");
+      }
+      contrast(text, grouping, importance, false);
+      boolean kruskal = ImportanceRankTest.KRUSKAL_WALLIS.equals(c.test());
+      text.append(kruskal ? "; Kruskal–Wallis H " : "; Mann–Whitney U ")
+          .append(oneDecimal(c.statistic()));
+      if (kruskal) {
+        text.append(", df ").append(c.degreesOfFreedom());
+      }
+      text.append(", adjusted p ")
+          .append(pValue(c.pAdjusted()))
+          .append(", ε² ")
+          .append(twoDecimals(c.effectSize()));
+    }
+    return text.toString();
+  }
+
+  private void contrast(StringBuilder text, String grouping, Difference d, boolean share) {
+    if (d.highest() == null || d.lowest() == null) {
+      text.append(share ? "answers differ across " : "importance differs across ")
+          .append(d.comparison().groups().size())
+          .append(" groups");
+      return;
+    }
+    text.append(share ? "in place " : "importance ");
+    end(text, grouping, d.highest(), share).append(" vs ");
+    end(text, grouping, d.lowest(), share);
+  }
+
+  private StringBuilder end(
+      StringBuilder text, String grouping, ItemGroupStats row, boolean share) {
+    return text.append(share ? percent(row.inPlaceShare()) : oneDecimal(row.importance().mean()))
+        .append(" for ")
+        .append(study.groupLabel(grouping, row.group()))
+        .append(" (n ")
+        .append(share ? row.n() : row.importance().n())
+        .append(')');
   }
 
   private static String importance(ItemGroupStats overall) {
@@ -92,6 +134,10 @@ final class PatternEvidence {
 
   private static String percent(double share) {
     return Math.round(share * 100) + "%";
+  }
+
+  private static String twoDecimals(double value) {
+    return String.format(Locale.ROOT, "%.2f", value);
   }
 
   private static String oneDecimal(double value) {

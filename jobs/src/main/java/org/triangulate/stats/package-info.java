@@ -1,6 +1,6 @@
 /**
  * Item statistics, group comparisons, pattern detection: pure computation over structured answers
- * (no Spring, no store), turned into {@code items.csv}, {@code comparisons.csv} and {@code
- * patterns.*}.
+ * (no Spring, no store, apart from the tasklets and {@link org.triangulate.stats.StudyStatistics}),
+ * turned into {@code items}, {@code comparisons} and {@code patterns}, each as CSV and JSON.
  */
 package org.triangulate.stats;

@@ -85,7 +85,21 @@ public record Study(
 
   public record ImportanceScale(int min, int max) {}
 
-  /** Thresholds that turn statistics into patterns. Shares are 0..1. */
+  /**
+   * Thresholds and options that turn statistics into patterns. Shares are 0..1. The keys up to
+   * {@code importanceGapMaxShare} are required (a missing primitive fails to load, naming the key);
+   * the later ones are optional: boxed so that a missing key reads as null, then given its default
+   * here.
+   *
+   * @param minEffectSize floor for Cramér's V of the answer-A (happening) comparison
+   * @param importanceMinEffectSize floor for epsilon-squared of the answer-B (importance)
+   *     comparison
+   * @param monteCarloTables random tables for the Monte Carlo p of a chi-square test with small
+   *     expected counts
+   * @param monteCarloSeed seed of those tables, so a night's p-values can be reproduced
+   * @param cramersVBiasCorrected report Bergsma's bias-corrected Cramér's V instead of the plain
+   *     one
+   */
   public record PatternThresholds(
       double replicatedInPlaceMinShare,
       double replicatedNotInPlaceMaxShare,
@@ -93,7 +107,49 @@ public record Study(
       double alpha,
       double minEffectSize,
       double importanceGapMinMean,
-      double importanceGapMaxShare) {}
+      double importanceGapMaxShare,
+      Double importanceMinEffectSize,
+      Integer monteCarloTables,
+      Long monteCarloSeed,
+      Boolean cramersVBiasCorrected) {
+
+    public static final double DEFAULT_IMPORTANCE_MIN_EFFECT_SIZE = 0.06;
+    public static final int DEFAULT_MONTE_CARLO_TABLES = 10_000;
+    public static final long DEFAULT_MONTE_CARLO_SEED = 20_261_126L;
+
+    public PatternThresholds {
+      importanceMinEffectSize =
+          importanceMinEffectSize == null
+              ? DEFAULT_IMPORTANCE_MIN_EFFECT_SIZE
+              : importanceMinEffectSize;
+      monteCarloTables = monteCarloTables == null ? DEFAULT_MONTE_CARLO_TABLES : monteCarloTables;
+      monteCarloSeed = monteCarloSeed == null ? DEFAULT_MONTE_CARLO_SEED : monteCarloSeed;
+      cramersVBiasCorrected = cramersVBiasCorrected != null && cramersVBiasCorrected;
+    }
+
+    /** The required thresholds, every option at its default. */
+    public PatternThresholds(
+        double replicatedInPlaceMinShare,
+        double replicatedNotInPlaceMaxShare,
+        int minGroupN,
+        double alpha,
+        double minEffectSize,
+        double importanceGapMinMean,
+        double importanceGapMaxShare) {
+      this(
+          replicatedInPlaceMinShare,
+          replicatedNotInPlaceMaxShare,
+          minGroupN,
+          alpha,
+          minEffectSize,
+          importanceGapMinMean,
+          importanceGapMaxShare,
+          null,
+          null,
+          null,
+          null);
+    }
+  }
 
   /** How many quotes a joint display shows per group, and their length bounds in characters. */
   public record QuoteRules(int perGroupMax, int minChars, int maxChars) {}

@@ -151,6 +151,9 @@ public final class StudyLoader {
         s.patterns() != null,
         problems,
         "study.yml: patterns: missing (thresholds for pattern detection)");
+    if (s.patterns() != null) {
+      checkPatterns(s.patterns(), s.importance(), problems);
+    }
     require(
         s.quotes() != null
             && s.quotes().perGroupMax() >= 1
@@ -170,6 +173,56 @@ public final class StudyLoader {
             "study.yml: packs[" + i + "].groupings: '" + g + "' is not in groupings");
       }
     }
+  }
+
+  /** Upper bound on Monte Carlo tables: past it a night's comparisons would take hours. */
+  static final int MAX_MONTE_CARLO_TABLES = 10_000_000;
+
+  private static void checkPatterns(
+      Study.PatternThresholds t, Study.ImportanceScale scale, List<String> problems) {
+    share("replicated-in-place-min-share", t.replicatedInPlaceMinShare(), problems);
+    share("replicated-not-in-place-max-share", t.replicatedNotInPlaceMaxShare(), problems);
+    share("importance-gap-max-share", t.importanceGapMaxShare(), problems);
+    share("min-effect-size", t.minEffectSize(), problems);
+    share("importance-min-effect-size", t.importanceMinEffectSize(), problems);
+    require(
+        t.minGroupN() >= 1,
+        problems,
+        "study.yml: patterns.min-group-n: must be a whole number >= 1 (was " + t.minGroupN() + ")");
+    require(
+        t.alpha() > 0 && t.alpha() < 1,
+        problems,
+        "study.yml: patterns.alpha: must be above 0 and below 1 (was " + t.alpha() + ")");
+    if (scale != null) {
+      require(
+          t.importanceGapMinMean() >= scale.min() && t.importanceGapMinMean() <= scale.max(),
+          problems,
+          "study.yml: patterns.importance-gap-min-mean: must lie on the importance scale "
+              + scale.min()
+              + ".."
+              + scale.max()
+              + " (was "
+              + t.importanceGapMinMean()
+              + ")");
+    }
+    require(
+        t.monteCarloTables() >= Study.PatternThresholds.DEFAULT_MONTE_CARLO_TABLES
+            && t.monteCarloTables() <= MAX_MONTE_CARLO_TABLES,
+        problems,
+        "study.yml: patterns.monte-carlo-tables: must be from "
+            + Study.PatternThresholds.DEFAULT_MONTE_CARLO_TABLES
+            + " to "
+            + MAX_MONTE_CARLO_TABLES
+            + " (was "
+            + t.monteCarloTables()
+            + ")");
+  }
+
+  private static void share(String key, double value, List<String> problems) {
+    require(
+        value >= 0 && value <= 1,
+        problems,
+        "study.yml: patterns." + key + ": must be from 0 to 1 (was " + value + ")");
   }
 
   /** Names the pipeline itself uses for groupings ("case", "all") and search parameters. */

@@ -68,6 +68,12 @@ class ItemStatisticsReferenceTest {
       assertMatches(
           key + " pct_yes_ci_high", row.pctYesCi().high(), expected.get("pct_yes_ci_high"));
       assertMatches(key + " in_place_share", row.inPlaceShare(), expected.get("in_place_share"));
+      assertMatches(
+          key + " in_place_or_partly_share",
+          row.inPlaceOrPartlyShare(),
+          expected.get("in_place_or_partly_share"));
+      assertMatches(
+          key + " importance_median", row.importance().median(), expected.get("importance_median"));
       assertThat(row.importance().n())
           .as(key + " importance_n")
           .isEqualTo(expected.get("importance_n").asInt());

@@ -184,6 +184,77 @@ class PatternDetectorTest {
     }
 
     @Test
+    void isCalledFromImportanceAloneWhenAnswersToADoNotDiffer() {
+      // given: both groups answer A alike (8 of 10 yes), but every NHS participant rates the item
+      // 4 and every voluntary-sector one 1. By hand: ranks 15.5 and 5.5, H = 12/(20·21) · 10 · (5²
+      // +
+      // 5²) = 14.29, tie correction 1 − 2 · (10³ − 10)/(20³ − 20) = 0.752, so H = 19 and ε² = H /
+      // 19 = 1; U of NHS = 100 (it beats every pair)
+      AnswerSheet sheet =
+          new AnswerSheet()
+              .add("c1", NHS, "item_a", "YYYYYYYYNN", 4)
+              .add("c2", VOLUNTARY, "item_a", "YYYYYYYYNN", 1);
+
+      // when
+      Pattern pattern = only(sheet.patterns(STUDY), "VARIES_BY_EMPLOYER");
+
+      // then
+      assertThat(pattern.differsIn()).containsExactly("importance");
+      assertThat(pattern.groups()).containsExactly("nhs", "voluntary");
+      assertThat(pattern.highestGroup()).isEqualTo("nhs");
+      assertThat(pattern.lowestGroup()).isEqualTo("voluntary");
+      assertThat(pattern.strength()).isCloseTo(1.0, within(1e-12));
+      assertThat(pattern.evidence())
+          .isEqualTo(
+              "by Employer: importance 4.0 for NHS (n 10) vs 1.0 for Voluntary sector (n 10); "
+                  + "Mann–Whitney U 100.0, adjusted p < 0.001, ε² 1.00");
+    }
+
+    @Test
+    void isCalledOnceWhenBothAnswersDifferAndNamesBoth() {
+      // given: NHS all yes and importance 4, voluntary sector all no and importance 1
+      AnswerSheet sheet =
+          new AnswerSheet()
+              .add("c1", NHS, "item_a", "YYYYYYYYYY", 4)
+              .add("c2", VOLUNTARY, "item_a", "NNNNNNNNNN", 1);
+
+      // when
+      Pattern pattern = only(sheet.patterns(STUDY), "VARIES_BY_EMPLOYER");
+
+      // then
+      assertThat(pattern.differsIn()).containsExactly("happening", "importance");
+      assertThat(pattern.highestGroup()).isEqualTo("nhs");
+      assertThat(pattern.evidence())
+          .startsWith("by Employer: in place 100% for NHS (n 10) vs 0% for Voluntary sector")
+          .contains("; importance 4.0 for NHS (n 10) vs 1.0 for Voluntary sector (n 10)")
+          .endsWith("ε² 1.00");
+    }
+
+    @Test
+    void isNotCalledFromImportanceBelowItsEffectSizeFloor() {
+      // given: 200 rate 3 and 200 rate 2 in each group, except that 20 more NHS participants say 3
+      // where voluntary-sector ones say 2 (220 vs 180 threes): significant with 800 ratings, but
+      // ε² = H / (n − 1) ≈ 0.01 < 0.06
+      AnswerSheet sheet =
+          new AnswerSheet()
+              .add("c1", NHS, "item_a", "Y".repeat(220), 3)
+              .add("c1", NHS, "item_a", "Y".repeat(180), 2)
+              .add("c2", VOLUNTARY, "item_a", "Y".repeat(180), 3)
+              .add("c2", VOLUNTARY, "item_a", "Y".repeat(220), 2);
+
+      // when
+      List<GroupComparison> comparisons = sheet.comparisons(STUDY);
+      List<Pattern> patterns = sheet.patterns(STUDY);
+
+      // then
+      GroupComparison importance =
+          comparisons.stream().filter(ImportanceRankTest::wrote).findFirst().orElseThrow();
+      assertThat(importance.pAdjusted()).isLessThan(0.05);
+      assertThat(importance.effectSize()).isLessThan(0.06);
+      assertThat(types(patterns)).doesNotContain("VARIES_BY_EMPLOYER");
+    }
+
+    @Test
     void isNotCalledWhenTheDifferenceIsNotSignificant() {
       // given: 3 of 5 vs 2 of 5 say yes
       AnswerSheet sheet =
@@ -216,17 +287,20 @@ class PatternDetectorTest {
 
     @Test
     void usesTheAdjustedNotTheRawPValue() {
-      // given: item_a alone differs (9 of 10 vs 4 of 10 say yes: chi-square ≈ 5.49, raw p ≈ 0.019,
-      // V ≈ 0.52); item_b and item_c are answered identically by both groups (p = 1), so across the
-      // three items the adjusted p of item_a is 3 · 0.019 ≈ 0.057 > 0.05
+      // given: item_a alone differs (15 of 20 vs 8 of 20 say yes, every expected count ≥ 5 so the
+      // asymptotic p stands: by hand chi-square = 3.5² · (2/11.5 + 2/8.5) ≈ 5.01, raw p ≈ 0.025,
+      // V ≈ 0.35); item_b and item_c are answered identically by both groups (p = 1), so across the
+      // three items the adjusted p of item_a is 3 · 0.025 ≈ 0.076 > 0.05
+      String nhs = "Y".repeat(15) + "N".repeat(5);
+      String voluntary = "Y".repeat(8) + "N".repeat(12);
       AnswerSheet alone =
           new AnswerSheet()
-              .add("c1", NHS, "item_a", "YYYYYYYYYN", null)
-              .add("c2", VOLUNTARY, "item_a", "YYYYNNNNNN", null);
+              .add("c1", NHS, "item_a", nhs, null)
+              .add("c2", VOLUNTARY, "item_a", voluntary, null);
       AnswerSheet withTwoNullItems =
           new AnswerSheet()
-              .add("c1", NHS, "item_a", "YYYYYYYYYN", null)
-              .add("c2", VOLUNTARY, "item_a", "YYYYNNNNNN", null)
+              .add("c1", NHS, "item_a", nhs, null)
+              .add("c2", VOLUNTARY, "item_a", voluntary, null)
               .add("c1", NHS, "item_b", "YYNNN", null)
               .add("c2", VOLUNTARY, "item_b", "YYNNN", null)
               .add("c1", NHS, "item_c", "YPN", null)

@@ -30,7 +30,8 @@ class PatternWriterTest {
           "voluntary",
           "by Employer: in place 90%, \"quoted\"",
           0.4285714285714286,
-          List.of("cat_a", "cat_b"));
+          List.of("cat_a", "cat_b"),
+          List.of("happening", "importance"));
   private final Pattern gap =
       new Pattern(
           "IMPORTANCE_GAP:item_b",
@@ -43,6 +44,7 @@ class PatternWriterTest {
           null,
           "mean importance 3.6 (n 12) but in place only 9% overall",
           0.25,
+          List.of(),
           List.of());
 
   @Test
@@ -80,6 +82,8 @@ class PatternWriterTest {
     assertThat(records.get(0).get("evidence")).isEqualTo("by Employer: in place 90%, \"quoted\"");
     assertThat(Double.parseDouble(records.get(0).get("strength"))).isEqualTo(0.4285714285714286);
     assertThat(records.get(1).get("highest_group")).isEmpty();
+    assertThat(records.get(0).get("differs_in")).isEqualTo("happening;importance");
+    assertThat(records.get(1).get("differs_in")).isEmpty();
     assertThat(records.get(1).get("categories")).isEmpty();
   }
 
@@ -99,6 +103,8 @@ class PatternWriterTest {
     assertThat(ReferenceFixture.strings(first.get("categories"))).containsExactly("cat_a", "cat_b");
     assertThat(first.get("strength").asDouble()).isEqualTo(0.4285714285714286);
     assertThat(json.get(1).get("highest_group").isNull()).isTrue();
+    assertThat(ReferenceFixture.strings(first.get("differs_in")))
+        .containsExactly("happening", "importance");
   }
 
   @Test

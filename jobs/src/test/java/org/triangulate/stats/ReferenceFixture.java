@@ -58,6 +58,52 @@ final class ReferenceFixture {
     return ROOT.get("benjamini_hochberg");
   }
 
+  static List<JsonNode> rankTests() {
+    return stream(ROOT.get("rank_tests")).toList();
+  }
+
+  static List<JsonNode> monteCarloTables() {
+    return stream(ROOT.get("monte_carlo_tables")).toList();
+  }
+
+  static Dataset dataset(String name) {
+    return datasets().stream().filter(d -> d.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  /** The recorded SHA-256 of each file a dataset was read from (only the demo's has any). */
+  static Map<String, String> sources(String datasetName) {
+    Map<String, String> sources = new LinkedHashMap<>();
+    stream(ROOT.get("datasets"))
+        .filter(d -> d.get("name").asString().equals(datasetName))
+        .findFirst()
+        .map(d -> d.get("sources"))
+        .ifPresent(
+            s -> s.properties().forEach(e -> sources.put(e.getKey(), e.getValue().asString())));
+    return sources;
+  }
+
+  /**
+   * How far a Monte Carlo p from {@code tables} tables may lie from the p it estimates, {@code
+   * reference}: 5 binomial standard errors (a correct implementation misses by more with
+   * probability below 1e-6; the seed is fixed, so the test never flickers) plus the 1 / (tables +
+   * 1) the "+1" estimator adds. The variance uses at least 1 / tables for p, so a p too small to
+   * show in that many tables still gets a few tables' room. When the reference is itself a Monte
+   * Carlo estimate from {@code referenceTables} tables, its error is added the same way.
+   */
+  static double monteCarloTolerance(double reference, int tables, JsonNode referenceTables) {
+    double tolerance = monteCarloError(reference, tables);
+    if (referenceTables != null && !referenceTables.isNull()) {
+      tolerance += monteCarloError(reference, referenceTables.asInt());
+    }
+    return tolerance;
+  }
+
+  private static double monteCarloError(double p, int tables) {
+    double floored = Math.max(p, 1.0 / tables);
+    return 5 * Math.sqrt(floored * (1 - Math.min(p, 1 - 1.0 / tables)) / tables)
+        + 1.0 / (tables + 1);
+  }
+
   /** Asserts {@code actual} matches the reference: NaN when it is null, else close to it. */
   static void assertMatches(String what, double actual, JsonNode expected) {
     if (expected == null || expected.isNull()) {
@@ -88,7 +134,7 @@ final class ReferenceFixture {
     Study study =
         TestStudy.of(
             items,
-            TestStudy.bareAttributes(groupings),
+            attributes(groupings, node.get("group_order")),
             TestStudy.thresholdsWithMinGroupN(node.get("min_group_n").asInt()),
             new Codebook(List.of()));
     List<Answer> answers = new ArrayList<>();
@@ -114,6 +160,19 @@ final class ReferenceFixture {
         groups,
         expected.get("items"),
         expected.get("comparisons"));
+  }
+
+  /** Groupings as attributes whose declared values (if any) give the groups' display order. */
+  private static List<Study.Attribute> attributes(List<String> groupings, JsonNode groupOrder) {
+    return groupings.stream()
+        .map(g -> {
+          Map<String, String> values = new LinkedHashMap<>();
+          if (groupOrder != null && groupOrder.has(g)) {
+            strings(groupOrder.get(g)).forEach(v -> values.put(v, v));
+          }
+          return new Study.Attribute(g, g, values);
+        })
+        .toList();
   }
 
   private static JsonNode load() {

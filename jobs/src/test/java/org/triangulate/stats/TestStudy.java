@@ -49,8 +49,41 @@ final class TestStudy {
         codebook);
   }
 
-  /** Groupings declared as attributes without labels or value lists. */
-  static List<Study.Attribute> bareAttributes(List<String> groupings) {
-    return groupings.stream().map(g -> new Study.Attribute(g, g, Map.of())).toList();
+  /** The same study with other pattern thresholds and options. */
+  static Study withPatterns(Study s, Study.PatternThresholds patterns) {
+    return new Study(
+        s.name(),
+        s.title(),
+        s.caseAttributes(),
+        s.participantAttributes(),
+        s.groupings(),
+        s.domains(),
+        s.items(),
+        s.happening(),
+        s.importance(),
+        patterns,
+        s.quotes(),
+        s.deidentify(),
+        s.packs(),
+        s.codebook());
+  }
+
+  /** The study's thresholds with the bias-corrected Cramér's V switched on. */
+  static Study withBiasCorrectedV(Study s) {
+    Study.PatternThresholds t = s.patterns();
+    return withPatterns(
+        s,
+        new Study.PatternThresholds(
+            t.replicatedInPlaceMinShare(),
+            t.replicatedNotInPlaceMaxShare(),
+            t.minGroupN(),
+            t.alpha(),
+            t.minEffectSize(),
+            t.importanceGapMinMean(),
+            t.importanceGapMaxShare(),
+            t.importanceMinEffectSize(),
+            t.monteCarloTables(),
+            t.monteCarloSeed(),
+            true));
   }
 }

@@ -136,6 +136,122 @@ class StudyLoaderTest {
         .hasMessageContaining("'pilot'");
   }
 
+  @Test
+  void readsOptionalPatternKeysLeftOutAsTheirDefaults() throws IOException {
+    // given: the demo without any of the optional pattern keys
+    copyDemo();
+    for (String key :
+        new String[] {
+          "importance-min-effect-size",
+          "monte-carlo-tables",
+          "monte-carlo-seed",
+          "cramers-v-bias-corrected"
+        }) {
+      removePatternKey(key);
+    }
+
+    // when
+    Study.PatternThresholds patterns = loader.load(configDir, "demo").patterns();
+
+    // then
+    assertThat(patterns.importanceMinEffectSize()).isEqualTo(0.06);
+    assertThat(patterns.monteCarloTables()).isEqualTo(10_000);
+    assertThat(patterns.monteCarloSeed()).isEqualTo(20_261_126L);
+    assertThat(patterns.cramersVBiasCorrected()).isFalse();
+  }
+
+  @Test
+  void readsOptionalPatternKeysThatAreGiven() throws IOException {
+    // given
+    copyDemo();
+    setPatternKey("monte-carlo-tables", "20000");
+    setPatternKey("monte-carlo-seed", "42");
+    setPatternKey("cramers-v-bias-corrected", "true");
+    setPatternKey("importance-min-effect-size", "0.1");
+
+    // when
+    Study.PatternThresholds patterns = loader.load(configDir, "demo").patterns();
+
+    // then
+    assertThat(patterns.monteCarloTables()).isEqualTo(20_000);
+    assertThat(patterns.monteCarloSeed()).isEqualTo(42L);
+    assertThat(patterns.cramersVBiasCorrected()).isTrue();
+    assertThat(patterns.importanceMinEffectSize()).isEqualTo(0.1);
+  }
+
+  @Test
+  void rejectsAMissingRequiredPatternKeyNamingIt() throws IOException {
+    // given
+    copyDemo();
+    removePatternKey("alpha");
+
+    // then
+    assertThatThrownBy(() -> loader.load(configDir, "demo"))
+        .isInstanceOf(StudyConfigException.class)
+        .hasMessageContaining("study.yml: patterns.alpha");
+  }
+
+  @Test
+  void rejectsAnAlphaOfZeroAndAMinimumGroupNOfZeroNamingTheKeys() throws IOException {
+    // given
+    copyDemo();
+    setPatternKey("alpha", "0");
+    setPatternKey("min-group-n", "0");
+
+    // then
+    assertThatThrownBy(() -> loader.load(configDir, "demo"))
+        .isInstanceOf(StudyConfigException.class)
+        .hasMessageContaining("study.yml: patterns.alpha: must be above 0 and below 1 (was 0.0)")
+        .hasMessageContaining("study.yml: patterns.min-group-n: must be a whole number >= 1");
+  }
+
+  @Test
+  void rejectsFewerThanTenThousandMonteCarloTablesNamingTheKey() throws IOException {
+    // given
+    copyDemo();
+    setPatternKey("monte-carlo-tables", "999");
+
+    // then
+    assertThatThrownBy(() -> loader.load(configDir, "demo"))
+        .isInstanceOf(StudyConfigException.class)
+        .hasMessageContaining("study.yml: patterns.monte-carlo-tables")
+        .hasMessageContaining("999");
+  }
+
+  @Test
+  void rejectsAShareAboveOneNamingTheKey() throws IOException {
+    // given
+    copyDemo();
+    setPatternKey("importance-min-effect-size", "1.5");
+    setPatternKey("replicated-in-place-min-share", "70");
+
+    // then
+    assertThatThrownBy(() -> loader.load(configDir, "demo"))
+        .isInstanceOf(StudyConfigException.class)
+        .hasMessageContaining("study.yml: patterns.importance-min-effect-size: must be from 0 to 1")
+        .hasMessageContaining(
+            "study.yml: patterns.replicated-in-place-min-share: must be from 0 to 1");
+  }
+
+  /** Removes a key's line from the {@code patterns:} section, wherever it is. */
+  private void removePatternKey(String key) throws IOException {
+    Path file = configDir.resolve("demo/study.yml");
+    Files.writeString(
+        file,
+        Files.readString(file)
+            .replaceAll("(?m)^  " + java.util.regex.Pattern.quote(key) + ":.*\\n", ""));
+  }
+
+  /** Sets a key of the {@code patterns:} section, replacing any value it had. */
+  private void setPatternKey(String key, String value) throws IOException {
+    removePatternKey(key);
+    Path file = configDir.resolve("demo/study.yml");
+    String yaml = Files.readString(file);
+    assertThat(yaml).containsOnlyOnce("\npatterns:\n");
+    Files.writeString(
+        file, yaml.replace("\npatterns:\n", "\npatterns:\n  " + key + ": " + value + "\n"));
+  }
+
   private void copyDemo() throws IOException {
     Path demo = Files.createDirectories(configDir.resolve("demo"));
     Files.copy(CONFIG.resolve("demo/study.yml"), demo.resolve("study.yml"));

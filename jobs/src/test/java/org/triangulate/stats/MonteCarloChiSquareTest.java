@@ -1,0 +1,91 @@
+package org.triangulate.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The Monte Carlo p of the chi-square test against the exact conditional p that {@code
+ * make_reference.py} enumerates (checked there against scipy's own Monte Carlo p). Random streams
+ * differ between the two, so agreement is within the estimate's binomial error ({@link
+ * ReferenceFixture#monteCarloTolerance}).
+ */
+class MonteCarloChiSquareTest {
+
+  private static final int TABLES = 10_000;
+
+  static List<JsonNode> tables() {
+    return ReferenceFixture.monteCarloTables();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("tables")
+  void estimatesTheExactConditionalPWithinItsBinomialError(JsonNode reference) {
+    // given
+    long[][] table = table(reference);
+    double exact = reference.get("p_reference").asDouble();
+
+    // when
+    double p =
+        MonteCarloChiSquare.pValue(
+            table,
+            reference.get("statistic").asDouble(),
+            TABLES,
+            MonteCarloChiSquare.generator(1L, "item", "grouping"));
+
+    // then
+    assertThat(p)
+        .isCloseTo(
+            exact,
+            within(
+                ReferenceFixture.monteCarloTolerance(
+                    exact, TABLES, reference.get("reference_tables"))));
+  }
+
+  @Test
+  void givesTheSamePForTheSameSeedItemAndGroupingAndAnotherForAnotherSeed() {
+    // given: a table whose p is far from 0 and 1, so different streams give different estimates
+    long[][] table = {{3, 1, 0, 1, 0}, {0, 2, 3, 0, 1}, {1, 1, 1, 2, 0}};
+    double statistic = ChiSquareIndependence.test(table).statistic();
+
+    // when
+    double first = pValue(table, statistic, 7L, "item_a");
+    double again = pValue(table, statistic, 7L, "item_a");
+    double otherSeed = pValue(table, statistic, 8L, "item_a");
+    double otherItem = pValue(table, statistic, 7L, "item_b");
+
+    // then
+    assertThat(again).isEqualTo(first);
+    assertThat(otherSeed).isNotEqualTo(first);
+    assertThat(otherItem).isNotEqualTo(first);
+  }
+
+  @Test
+  void neverGivesZeroEvenWhenNoRandomTableIsAsExtreme() {
+    // given: complete separation; by hand the exact p is 1 / (18! / (6!)³ ) · 3! ≈ 3.5e-7
+    long[][] table = {{6, 0, 0}, {0, 6, 0}, {0, 0, 6}};
+    double statistic = ChiSquareIndependence.test(table).statistic();
+
+    // when
+    double p = pValue(table, statistic, 1L, "item");
+
+    // then: at least the observed table itself, out of 10,001
+    assertThat(p).isGreaterThanOrEqualTo(1.0 / (TABLES + 1));
+  }
+
+  private static double pValue(long[][] table, double statistic, long seed, String item) {
+    return MonteCarloChiSquare.pValue(
+        table, statistic, TABLES, MonteCarloChiSquare.generator(seed, item, "grouping"));
+  }
+
+  private static long[][] table(JsonNode reference) {
+    return ReferenceFixture.stream(reference.get("table"))
+        .map(row -> ReferenceFixture.stream(row).mapToLong(JsonNode::asLong).toArray())
+        .toArray(long[][]::new);
+  }
+}
