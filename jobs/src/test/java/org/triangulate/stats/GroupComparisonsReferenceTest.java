@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 class GroupComparisonsReferenceTest {
 
   static List<Dataset> datasets() {
-    return ReferenceFixture.datasets();
+    return ReferenceFixture.datasetsWithLiveDemo();
   }
 
   @ParameterizedTest

@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 class ItemStatisticsReferenceTest {
 
   static List<Dataset> datasets() {
-    return ReferenceFixture.datasets();
+    return ReferenceFixture.datasetsWithLiveDemo();
   }
 
   @ParameterizedTest

@@ -54,6 +54,42 @@ final class ReferenceFixture {
     return stream(ROOT.get("datasets")).map(ReferenceFixture::dataset).toList();
   }
 
+  /**
+   * The reference datasets, plus the demo as the nightly job reads it ({@link DemoStudyData}, with
+   * config/demo/study.yml's own thresholds and group order) checked against the reference's demo
+   * numbers, when the demo inputs are those the reference was made from ({@link
+   * DemoStatisticsReferenceTest} fails when they are not).
+   */
+  static List<Dataset> datasetsWithLiveDemo() {
+    List<Dataset> datasets = new ArrayList<>(datasets());
+    if (demoIsCurrent()) {
+      Dataset reference = dataset("demo");
+      DemoStudyData demo = DemoStudyData.load();
+      datasets.add(
+          new Dataset(
+              "demo as the nightly job reads it",
+              demo.study(),
+              demo.answers(),
+              demo.groups(),
+              reference.expectedItems(),
+              reference.expectedComparisons()));
+    }
+    return datasets;
+  }
+
+  /** Whether every demo input has the SHA-256 recorded when the reference was made. */
+  static boolean demoIsCurrent() {
+    return staleDemoSources().isEmpty();
+  }
+
+  /** Demo inputs whose SHA-256 differs from the one recorded in the reference. */
+  static List<String> staleDemoSources() {
+    return sources("demo").entrySet().stream()
+        .filter(e -> !DemoStudyData.sha256(e.getKey()).equals(e.getValue()))
+        .map(Map.Entry::getKey)
+        .toList();
+  }
+
   static JsonNode benjaminiHochbergVectors() {
     return ROOT.get("benjamini_hochberg");
   }
