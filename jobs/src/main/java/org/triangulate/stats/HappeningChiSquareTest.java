@@ -79,7 +79,6 @@ public final class HappeningChiSquareTest implements GroupDifferenceTest {
       pMonteCarlo =
           MonteCarloChiSquare.pValue(
               result.table(),
-              result.statistic(),
               monteCarloTables,
               MonteCarloChiSquare.generator(monteCarloSeed, itemId, grouping));
       notes.add(

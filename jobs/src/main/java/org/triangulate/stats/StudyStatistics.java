@@ -9,9 +9,11 @@ import org.triangulate.study.Happening;
 import org.triangulate.study.Study;
 
 /**
- * The study's statistics, comparisons and patterns, computed from the staged answers. Cheap and
- * deterministic, so the stats, patterns and synthesis steps each compute them from the store rather
- * than pass them along (a restarted step sees the same numbers). Thread-safe.
+ * The study's statistics, comparisons and patterns, computed from the staged answers. Deterministic
+ * (the Monte Carlo p-values are seeded), so the stats, patterns and synthesis steps each ask for
+ * them from the store rather than pass them along (a restarted step sees the same numbers). The
+ * Monte Carlo tables make a computation take a moment, so the last results are kept and handed out
+ * again while the staged answers and groups are unchanged. Thread-safe.
  */
 @Component
 public class StudyStatistics {
@@ -28,13 +30,26 @@ public class StudyStatistics {
   public record Results(
       List<ItemGroupStats> items, List<GroupComparison> comparisons, List<Pattern> patterns) {}
 
+  private record Computed(
+      List<Answer> answers, Map<String, Map<String, String>> groups, Results results) {}
+
+  private volatile Computed last;
+
   public Results compute() {
     List<Answer> answers = answers();
     Map<String, Map<String, String>> groups = groupsByParticipant();
+    Computed previous = last;
+    if (previous != null
+        && previous.answers().equals(answers)
+        && previous.groups().equals(groups)) {
+      return previous.results();
+    }
     List<ItemGroupStats> items = new ItemStatistics(study).compute(answers, groups);
     List<GroupComparison> comparisons = new GroupComparisons(study).compare(answers, groups);
     List<Pattern> patterns = new PatternDetector(study).detect(items, comparisons);
-    return new Results(items, comparisons, patterns);
+    Results results = new Results(items, comparisons, patterns);
+    last = new Computed(answers, groups, results);
+    return results;
   }
 
   private List<Answer> answers() {
