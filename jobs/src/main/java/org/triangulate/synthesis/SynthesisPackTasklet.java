@@ -109,10 +109,19 @@ public class SynthesisPackTasklet implements Tasklet {
             + t.minGroupN());
     method.put(
         "Group differences",
-        "chi-square test of independence on group × answer, Benjamini–Hochberg adjusted p < "
+        "answer A: chi-square test of independence on group × answer (Monte Carlo p from "
+            + t.monteCarloTables()
+            + " seeded tables when any expected count < 5), "
+            + (t.cramersVBiasCorrected() ? "bias-corrected " : "")
+            + "Cramér's V ≥ "
+            + t.minEffectSize()
+            + "; importance: Mann–Whitney U (2 groups) or Kruskal–Wallis (3+), epsilon-squared ≥ "
+            + t.importanceMinEffectSize()
+            + "; either answer with Benjamini–Hochberg adjusted p < "
             + t.alpha()
-            + " and Cramér's V ≥ "
-            + t.minEffectSize());
+            + " across the items of the grouping; groups with n < "
+            + t.minGroupN()
+            + " left out");
     method.put(
         "Importance gap",
         "mean importance ≥ "
