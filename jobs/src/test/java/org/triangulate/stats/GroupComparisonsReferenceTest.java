@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.triangulate.stats.ReferenceFixture.assertMatches;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -188,14 +187,20 @@ class GroupComparisonsReferenceTest {
     return adjusted;
   }
 
+  /** Comparisons are deterministic but not free (Monte Carlo tables): each dataset's once. */
+  private static final Map<Object, Map<String, GroupComparison>> COMPARED =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private static Map<String, GroupComparison> compare(Dataset dataset) {
-    List<GroupComparison> rows =
-        new ArrayList<>(
-            new GroupComparisons(dataset.study()).compare(dataset.answers(), dataset.groups()));
-    return rows.stream()
-        .collect(
-            Collectors.toMap(
-                c -> c.itemId() + "/" + c.grouping() + "/" + family(c), Function.identity()));
+    return COMPARED.computeIfAbsent(
+        List.of(dataset.name(), dataset.study().patterns()),
+        key ->
+            new GroupComparisons(dataset.study())
+                .compare(dataset.answers(), dataset.groups()).stream()
+                    .collect(
+                        Collectors.toMap(
+                            c -> c.itemId() + "/" + c.grouping() + "/" + family(c),
+                            Function.identity())));
   }
 
   private static String family(GroupComparison c) {
