@@ -1,12 +1,13 @@
 package org.triangulate.stats;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
@@ -155,22 +156,12 @@ final class VariesByRule {
   /** The groups either calling comparison tested, in the grouping's display order. */
   private static List<String> groups(
       Map<String, ItemGroupStats> byGroup, GroupComparison a, GroupComparison b) {
-    List<String> tested = new ArrayList<>();
+    Set<String> tested = new HashSet<>();
     for (GroupComparison c : new GroupComparison[] {a, b}) {
       if (c != null) {
-        c.groups().stream().filter(g -> !tested.contains(g)).forEach(tested::add);
+        tested.addAll(c.groups());
       }
     }
-    if (a == null || b == null) {
-      return tested;
-    }
-    // both: order the union as the statistics rows are ordered (the grouping's display order)
-    List<String> ordered =
-        byGroup.keySet().stream().filter(tested::contains).collect(Collectors.toList());
-    tested.stream()
-        .filter(g -> !ordered.contains(g))
-        .filter(Objects::nonNull)
-        .forEach(ordered::add);
-    return ordered;
+    return byGroup.keySet().stream().filter(tested::contains).toList();
   }
 }
