@@ -5,7 +5,6 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
@@ -52,9 +51,9 @@ public record RunReport(
           "ingestResponsesStep", "responses.csv",
           "ingestTranscriptsStep", "transcripts/");
 
-  static List<StepLine> stepLines(JobExecution execution) {
+  static List<StepLine> stepLines(List<StepExecution> steps) {
     List<StepLine> lines = new ArrayList<>();
-    for (StepExecution step : execution.getStepExecutions()) {
+    for (StepExecution step : steps) {
       Duration took =
           step.getStartTime() == null || step.getEndTime() == null
               ? Duration.ZERO
