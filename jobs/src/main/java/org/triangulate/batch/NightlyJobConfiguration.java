@@ -269,7 +269,10 @@ public class NightlyJobConfiguration {
   @Bean
   StepProgress annotateProgress(SegmentStore segments) {
     return new StepProgress(
-        "annotate", "transcripts", step -> segments.sourcesToAnnotate(study.name()).size(), PROGRESS_LOG_EVERY);
+        "annotate",
+        "transcripts",
+        step -> segments.sourcesToAnnotate(study.name()).size(),
+        PROGRESS_LOG_EVERY);
   }
 
   @Bean
@@ -279,19 +282,20 @@ public class NightlyJobConfiguration {
         .<String, AnnotatedSource>chunk(1)
         .transactionManager(transactionManager)
         .reader(changedSourcesReader(segments, null))
-        .processor(
-            sourceId -> {
-              SourceDocument source = segments.source(study.name(), sourceId);
-              return new AnnotatedSource(
-                  sourceId, source.sha256(), segmenter.segment(study.name(), source));
-            })
+        .processor(sourceId -> {
+          SourceDocument source = segments.source(study.name(), sourceId);
+          return new AnnotatedSource(
+              sourceId, source.sha256(), segmenter.segment(study.name(), source));
+        })
         .writer(
             chunk -> chunk.forEach(annotated -> segments.replaceSegments(study.name(), annotated)))
         .listener(annotateProgress.counter())
         .build();
   }
 
-  /** Transcripts split across local threads sharing one CoreNLP pipeline; one partition per thread. */
+  /**
+   * Transcripts split across local threads sharing one CoreNLP pipeline; one partition per thread.
+   */
   @Bean
   Step annotateTranscriptsStep(
       SegmentStore segments, Step annotateTranscriptsWorkerStep, StepProgress annotateProgress) {

@@ -22,8 +22,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * One nightly run per study at a time, across processes and hosts that share the store: a row in
  * {@code run_lock} names the owner (host, pid) and its execution, and a heartbeat keeps it fresh. A
- * lock whose owner is a dead process on this host, or whose heartbeat is older than the stale limit,
- * is taken over, with a compare-and-delete so two contenders cannot both win. Thread-safe.
+ * lock whose owner is a dead process on this host, or whose heartbeat is older than the stale
+ * limit, is taken over, with a compare-and-delete so two contenders cannot both win. Thread-safe.
  */
 public class RunLock {
 
@@ -35,12 +35,11 @@ public class RunLock {
   private final long pid = ProcessHandle.current().pid();
   private final Map<String, Held> held = new ConcurrentHashMap<>();
   private final ScheduledExecutorService heartbeats =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "run-lock-heartbeat");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "run-lock-heartbeat");
+        t.setDaemon(true);
+        return t;
+      });
 
   public RunLock(JdbcTemplate jdbc, Duration staleAfter) {
     this.jdbc = jdbc;
@@ -82,7 +81,8 @@ public class RunLock {
   }
 
   /** The row of a lock, as another process sees it. */
-  record Owner(String host, long pid, Long jobExecutionId, Instant acquiredAt, Instant heartbeatAt) {}
+  record Owner(
+      String host, long pid, Long jobExecutionId, Instant acquiredAt, Instant heartbeatAt) {}
 
   /**
    * Takes the study's lock, or throws {@link RunLockedException} naming the run that holds it. A
@@ -118,7 +118,9 @@ public class RunLock {
     throw new RunLockedException(study, owner);
   }
 
-  /** Records which execution runs under this process's lock of the study (called as the job starts). */
+  /**
+   * Records which execution runs under this process's lock of the study (called as the job starts).
+   */
   public void attach(String study, long jobExecutionId) {
     Held lock = held.get(study);
     if (lock != null) {
@@ -131,7 +133,8 @@ public class RunLock {
     return new JobExecutionListener() {
       @Override
       public void beforeJob(JobExecution execution) {
-        attach(execution.getJobParameters().getString(NightlyJobParameters.STUDY), execution.getId());
+        attach(
+            execution.getJobParameters().getString(NightlyJobParameters.STUDY), execution.getId());
       }
     };
   }

@@ -6,7 +6,9 @@ public class RunLockedException extends IllegalStateException {
   RunLockedException(String study, RunLock.Owner owner) {
     super(
         owner == null
-            ? "Study " + study + " is locked by another run that just finished or started; try again"
+            ? "Study "
+                + study
+                + " is locked by another run that just finished or started; try again"
             : "Study "
                 + study
                 + " is already being run"

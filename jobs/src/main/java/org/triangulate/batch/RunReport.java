@@ -95,12 +95,12 @@ public record RunReport(
     }
     out.append(
         String.format(
-            "%nSteps%n  %-26s %-10s %8s %8s %8s %8s%n",
+            "%nSteps%n  %-42s %-10s %8s %8s %8s %8s%n",
             "step", "status", "read", "written", "skipped", "seconds"));
     for (StepLine s : steps) {
       out.append(
           String.format(
-              "  %-26s %-10s %8d %8d %8d %8.1f%n",
+              "  %-42s %-10s %8d %8d %8d %8.1f%n",
               s.step(), s.status(), s.read(), s.written(), s.skipped(), s.seconds()));
     }
     if (!outputs.isEmpty()) {

@@ -64,8 +64,10 @@ public class RunReportListener implements JobExecutionListener {
 
   /** The report of a run, from the job repository's counts and the store's quarantine. */
   public RunReport report(JobExecution execution) {
-    // The running attempt from memory (the repository may not have its last counts yet), earlier ones stored.
-    List<JobExecution> attempts = new ArrayList<>(repository.getJobExecutions(execution.getJobInstance()));
+    // The running attempt from memory (the repository may not have its last counts yet), earlier
+    // ones stored.
+    List<JobExecution> attempts =
+        new ArrayList<>(repository.getJobExecutions(execution.getJobInstance()));
     attempts.removeIf(a -> a.getId() == execution.getId());
     attempts.add(execution);
     List<StepExecution> steps = latestAttemptOfEachStep(attempts);
@@ -108,8 +110,10 @@ public class RunReportListener implements JobExecutionListener {
         .flatMap(a -> a.getStepExecutions().stream())
         .forEach(step -> latest.put(step.getStepName(), step));
     return latest.values().stream()
-        .sorted(java.util.Comparator.comparing(
-            StepExecution::getStartTime, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
+        .sorted(
+            java.util.Comparator.comparing(
+                StepExecution::getStartTime,
+                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
         .toList();
   }
 

@@ -36,14 +36,17 @@ public class StepProgress implements StepExecutionListener, ItemWriteListener<Ob
   private volatile Instant lastLogged;
   private volatile ProgressBar bar;
 
-  public StepProgress(String task, String unit, ToLongFunction<StepExecution> total, Duration logEvery) {
+  public StepProgress(
+      String task, String unit, ToLongFunction<StepExecution> total, Duration logEvery) {
     this.task = task;
     this.unit = unit;
     this.total = total;
     this.logEvery = logEvery;
   }
 
-  /** A listener for worker steps that counts into this progress without starting or finishing it. */
+  /**
+   * A listener for worker steps that counts into this progress without starting or finishing it.
+   */
   public ItemWriteListener<Object> counter() {
     return new ItemWriteListener<>() {
       @Override
@@ -93,7 +96,8 @@ public class StepProgress implements StepExecutionListener, ItemWriteListener<Ob
   String line(long now) {
     double seconds = Math.max(0.001, Duration.between(started, Instant.now()).toMillis() / 1000.0);
     double rate = now / seconds;
-    StringBuilder line = new StringBuilder().append(now).append('/').append(max).append(' ').append(unit);
+    StringBuilder line =
+        new StringBuilder().append(now).append('/').append(max).append(' ').append(unit);
     if (max > 0) {
       line.append(String.format(" (%d%%)", Math.round(100.0 * now / max)));
     }

@@ -8,8 +8,8 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.thymeleaf.ITemplateEngine;
-import org.triangulate.OutputFiles;
 import org.thymeleaf.context.Context;
+import org.triangulate.OutputFiles;
 
 /**
  * Writes one pack's folder: {@code index.html} (self-contained: inline CSS and SVG, no external
