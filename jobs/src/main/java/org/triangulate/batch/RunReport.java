@@ -16,7 +16,7 @@ public record RunReport(
     long runId,
     String study,
     String status,
-    String exitDescription,
+    String failure,
     LocalDateTime started,
     LocalDateTime ended,
     List<StepLine> steps,
@@ -83,8 +83,8 @@ public record RunReport(
       out.append(" in ").append(Duration.between(started, ended).toSeconds()).append(" s");
     }
     out.append('\n');
-    if (exitDescription != null && !exitDescription.isBlank()) {
-      out.append("  ").append(exitDescription.lines().findFirst().orElse("")).append('\n');
+    if (failure != null && !failure.isBlank()) {
+      out.append("  ").append(failure.lines().findFirst().orElse("")).append('\n');
     }
     out.append(
         String.format("%nInputs%n  %-18s %8s %8s %12s%n", "file", "read", "loaded", "quarantined"));

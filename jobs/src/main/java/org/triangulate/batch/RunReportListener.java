@@ -91,12 +91,34 @@ public class RunReportListener implements JobExecutionListener {
         execution.getId(),
         study.name(),
         execution.getStatus().name(),
-        execution.getExitStatus().getExitDescription(),
+        failure(execution, steps),
         execution.getStartTime(),
         execution.getEndTime(),
         RunReport.stepLines(steps),
         inputLines(steps),
         outputs);
+  }
+
+  /** Which step failed and the innermost cause's own words; empty for a successful run. */
+  private static String failure(JobExecution execution, List<StepExecution> steps) {
+    for (StepExecution step : steps) {
+      if (!step.getFailureExceptions().isEmpty()) {
+        return step.getStepName() + " failed: " + rootCause(step.getFailureExceptions().getFirst());
+      }
+    }
+    return execution.getAllFailureExceptions().stream()
+        .findFirst()
+        .map(RunReportListener::rootCause)
+        .orElse("");
+  }
+
+  private static String rootCause(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName()
+        + (root.getMessage() == null ? "" : ": " + root.getMessage());
   }
 
   /**
