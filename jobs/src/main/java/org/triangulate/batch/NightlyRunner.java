@@ -77,6 +77,21 @@ public class NightlyRunner {
     return operator.start(nightlyJob, NightlyJobParameters.of(study.name(), runDate, rerun));
   }
 
+  /**
+   * Resumes the study's most recent night if it did not complete (failed, stopped, or left running
+   * by a killed process); empty when the latest night completed.
+   */
+  public Optional<RunReport> restartLatest() throws Exception {
+    Optional<JobExecution> latest = history(1).stream().findFirst();
+    if (latest.isEmpty()
+        || latest.get().getStatus() == BatchStatus.COMPLETED
+        || latest.get().getStatus() == BatchStatus.ABANDONED) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        run(latest.get().getJobParameters().getLocalDate(NightlyJobParameters.RUN_DATE)));
+  }
+
   /** The latest execution of this study's nightly job on the date, across reruns. */
   Optional<JobExecution> lastExecutionOn(LocalDate runDate) {
     List<JobInstance> instances = repository.findJobInstances(NightlyJobConfiguration.JOB_NAME);
