@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.triangulate.TriangulateApplication;
@@ -28,6 +29,8 @@ import org.triangulate.index.TestElasticsearch;
  * the next run resumes the index step and ends with each segment indexed exactly once. Runs its own
  * node (this test stops it) behind a relay that holds the third bulk request while the node stops.
  */
+// Each fault test has its own schema; closing its context after the class frees its connections.
+@DirtiesContext
 @SpringBootTest(
     classes = TriangulateApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.NONE,

@@ -38,6 +38,9 @@ final class PipelineTestSupport {
     registry.add("spring.datasource.url", () -> jdbcUrl());
     registry.add("spring.datasource.username", () -> POSTGRES_USER);
     registry.add("spring.datasource.password", () -> "");
+    // Cached test contexts each keep a pool open; small pools keep PostgreSQL's connection limit
+    // far off.
+    registry.add("spring.datasource.hikari.maximum-pool-size", () -> "6");
     registry.add("spring.flyway.schemas", () -> schema);
     registry.add("spring.elasticsearch.uris", elasticsearchUris);
   }

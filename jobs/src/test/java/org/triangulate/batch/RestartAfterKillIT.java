@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.triangulate.TriangulateApplication;
@@ -24,6 +25,8 @@ import org.triangulate.index.TestElasticsearch;
  * A run killed with SIGKILL while annotating is resumed by the next run: the annotate step picks up
  * where it stopped, earlier steps are not repeated, and every input is accounted for.
  */
+// Each fault test has its own schema; closing its context after the class frees its connections.
+@DirtiesContext
 @SpringBootTest(
     classes = TriangulateApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.NONE,
