@@ -4,6 +4,7 @@ import org.triangulate.cli.DemoCommand;
 import org.triangulate.cli.EsCommand;
 import org.triangulate.cli.HistoryCommand;
 import org.triangulate.cli.RunCommand;
+import org.triangulate.cli.ScheduleCommand;
 import org.triangulate.cli.ServeCommand;
 import org.triangulate.cli.ValidateCommand;
 import picocli.CommandLine;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       DemoCommand.class,
       RunCommand.class,
+      ScheduleCommand.class,
       ServeCommand.class,
       EsCommand.class,
       ValidateCommand.class,

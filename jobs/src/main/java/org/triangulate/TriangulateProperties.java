@@ -18,7 +18,8 @@ public record TriangulateProperties(
     @DefaultValue Elasticsearch elasticsearch,
     @DefaultValue Index index,
     @DefaultValue Nlp nlp,
-    @DefaultValue Web web) {
+    @DefaultValue Web web,
+    @DefaultValue Run run) {
 
   public Path studyInput(String studyName) {
     return dataIn.resolve(studyName);
@@ -64,6 +65,21 @@ public record TriangulateProperties(
       @DefaultValue("") String password) {
     public boolean hasCredentials() {
       return !username.isBlank() && !password.isBlank();
+    }
+  }
+
+  /**
+   * How runs are operated: the schedule's cron (Spring's six fields, local time), how long a run
+   * lock may go without a heartbeat before another host may take it over, and how many threads
+   * annotate transcripts in parallel (0: one per core).
+   */
+  public record Run(
+      @DefaultValue("0 0 2 * * *") String scheduleCron,
+      @DefaultValue("2m") Duration lockStaleAfter,
+      @DefaultValue("0") int annotateThreads) {
+
+    public int effectiveAnnotateThreads() {
+      return annotateThreads > 0 ? annotateThreads : Runtime.getRuntime().availableProcessors();
     }
   }
 }

@@ -21,6 +21,7 @@ import org.springframework.batch.infrastructure.item.support.ListItemReader;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.triangulate.TriangulateProperties;
@@ -62,6 +63,7 @@ public class NightlyJobConfiguration {
   public static final String JOB_NAME = "nightly";
   static final String EXTRACT_INDEX_KEY = "extractIndex";
   private static final int CSV_CHUNK = 200;
+  private static final java.time.Duration PROGRESS_LOG_EVERY = java.time.Duration.ofSeconds(10);
 
   private final JobRepository jobRepository;
   private final PlatformTransactionManager transactionManager;
@@ -250,18 +252,36 @@ public class NightlyJobConfiguration {
         properties.nlp().maxSentencesPerSegment());
   }
 
+  /**
+   * The transcripts of one partition that still need annotating: on a restart, those a killed or
+   * failed attempt already finished are not done again.
+   */
   @Bean
   @StepScope
-  ListItemReader<String> changedSourcesReader(SegmentStore segments) {
-    return new ListItemReader<>(segments.sourcesToAnnotate(study.name()));
+  ListItemReader<String> changedSourcesReader(
+      SegmentStore segments,
+      @Value("#{stepExecutionContext['" + SourcePartitioner.SOURCES_KEY + "']}") String sourceIds) {
+    Set<String> pending = new HashSet<>(segments.sourcesToAnnotate(study.name()));
+    return new ListItemReader<>(
+        SourcePartitioner.sources(sourceIds).stream().filter(pending::contains).toList());
   }
 
   @Bean
-  Step annotateTranscriptsStep(SegmentStore segments, TranscriptSegmenter segmenter) {
-    return new StepBuilder("annotateTranscriptsStep", jobRepository)
+  StepProgress annotateProgress(SegmentStore segments) {
+    return new StepProgress(
+        "annotate",
+        "transcripts",
+        step -> segments.sourcesToAnnotate(study.name()).size(),
+        PROGRESS_LOG_EVERY);
+  }
+
+  @Bean
+  Step annotateTranscriptsWorkerStep(
+      SegmentStore segments, TranscriptSegmenter segmenter, StepProgress annotateProgress) {
+    return new StepBuilder("annotateTranscriptsWorkerStep", jobRepository)
         .<String, AnnotatedSource>chunk(1)
         .transactionManager(transactionManager)
-        .reader(changedSourcesReader(segments))
+        .reader(changedSourcesReader(segments, null))
         .processor(sourceId -> {
           SourceDocument source = segments.source(study.name(), sourceId);
           return new AnnotatedSource(
@@ -269,6 +289,25 @@ public class NightlyJobConfiguration {
         })
         .writer(
             chunk -> chunk.forEach(annotated -> segments.replaceSegments(study.name(), annotated)))
+        .listener(annotateProgress.counter())
+        .build();
+  }
+
+  /**
+   * Transcripts split across local threads sharing one CoreNLP pipeline; one partition per thread.
+   */
+  @Bean
+  Step annotateTranscriptsStep(
+      SegmentStore segments, Step annotateTranscriptsWorkerStep, StepProgress annotateProgress) {
+    int threads = properties.run().effectiveAnnotateThreads();
+    return new StepBuilder("annotateTranscriptsStep", jobRepository)
+        .partitioner(
+            "annotateTranscriptsWorkerStep",
+            new SourcePartitioner(() -> segments.sourcesToAnnotate(study.name())))
+        .step(annotateTranscriptsWorkerStep)
+        .gridSize(threads)
+        .taskExecutor(new SimpleAsyncTaskExecutor("annotate-"))
+        .listener(annotateProgress)
         .build();
   }
 
@@ -395,9 +434,11 @@ public class NightlyJobConfiguration {
       Step itemStatisticsStep,
       Step detectPatternsStep,
       Step writeSynthesisPacksStep,
-      RunReportListener runReportListener) {
+      RunReportListener runReportListener,
+      RunLock runLock) {
     return new JobBuilder(JOB_NAME, jobRepository)
         .validator(new NightlyJobParameters.Validator(study))
+        .listener(runLock.attachingListener())
         .listener(runReportListener)
         .start(ingestCasesStep)
         .next(ingestParticipantsStep)
@@ -412,6 +453,11 @@ public class NightlyJobConfiguration {
         .next(detectPatternsStep)
         .next(writeSynthesisPacksStep)
         .build();
+  }
+
+  @Bean
+  RunLock runLock(JdbcTemplate jdbc) {
+    return new RunLock(jdbc, properties.run().lockStaleAfter());
   }
 
   private <T> QuarantineSkipListener<T> quarantineListener(

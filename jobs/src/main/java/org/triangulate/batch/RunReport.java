@@ -5,7 +5,6 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
@@ -17,7 +16,7 @@ public record RunReport(
     long runId,
     String study,
     String status,
-    String exitDescription,
+    String failure,
     LocalDateTime started,
     LocalDateTime ended,
     List<StepLine> steps,
@@ -52,9 +51,9 @@ public record RunReport(
           "ingestResponsesStep", "responses.csv",
           "ingestTranscriptsStep", "transcripts/");
 
-  static List<StepLine> stepLines(JobExecution execution) {
+  static List<StepLine> stepLines(List<StepExecution> steps) {
     List<StepLine> lines = new ArrayList<>();
-    for (StepExecution step : execution.getStepExecutions()) {
+    for (StepExecution step : steps) {
       Duration took =
           step.getStartTime() == null || step.getEndTime() == null
               ? Duration.ZERO
@@ -84,8 +83,8 @@ public record RunReport(
       out.append(" in ").append(Duration.between(started, ended).toSeconds()).append(" s");
     }
     out.append('\n');
-    if (exitDescription != null && !exitDescription.isBlank()) {
-      out.append("  ").append(exitDescription.lines().findFirst().orElse("")).append('\n');
+    if (failure != null && !failure.isBlank()) {
+      out.append("  ").append(failure.lines().findFirst().orElse("")).append('\n');
     }
     out.append(
         String.format("%nInputs%n  %-18s %8s %8s %12s%n", "file", "read", "loaded", "quarantined"));
@@ -96,12 +95,12 @@ public record RunReport(
     }
     out.append(
         String.format(
-            "%nSteps%n  %-26s %-10s %8s %8s %8s %8s%n",
+            "%nSteps%n  %-42s %-10s %8s %8s %8s %8s%n",
             "step", "status", "read", "written", "skipped", "seconds"));
     for (StepLine s : steps) {
       out.append(
           String.format(
-              "  %-26s %-10s %8d %8d %8d %8.1f%n",
+              "  %-42s %-10s %8d %8d %8d %8.1f%n",
               s.step(), s.status(), s.read(), s.written(), s.skipped(), s.seconds()));
     }
     if (!outputs.isEmpty()) {

@@ -12,8 +12,10 @@ import java.util.Map;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
+import org.triangulate.OutputFiles;
 import org.triangulate.TriangulateProperties;
 import org.triangulate.ingest.QuarantineLog;
 import org.triangulate.ingest.QuarantinedRecord;
@@ -35,24 +37,25 @@ public class RunReportListener implements JobExecutionListener {
   private final Study study;
   private final TriangulateProperties properties;
   private final QuarantineLog quarantine;
+  private final JobRepository repository;
 
-  RunReportListener(Study study, TriangulateProperties properties, QuarantineLog quarantine) {
+  RunReportListener(
+      Study study,
+      TriangulateProperties properties,
+      QuarantineLog quarantine,
+      @org.springframework.context.annotation.Lazy JobRepository repository) {
     this.study = study;
     this.properties = properties;
     this.quarantine = quarantine;
+    this.repository = repository;
   }
 
   @Override
   public void afterJob(JobExecution execution) {
     RunReport report = report(execution);
     Path dir = runDirectory(execution.getId());
-    try {
-      Files.createDirectories(dir);
-      JSON.writeValue(dir.resolve("report.json").toFile(), report);
-      Files.writeString(dir.resolve("report.txt"), report.toText());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    OutputFiles.write(dir.resolve("report.json"), out -> JSON.writeValue(out, report));
+    OutputFiles.writeString(dir.resolve("report.txt"), report.toText());
   }
 
   public Path runDirectory(long runId) {
@@ -61,7 +64,15 @@ public class RunReportListener implements JobExecutionListener {
 
   /** The report of a run, from the job repository's counts and the store's quarantine. */
   public RunReport report(JobExecution execution) {
-    List<QuarantinedRecord> quarantined = quarantine.forRun(study.name(), execution.getId());
+    // The running attempt from memory (the repository may not have its last counts yet), earlier
+    // ones stored.
+    List<JobExecution> attempts =
+        new ArrayList<>(repository.getJobExecutions(execution.getJobInstance()));
+    attempts.removeIf(a -> a.getId() == execution.getId());
+    attempts.add(execution);
+    List<StepExecution> steps = latestAttemptOfEachStep(attempts);
+    List<QuarantinedRecord> quarantined = new ArrayList<>();
+    attempts.forEach(a -> quarantined.addAll(quarantine.forRun(study.name(), a.getId())));
     Path out = properties.studyOutput(study.name());
     Map<String, String> outputs = new LinkedHashMap<>();
     if (!quarantined.isEmpty()) {
@@ -80,17 +91,57 @@ public class RunReportListener implements JobExecutionListener {
         execution.getId(),
         study.name(),
         execution.getStatus().name(),
-        execution.getExitStatus().getExitDescription(),
+        failure(execution, steps),
         execution.getStartTime(),
         execution.getEndTime(),
-        RunReport.stepLines(execution),
-        inputLines(execution),
+        RunReport.stepLines(steps),
+        inputLines(steps),
         outputs);
   }
 
-  private List<RunReport.InputLine> inputLines(JobExecution execution) {
+  /** Which step failed and the innermost cause's own words; empty for a successful run. */
+  private static String failure(JobExecution execution, List<StepExecution> steps) {
+    for (StepExecution step : steps) {
+      if (!step.getFailureExceptions().isEmpty()) {
+        return step.getStepName() + " failed: " + rootCause(step.getFailureExceptions().getFirst());
+      }
+    }
+    return execution.getAllFailureExceptions().stream()
+        .findFirst()
+        .map(RunReportListener::rootCause)
+        .orElse("");
+  }
+
+  private static String rootCause(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName()
+        + (root.getMessage() == null ? "" : ": " + root.getMessage());
+  }
+
+  /**
+   * A restarted night does not repeat the steps an earlier attempt finished; its report still shows
+   * them, from the attempt that ran them last.
+   */
+  private static List<StepExecution> latestAttemptOfEachStep(List<JobExecution> attempts) {
+    Map<String, StepExecution> latest = new LinkedHashMap<>();
+    attempts.stream()
+        .sorted(java.util.Comparator.comparingLong(JobExecution::getId))
+        .flatMap(a -> a.getStepExecutions().stream())
+        .forEach(step -> latest.put(step.getStepName(), step));
+    return latest.values().stream()
+        .sorted(
+            java.util.Comparator.comparing(
+                StepExecution::getStartTime,
+                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
+        .toList();
+  }
+
+  private List<RunReport.InputLine> inputLines(List<StepExecution> steps) {
     List<RunReport.InputLine> lines = new ArrayList<>();
-    for (StepExecution step : execution.getStepExecutions()) {
+    for (StepExecution step : steps) {
       String file = RunReport.INGEST_STEPS.get(step.getStepName());
       if (file != null) {
         long quarantinedCount = step.getSkipCount();

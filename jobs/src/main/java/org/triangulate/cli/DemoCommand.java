@@ -1,6 +1,7 @@
 package org.triangulate.cli;
 
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,6 +21,7 @@ public class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     CommonOptions options = new CommonOptions();
     options.study = "demo";
-    return RunCommand.runNightly(options, LocalDate.now(), keepElasticsearch, true);
+    return RunCommand.runNightly(
+        options, keepElasticsearch, true, runner -> Optional.of(runner.run(LocalDate.now())));
   }
 }

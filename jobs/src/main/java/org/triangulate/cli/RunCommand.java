@@ -30,6 +30,12 @@ public class RunCommand implements Callable<Integer> {
   LocalDate runDate;
 
   @Option(
+      names = "--restart",
+      description =
+          "Only resume the latest night if it failed or was killed; do nothing when it completed.")
+  boolean restartOnly;
+
+  @Option(
       names = "--keep-es",
       description =
           "Leave the embedded Elasticsearch running afterwards (default: stop it if this run started it).")
@@ -37,18 +43,33 @@ public class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    LocalDate night = runDate == null ? LocalDate.now() : runDate;
     return runNightly(
-        options, runDate == null ? LocalDate.now() : runDate, keepElasticsearch, false);
+        options,
+        keepElasticsearch,
+        false,
+        runner -> restartOnly ? runner.restartLatest() : Optional.of(runner.run(night)));
+  }
+
+  /** What a command asks of the runner; empty when there was nothing to do. */
+  interface Night {
+    Optional<RunReport> run(NightlyRunner runner) throws Exception;
   }
 
   static int runNightly(
-      CommonOptions options, LocalDate runDate, boolean keepElasticsearch, boolean explain)
+      CommonOptions options, boolean keepElasticsearch, boolean explain, Night night)
       throws Exception {
     Launch launch = new Launch(options);
     Optional<RunningNode> node = launch.ensureElasticsearch();
     RunReport report;
     try (ConfigurableApplicationContext context = launch.boot(WebApplicationType.NONE)) {
-      report = context.getBean(NightlyRunner.class).run(runDate);
+      Optional<RunReport> done = night.run(context.getBean(NightlyRunner.class));
+      if (done.isEmpty()) {
+        System.out.println("Nothing to resume: the latest night completed.");
+        SpringApplication.exit(context);
+        return 0;
+      }
+      report = done.get();
       System.out.println(report.toText());
       if (explain && report.succeeded()) {
         System.out.println(

@@ -2,8 +2,6 @@ package org.triangulate.synthesis;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +9,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
+import org.triangulate.OutputFiles;
 
 /**
  * Writes one pack's folder: {@code index.html} (self-contained: inline CSS and SVG, no external
@@ -54,19 +53,17 @@ public class PackWriter {
       List<JointDisplay> displays,
       Map<String, String> method) {}
 
-  public Path write(Path directory, PackView pack) throws IOException {
-    Files.createDirectories(directory);
+  /** Each file appears whole or not at all: written beside its target, then moved into place. */
+  public Path write(Path directory, PackView pack) {
     Context context = new Context();
     context.setVariable("pack", pack);
-    Path html = directory.resolve("index.html");
-    Files.writeString(html, templates.process("pack/index", context), StandardCharsets.UTF_8);
-    writeQuotes(directory.resolve("quotes.csv"), pack.displays());
-    return html;
+    String html = templates.process("pack/index", context);
+    OutputFiles.write(directory.resolve("quotes.csv"), out -> writeQuotes(out, pack.displays()));
+    return OutputFiles.writeString(directory.resolve("index.html"), html);
   }
 
-  private static void writeQuotes(Path file, List<JointDisplay> displays) throws IOException {
-    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-        CSVPrinter csv = QUOTES.print(out)) {
+  private static void writeQuotes(Writer out, List<JointDisplay> displays) throws IOException {
+    try (CSVPrinter csv = QUOTES.print(out)) {
       for (JointDisplay display : displays) {
         for (JointDisplay.Row row : display.rows()) {
           for (JointDisplay.QuoteView view : row.quotes()) {

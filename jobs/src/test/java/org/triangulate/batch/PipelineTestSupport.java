@@ -1,0 +1,76 @@
+package org.triangulate.batch;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.triangulate.index.TestElasticsearch;
+
+/**
+ * What pipeline integration tests share: a throw-away schema in the real PostgreSQL (database
+ * {@code test}), their own output folder, optionally their own copy of the demo inputs, and the
+ * test Elasticsearch node.
+ */
+final class PipelineTestSupport {
+
+  static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test";
+  static final String POSTGRES_USER = "postgres";
+  static final Path HOME = TestElasticsearch.home();
+
+  final String schema =
+      "triangulate_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+  final Path out = HOME.resolve("jobs/target/it-out/" + schema);
+  final Path in = HOME.resolve("jobs/target/it-in/" + schema);
+
+  /** Points the application at this test's schema, folders and the given Elasticsearch URL. */
+  void register(DynamicPropertyRegistry registry, Path dataIn, Supplier<Object> elasticsearchUris) {
+    registry.add("triangulate.config-dir", () -> HOME.resolve("config").toString());
+    registry.add("triangulate.data-in", dataIn::toString);
+    registry.add("triangulate.data-out", out::toString);
+    registry.add("logging.file.name", () -> out.resolve("triangulate.log").toString());
+    registry.add("spring.datasource.url", () -> jdbcUrl());
+    registry.add("spring.datasource.username", () -> POSTGRES_USER);
+    registry.add("spring.datasource.password", () -> "");
+    // Cached test contexts each keep a pool open; small pools keep PostgreSQL's connection limit
+    // far off.
+    registry.add("spring.datasource.hikari.maximum-pool-size", () -> "6");
+    registry.add("spring.flyway.schemas", () -> schema);
+    registry.add("spring.elasticsearch.uris", elasticsearchUris);
+  }
+
+  String jdbcUrl() {
+    return POSTGRES + "?currentSchema=" + schema;
+  }
+
+  /** A private copy of the demo study's inputs, for tests that change them. */
+  Path copyDemoInputs() {
+    Path source = HOME.resolve("data-in/demo");
+    Path target = in.resolve("demo");
+    try (Stream<Path> files = Files.walk(source)) {
+      for (Path file : files.toList()) {
+        Path copy = target.resolve(source.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(copy);
+        } else {
+          Files.copy(file, copy);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return in;
+  }
+
+  void dropSchema() throws SQLException {
+    try (Connection c = DriverManager.getConnection(POSTGRES, POSTGRES_USER, "")) {
+      c.createStatement().execute("drop schema if exists " + schema + " cascade");
+    }
+  }
+}

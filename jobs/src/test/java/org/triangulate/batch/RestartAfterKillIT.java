@@ -1,0 +1,176 @@
+package org.triangulate.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.triangulate.TriangulateApplication;
+import org.triangulate.index.ExtractIndexMapping;
+import org.triangulate.index.TestElasticsearch;
+
+/**
+ * A run killed with SIGKILL while annotating is resumed by the next run: the annotate step picks up
+ * where it stopped, earlier steps are not repeated, and every input is accounted for.
+ */
+// Each fault test has its own schema; closing its context after the class frees its connections.
+@DirtiesContext
+@SpringBootTest(
+    classes = TriangulateApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.NONE,
+    properties = "spring.config.import=file:../config/application.yml")
+class RestartAfterKillIT {
+
+  private static final PipelineTestSupport support = new PipelineTestSupport();
+  private static final LocalDate NIGHT = LocalDate.of(2026, 2, 1);
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    support.register(
+        registry, PipelineTestSupport.HOME.resolve("data-in"), () -> TestElasticsearch.url());
+  }
+
+  @AfterAll
+  static void dropSchema() throws Exception {
+    support.dropSchema();
+  }
+
+  @Autowired NightlyRunner runner;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired ElasticsearchClient elasticsearch;
+
+  @Test
+  void resumesAKilledRunFromTheAnnotateStepWithoutRepeatingFinishedWork() throws Exception {
+    // given a run in another JVM, killed with SIGKILL once it has annotated some transcripts
+    long transcripts = jdbcCount("select count(*) from source where study = 'demo'");
+    Process night = startRunInAnotherJvm();
+    try {
+      awaitAnnotationUnderway(night);
+    } finally {
+      night.destroyForcibly().waitFor();
+    }
+    long annotatedBeforeKill =
+        jdbcCount("select count(*) from source where study = 'demo' and annotated_sha256 = sha256");
+    String leftBehind =
+        jdbc.queryForObject(
+            "select status from batch_job_execution order by job_execution_id desc limit 1",
+            String.class);
+    assertThat(leftBehind).as("the killed run never recorded its end").isEqualTo("STARTED");
+
+    // when the next run of the same night starts
+    long started = System.nanoTime();
+    RunReport resumed = runner.run(NIGHT);
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+    // then it resumes the same job instance and completes
+    assertThat(resumed.status()).isEqualTo("COMPLETED");
+    assertThat(jdbcCount("select count(*) from batch_job_instance")).isEqualTo(1);
+    // and annotated only what the killed run had not finished
+    long total = jdbcCount("select count(*) from source where study = 'demo'");
+    long annotatedOnResume =
+        resumed.steps().stream()
+            .filter(s -> s.step().equals("annotateTranscriptsStep"))
+            .mapToLong(RunReport.StepLine::written)
+            .sum();
+    assertThat(annotatedOnResume).isEqualTo(total - annotatedBeforeKill);
+    assertThat(
+            jdbcCount(
+                "select count(*) from source where study = 'demo' and annotated_sha256 = sha256"))
+        .isEqualTo(total);
+    // and every input is accounted for, including the steps only the killed attempt ran
+    assertThat(resumed.inputs())
+        .hasSize(4)
+        .allSatisfy(in -> assertThat(in.read()).isEqualTo(in.loaded() + in.quarantined()));
+    // and the index holds each segment exactly once
+    long segments = jdbcCount("select count(*) from segment where study = 'demo'");
+    long distinctSegments =
+        jdbcCount("select count(distinct segment_id) from segment where study = 'demo'");
+    assertThat(distinctSegments).isEqualTo(segments);
+    elasticsearch.indices().refresh(r -> r.index(ExtractIndexMapping.alias("demo")));
+    assertThat(elasticsearch.count(c -> c.index(ExtractIndexMapping.alias("demo"))).count())
+        .isEqualTo(segments);
+    System.out.printf(
+        "restart after SIGKILL: %d of %d transcripts annotated before the kill; resumed run took %d ms%n",
+        annotatedBeforeKill, transcripts == 0 ? total : transcripts, took.toMillis());
+  }
+
+  private Process startRunInAnotherJvm() throws Exception {
+    java.nio.file.Files.createDirectories(support.out);
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx2g",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.triangulate.Triangulate",
+                "run",
+                "--study",
+                "demo",
+                "--date",
+                NIGHT.toString(),
+                "--set",
+                "triangulate.elasticsearch.embedded=false",
+                "--set",
+                "spring.elasticsearch.uris=" + TestElasticsearch.url(),
+                "--set",
+                "triangulate.data-out=" + support.out,
+                "--set",
+                "logging.file.name=" + support.out.resolve("killed-run.log"),
+                "--set",
+                "spring.datasource.url=" + support.jdbcUrl(),
+                "--set",
+                "spring.datasource.username=" + PipelineTestSupport.POSTGRES_USER,
+                "--set",
+                "spring.flyway.schemas=" + support.schema,
+                // One thread, so the kill lands part-way through the transcripts.
+                "--set",
+                "triangulate.run.annotate-threads=1"));
+    return new ProcessBuilder(command)
+        .directory(PipelineTestSupport.HOME.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(new File(support.out.toFile(), "killed-run.out"))
+        .start();
+  }
+
+  private void awaitAnnotationUnderway(Process night) throws InterruptedException {
+    for (int i = 0; i < 2400 && night.isAlive(); i++) {
+      if (tableExists()
+          && jdbcCount(
+                  "select count(*) from source where study = 'demo' and annotated_sha256 = sha256")
+              >= 2) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError(
+        "the run in the other JVM never got into annotation (see "
+            + support.out
+            + "/killed-run.out)");
+  }
+
+  private boolean tableExists() {
+    return jdbcCount(
+            "select count(*) from information_schema.tables where table_schema = '"
+                + support.schema
+                + "' and table_name = 'source'")
+        == 1;
+  }
+
+  private long jdbcCount(String sql) {
+    Long n = jdbc.queryForObject(sql, Long.class);
+    return n == null ? 0 : n;
+  }
+}
