@@ -17,10 +17,17 @@ public class DemoCommand implements Callable<Integer> {
   @Option(names = "--keep-es", description = "Leave the embedded Elasticsearch running afterwards.")
   boolean keepElasticsearch;
 
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description = "Override a configuration key, e.g. --set triangulate.elasticsearch.port=9201.")
+  java.util.Map<String, String> overrides = new java.util.LinkedHashMap<>();
+
   @Override
   public Integer call() throws Exception {
     CommonOptions options = new CommonOptions();
     options.study = "demo";
+    options.overrides.putAll(overrides);
     return RunCommand.runNightly(
         options, keepElasticsearch, true, runner -> Optional.of(runner.run(LocalDate.now())));
   }

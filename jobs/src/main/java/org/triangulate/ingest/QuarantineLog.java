@@ -1,16 +1,12 @@
 package org.triangulate.ingest;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.triangulate.OutputFiles;
 
 /**
  * Records quarantined input in the store (per run) and exports a run's quarantine to {@code
@@ -55,19 +51,15 @@ public class QuarantineLog {
   }
 
   public Path export(List<QuarantinedRecord> records, Path directory) {
-    Path file = directory.resolve("quarantine.csv");
-    try {
-      Files.createDirectories(directory);
-      try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-          CSVPrinter printer = EXPORT.print(out)) {
-        for (QuarantinedRecord r : records) {
-          printer.printRecord(r.input(), r.fileName(), r.location(), r.reason(), r.recordText());
-        }
-      }
-      return file;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return OutputFiles.write(
+        directory.resolve("quarantine.csv"),
+        out -> {
+          CSVPrinter printer = EXPORT.print(out);
+          for (QuarantinedRecord r : records) {
+            printer.printRecord(r.input(), r.fileName(), r.location(), r.reason(), r.recordText());
+          }
+          printer.flush();
+        });
   }
 
   private static String truncate(String value, int max) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.triangulate.OutputFiles;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -53,7 +54,7 @@ record StatsTable(String name, List<String> header, List<List<Object>> rows) {
             .setHeader(header.toArray(String[]::new))
             .setRecordSeparator('\n')
             .get();
-    StatsFiles.write(
+    OutputFiles.write(
         directory.resolve(csvFile()),
         writer -> {
           try (CSVPrinter printer = new CSVPrinter(writer, format)) {
@@ -71,7 +72,7 @@ record StatsTable(String name, List<String> header, List<List<Object>> rows) {
       objects.add(object);
     }
     String json = JSON.writeValueAsString(objects) + "\n";
-    StatsFiles.write(directory.resolve(jsonFile()), writer -> writer.write(json));
+    OutputFiles.write(directory.resolve(jsonFile()), writer -> writer.write(json));
   }
 
   private static String csvCell(Object value) {
