@@ -18,10 +18,10 @@ import java.util.stream.Collectors;
  * {@code 00:12:31}, {@code (00:12:31)}) before or after the label; Markdown emphasis around it
  * ({@code **Interviewer:**}); a label line of its own followed by the text ({@code Speaker 1 0:03},
  * {@code Interviewer (00:00:05):}). Lines without a label continue the current turn
- * (multi-paragraph answers); a file without labels is one speaker, one turn per paragraph. A
- * capitalised word before a colon counts as a label only when the file uses it at least twice, or
- * it is a known label or an id like {@code P12}, so {@code However: ...} inside an answer stays
- * text.
+ * (multi-paragraph answers); a file without labels is one speaker, one turn per paragraph. One to
+ * three capitalised words before a colon at the start of a line are a label: a first name used once
+ * must not lose its words to the previous speaker, and a {@code Note:} taken for a speaker only
+ * splits a turn.
  *
  * <p>Roles: labels in the interviewer set are the interviewer, labels in the participant set or ids
  * are the participant. When a file uses neither interviewer label (names, {@code Speaker 1}), the
@@ -92,12 +92,7 @@ public final class SpeakerTurnSegmenter {
         found.add(new Label(m.start(), m.end(), m.group("label").strip()));
       }
     }
-    Map<String, Integer> uses = new HashMap<>();
-    found.forEach(l -> uses.merge(l.name(), 1, Integer::sum));
-    return found.stream()
-        .filter(l -> isKnown(l.name()) || uses.get(l.name()) >= 2)
-        .sorted(java.util.Comparator.comparingInt(Label::start))
-        .toList();
+    return found.stream().sorted(java.util.Comparator.comparingInt(Label::start)).toList();
   }
 
   private List<SpeakerTurn> labelledTurns(String text, List<Label> labels) {
@@ -181,10 +176,6 @@ public final class SpeakerTurnSegmenter {
     if (end > start) {
       turns.add(new SpeakerTurn(turns.size(), label, role, start, end));
     }
-  }
-
-  private boolean isKnown(String label) {
-    return isInterviewer(label) || isParticipant(label);
   }
 
   private boolean isInterviewer(String label) {
