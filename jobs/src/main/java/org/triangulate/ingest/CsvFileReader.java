@@ -126,7 +126,13 @@ public final class CsvFileReader {
                     lines.line(bad)));
             return bad + 1 < lines.count() ? lines.start(bad + 1) : text.length();
           }
+          // The parser's position can point at blank lines it skipped before the record.
           int start = from + (int) record.getCharacterPosition();
+          int line = lines.lineIndexOf(start);
+          if (lines.line(line).isBlank()) {
+            int real = lines.firstNonBlankLineFrom(line);
+            start = real < 0 ? start : lines.start(real);
+          }
           records.add(record);
           pending.add(new int[] {start, lines.lineIndexOf(start)});
           nextLine = firstLine + (int) parser.getCurrentLineNumber();
@@ -197,10 +203,12 @@ public final class CsvFileReader {
     private static String csvProblem(RuntimeException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
-      if (message.contains("EOF reached before encapsulated token finished")) {
+      String lower = message.toLowerCase(java.util.Locale.ROOT);
+      if (lower.contains("eof reached before encapsulated token finished")) {
         return "a quoted field is never closed";
       }
-      if (message.contains("invalid char between encapsulated token and delimiter")) {
+      if (lower.contains("invalid character between encapsulated token and delimiter")
+          || lower.contains("invalid char between encapsulated token and delimiter")) {
         return "text after a closing quote (a quote inside a quoted field must be doubled)";
       }
       return message.replaceAll("^\\(line \\d+\\) ", "");
