@@ -1,7 +1,6 @@
 package org.triangulate.ingest;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -58,7 +57,10 @@ public class ResponseRowProcessor implements ItemProcessor<CsvRow, StagedRespons
           row,
           "happening",
           "is not an accepted answer ("
-              + String.join(", ", List.copyOf(study.happening().keySet()))
+              // Enum order: the study's map has no stable order to print.
+              + java.util.Arrays.stream(Happening.values())
+                  .map(Happening::code)
+                  .collect(java.util.stream.Collectors.joining(", "))
               + " or their spellings in study.yml)");
     }
     return new StagedResponse(participantId, itemId, happening, importance(row));
