@@ -78,6 +78,7 @@ final class SelectionOffsets {
   private static boolean matchesName(String selected, String name) {
     String a = selected.replaceAll("\\s+", " ").strip();
     String b = name.replaceAll("\\s+", " ").strip().replaceAll("(\\.\\.\\.|…)$", "").strip();
-    return !b.isEmpty() && (a.startsWith(b) || b.startsWith(a));
+    // Tools name a selection by its text, sometimes cut short; a short name must match in full.
+    return !b.isEmpty() && (a.equals(b) || (b.length() >= 12 && a.startsWith(b)));
   }
 }
