@@ -90,6 +90,7 @@ public final class CsvFileReader {
         notes.add("empty file: no header row");
         headers = List.of();
       }
+      headerOf = headerOf == null ? Map.of() : headerOf;
       if (blankRows > 0) {
         notes.add(blankRows + " row(s) of empty fields ignored");
       }
@@ -124,6 +125,22 @@ public final class CsvFileReader {
                     "line " + (bad + 1),
                     "not readable as CSV: " + csvProblem(e),
                     lines.line(bad)));
+            if (headers == null) {
+              // Without a header no row can be read: each is quarantined, none taken as a header.
+              headers = List.of();
+              for (int l = bad + 1; l < lines.count(); l++) {
+                if (!lines.line(l).isBlank()) {
+                  unreadable.add(
+                      new QuarantinedRecord(
+                          null,
+                          fileName,
+                          "line " + (l + 1),
+                          "the header (line " + (bad + 1) + ") is not readable, so no row can be",
+                          lines.line(l)));
+                }
+              }
+              return text.length();
+            }
             return bad + 1 < lines.count() ? lines.start(bad + 1) : text.length();
           }
           // The parser's position can point at blank lines it skipped before the record.
@@ -177,11 +194,12 @@ public final class CsvFileReader {
         extra += values.get(i).isBlank() ? 0 : 1;
       }
       if (extra > 0) {
+        long breaks = new TextLines(rawText).count() - 1;
         unreadable.add(
             new QuarantinedRecord(
                 null,
                 fileName,
-                "line " + line,
+                breaks == 0 ? "line " + line : "lines " + line + "-" + (line + breaks),
                 values.size()
                     + " fields where the header has "
                     + headers.size()

@@ -18,10 +18,11 @@ import java.util.stream.Collectors;
  * {@code 00:12:31}, {@code (00:12:31)}) before or after the label; Markdown emphasis around it
  * ({@code **Interviewer:**}); a label line of its own followed by the text ({@code Speaker 1 0:03},
  * {@code Interviewer (00:00:05):}). Lines without a label continue the current turn
- * (multi-paragraph answers); a file without labels is one speaker, one turn per paragraph. One to
- * three capitalised words before a colon at the start of a line are a label: a first name used once
- * must not lose its words to the previous speaker, and a {@code Note:} taken for a speaker only
- * splits a turn.
+ * (multi-paragraph answers); text before the first label is an unlabelled turn of its own, so no
+ * word is lost; a file without labels is one speaker, one turn per paragraph. One to three
+ * capitalised words before a colon at the start of a line are a label: a first name used once must
+ * not lose its words to the previous speaker, and a {@code Note:} taken for a speaker only splits a
+ * turn.
  *
  * <p>Roles: labels in the interviewer set are the interviewer, labels in the participant set or ids
  * are the participant. When a file uses neither interviewer label (names, {@code Speaker 1}), the
@@ -98,6 +99,8 @@ public final class SpeakerTurnSegmenter {
   private List<SpeakerTurn> labelledTurns(String text, List<Label> labels) {
     Map<String, SpeakerRole> roles = roles(text, labels);
     List<SpeakerTurn> turns = new ArrayList<>();
+    // Text before the first label (a heading, or speech whose label was lost) is kept, unlabelled.
+    addTrimmed(turns, text, "", SpeakerRole.PARTICIPANT, 0, labels.getFirst().start());
     for (int i = 0; i < labels.size(); i++) {
       Label label = labels.get(i);
       int end = i + 1 < labels.size() ? labels.get(i + 1).start() : text.length();

@@ -275,6 +275,19 @@ class SpeakerTurnSegmenterTest {
             tuple(0, "Q", INTERVIEWER, "Where?"), tuple(1, "P12", PARTICIPANT, "Here."));
   }
 
+  @Test
+  void keepsTextBeforeTheFirstLabelAsAnUnlabelledTurn() {
+    // given a heading line before the first speaker
+    String text = "Interview 3, ward B\n\nI: Ready?\nR: Yes.";
+
+    // then
+    assertTurns(text)
+        .containsExactly(
+            tuple(0, "", PARTICIPANT, "Interview 3, ward B"),
+            tuple(1, "I", INTERVIEWER, "Ready?"),
+            tuple(2, "R", PARTICIPANT, "Yes."));
+  }
+
   private ListAssert<Tuple> assertTurns(String text) {
     List<Tuple> turns =
         segmenter.segment(text).stream()
