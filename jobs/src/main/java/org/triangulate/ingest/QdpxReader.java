@@ -34,6 +34,10 @@ public final class QdpxReader {
     List<String> notes = new ArrayList<>();
     QdpxArchive archive = null;
     byte[] xml = bytes;
+    if (fileName.toLowerCase(Locale.ROOT).endsWith(".qdpx") && !QdpxArchive.isZip(bytes)) {
+      throw new InvalidRecordException(
+          "not a readable .qdpx (zip) archive: it does not start as one");
+    }
     if (QdpxArchive.isZip(bytes)) {
       archive = QdpxArchive.open(bytes);
       xml = archive.projectXml().getValue();

@@ -19,6 +19,10 @@ public record StagedTranscript(SourceDocument source, StagedStudyStore.SourceOri
     String fileName = TranscriptIngestTasklet.FOLDER + shortName;
     List<String> notes = new ArrayList<>();
     try {
+      if (!TranscriptText.TYPES.contains(TranscriptText.extension(shortName))) {
+        // The type is the more basic problem: report it before the name.
+        TranscriptText.read(shortName, bytes);
+      }
       String participantId =
           ParticipantNames.participantOf(shortName, participants)
               .orElseThrow(() ->

@@ -181,7 +181,7 @@ class QdaImporterTest {
     // when
     QdaImport imported =
         RefiQdaInputs.importFile(
-            "coding/x.qdpx",
+            "coding/x.qde",
             "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><Project>&e;</Project>"
                 .getBytes(StandardCharsets.UTF_8),
             new QdaImporter(TestStudy.study(), Set.of(), Map.of(), p -> Map.of()));
@@ -193,5 +193,21 @@ class QdaImporterTest {
           assertThat(q.location()).isEqualTo("file");
           assertThat(q.reason()).startsWith("project XML is not readable: ").contains("DOCTYPE");
         });
+  }
+
+  @Test
+  void refusesAQdpxThatIsNotAZipArchive() {
+    // when
+    QdaImport imported =
+        RefiQdaInputs.importFile(
+            "coding/x.qdpx",
+            "<Project/>".getBytes(StandardCharsets.UTF_8),
+            new QdaImporter(TestStudy.study(), Set.of(), Map.of(), p -> Map.of()));
+
+    // then
+    assertThat(imported.quarantined())
+        .extracting(QuarantinedRecord::describe)
+        .containsExactly(
+            "coding/x.qdpx: file: not a readable .qdpx (zip) archive: it does not start as one");
   }
 }
