@@ -59,8 +59,17 @@ public class RefiQdaImportTasklet implements Tasklet {
       var sourceMapping = RefiQdaInputs.sourceMapping(mappingFile, participants);
       mapping = sourceMapping.participantOfSource();
       mappingSha = StructuredInputTasklet.sha256(mappingFile);
-      ledger.recordLoad(name, runId, mappingSha, mappingSha, "loaded", sourceMapping.load());
-      count(contribution, sourceMapping.load());
+      // Read every night (the mapping is needed in memory), reported as unchanged when it is.
+      String mappingFingerprint =
+          InputLedger.fingerprint(mappingSha, ledger.fingerprintOf(name, "participants.csv"));
+      var previous = ledger.previous(name, sourceMapping.load().fileName());
+      if (previous.isPresent() && previous.get().fingerprint().equals(mappingFingerprint)) {
+        ledger.recordUnchanged(name, runId, previous.get());
+      } else {
+        ledger.recordLoad(
+            name, runId, mappingSha, mappingFingerprint, "loaded", sourceMapping.load());
+        count(contribution, sourceMapping.load());
+      }
     }
     String upstream =
         InputLedger.fingerprint(
