@@ -2,9 +2,6 @@ package org.triangulate.ingest;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,7 +11,6 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.codec.digest.DigestUtils;
-import org.triangulate.study.Codebook;
 import org.triangulate.study.Study;
 
 /**
@@ -64,7 +60,8 @@ public final class QdaImporter {
     for (QuarantinedRecord skipped : project.skipped()) {
       quarantined.add(skipped.withInput("coding"));
     }
-    Map<String, QdaImport.ImportedCode> codes = mergeCodes(fileName, project, quarantined);
+    Map<String, QdaImport.ImportedCode> codes =
+        new CodebookMerge(study).merge(fileName, project, quarantined);
     List<StagedTranscript> staged = new ArrayList<>();
     List<QdaImport.ImportedSelection> selections = new ArrayList<>();
     for (QdaProject.Source source : project.sources()) {
@@ -75,67 +72,6 @@ public final class QdaImporter {
     }
     return new QdaImport(
         fileName, provenance, List.copyOf(codes.values()), staged, selections, quarantined, notes);
-  }
-
-  private Map<String, QdaImport.ImportedCode> mergeCodes(
-      String fileName, QdaProject project, List<QuarantinedRecord> quarantined) {
-    Map<String, QdaProject.Code> byGuid = new HashMap<>();
-    project.codes().forEach(c -> byGuid.putIfAbsent(c.guid(), c));
-    Set<String> taken = new HashSet<>();
-    study.codebook().categories().forEach(c -> taken.add(c.id()));
-    Map<String, QdaImport.ImportedCode> merged = new LinkedHashMap<>();
-    for (QdaProject.Code code : project.codes()) {
-      if (code.guid().isBlank() || merged.containsKey(code.guid())) {
-        quarantined.add(
-            new QuarantinedRecord(
-                "coding",
-                fileName,
-                "code '" + code.name() + "'",
-                code.guid().isBlank()
-                    ? "code has no guid"
-                    : "code guid " + code.guid() + " appears twice",
-                null));
-        continue;
-      }
-      String name = code.name().isBlank() ? code.guid() : code.name().strip();
-      QdaProject.Code root = code;
-      for (int depth = 0;
-          root.parentGuid() != null && byGuid.containsKey(root.parentGuid()) && depth < 100;
-          depth++) {
-        root = byGuid.get(root.parentGuid());
-      }
-      Optional<Codebook.Category> existing = studyCategory(name);
-      String category;
-      String theme;
-      if (existing.isPresent()) {
-        category = existing.get().id();
-        theme = study.codebook().themeOf(category);
-      } else {
-        category = slug(name);
-        if (category.isEmpty() || !taken.add(category)) {
-          category = truncate(slug(name) + "_" + slug(code.guid()), 100);
-          taken.add(category);
-        }
-        theme =
-            root == code
-                    && byGuid.values().stream().noneMatch(c -> code.guid().equals(c.parentGuid()))
-                ? "imported"
-                : studyTheme(root.name())
-                    .orElse(slug(root.name()).isEmpty() ? "imported" : slug(root.name()));
-      }
-      merged.put(
-          code.guid(),
-          new QdaImport.ImportedCode(
-              code.guid(),
-              code.parentGuid(),
-              name,
-              code.description(),
-              code.color(),
-              code.codable(),
-              category,
-              theme));
-    }
-    return merged;
   }
 
   private void placeSource(
@@ -319,25 +255,6 @@ public final class QdaImporter {
     return ParticipantNames.participantOf(path, participants);
   }
 
-  private Optional<Codebook.Category> studyCategory(String name) {
-    String wanted = slug(name);
-    return study
-        .codebook()
-        .categories()
-        .filter(c ->
-            slug(c.id()).equals(wanted) || (c.label() != null && slug(c.label()).equals(wanted)))
-        .findFirst();
-  }
-
-  private Optional<String> studyTheme(String name) {
-    String wanted = slug(name);
-    return study.codebook().themes().stream()
-        .filter(t ->
-            slug(t.id()).equals(wanted) || (t.label() != null && slug(t.label()).equals(wanted)))
-        .map(Codebook.Theme::id)
-        .findFirst();
-  }
-
   private static void quarantineAll(
       String fileName,
       QdaProject.Source source,
@@ -350,17 +267,6 @@ public final class QdaImporter {
                 "coding", fileName, "selection " + selection.guid(), reason, selection.name()));
       }
     }
-  }
-
-  /** A category id from a code's name: lower case letters and digits joined by '_'. */
-  static String slug(String name) {
-    String slug =
-        java.text.Normalizer.normalize(name == null ? "" : name, java.text.Normalizer.Form.NFKD)
-            .replaceAll("\\p{M}+", "")
-            .toLowerCase(Locale.ROOT)
-            .replaceAll("[^a-z0-9]+", "_")
-            .replaceAll("^_+|_+$", "");
-    return truncate(slug, 80);
   }
 
   private static String abbreviate(String text) {
