@@ -50,13 +50,16 @@ public record TriangulateProperties(
 
   /**
    * CoreNLP annotators, how long a segment of a long turn may be, and which speaker labels are the
-   * interviewer's.
+   * interviewer's and which the participant's (other labels: the speaker asking most questions is
+   * the interviewer).
    */
   public record Nlp(
       @DefaultValue("tokenize,ssplit,pos,lemma") String annotators,
       @DefaultValue("3") int maxSentencesPerSegment,
       @DefaultValue({"Interviewer", "Int", "I", "Q", "Facilitator", "Moderator"})
-          java.util.List<String> interviewerLabels) {}
+          java.util.List<String> interviewerLabels,
+      @DefaultValue({"Interviewee", "Respondent", "R", "Participant", "P", "A"})
+          java.util.List<String> participantLabels) {}
 
   /** The analyst search: binds to loopback unless a username and password are configured. */
   public record Web(

@@ -7,14 +7,10 @@ import java.util.Set;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
-import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.batch.infrastructure.item.support.ListItemReader;
@@ -26,21 +22,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.triangulate.TriangulateProperties;
 import org.triangulate.coding.AutoCodingTasklet;
+import org.triangulate.coding.ImportedCodingAttacher;
 import org.triangulate.index.ExtractBulkWriter;
 import org.triangulate.index.ExtractDocument;
 import org.triangulate.index.ExtractDocumentAssembler;
 import org.triangulate.index.ExtractIndexAdmin;
-import org.triangulate.ingest.CaseRowProcessor;
-import org.triangulate.ingest.CsvRow;
-import org.triangulate.ingest.CsvRowReader;
-import org.triangulate.ingest.InvalidRecordException;
-import org.triangulate.ingest.ParticipantRowProcessor;
-import org.triangulate.ingest.QuarantineLog;
-import org.triangulate.ingest.QuarantineSkipListener;
-import org.triangulate.ingest.ResponseRowProcessor;
+import org.triangulate.ingest.ConfigFingerprint;
+import org.triangulate.ingest.ImportedCodingStore;
+import org.triangulate.ingest.InputLedger;
+import org.triangulate.ingest.RefiQdaImportTasklet;
 import org.triangulate.ingest.SourceDocument;
 import org.triangulate.ingest.StagedStudyStore;
-import org.triangulate.ingest.TranscriptFileProcessor;
+import org.triangulate.ingest.StructuredInput;
+import org.triangulate.ingest.StructuredInputTasklet;
+import org.triangulate.ingest.TranscriptIngestTasklet;
 import org.triangulate.nlp.AnnotatedSource;
 import org.triangulate.nlp.CoreNlpAnnotator;
 import org.triangulate.nlp.Segment;
@@ -62,7 +57,6 @@ public class NightlyJobConfiguration {
 
   public static final String JOB_NAME = "nightly";
   static final String EXTRACT_INDEX_KEY = "extractIndex";
-  private static final int CSV_CHUNK = 200;
   private static final java.time.Duration PROGRESS_LOG_EVERY = java.time.Duration.ofSeconds(10);
 
   private final JobRepository jobRepository;
@@ -85,155 +79,64 @@ public class NightlyJobConfiguration {
     return properties.studyInput(study.name()).resolve(file);
   }
 
-  // ---- ingest: cases, participants, responses (CSV), transcripts --------------------------------
+  // ---- ingest: cases, participants, responses (CSV), transcripts, REFI-QDA projects -----------
+  // Each input loads in one transaction: a changed file replaces its records, an unchanged one is
+  // skipped (SHA-256 and what it was validated against), bad records are quarantined, never lost.
 
   @Bean
-  @StepScope
-  CsvRowReader casesReader() {
-    return new CsvRowReader(input("cases.csv"));
-  }
-
-  /** Step-scoped like every row processor: each remembers the ids it has seen in this run only. */
-  @Bean
-  @StepScope
-  CaseRowProcessor caseRowProcessor() {
-    return new CaseRowProcessor(study);
+  Step ingestCasesStep(StagedStudyStore store, InputLedger ledger) {
+    return structuredInputStep("ingestCasesStep", StructuredInput.CASES, store, ledger);
   }
 
   @Bean
-  Step ingestCasesStep(StagedStudyStore store, QuarantineLog quarantine) {
-    return csvIngestStep(
-        "ingestCasesStep",
-        casesReader(),
-        caseRowProcessor(),
-        chunk -> store.insertCases(study.name(), chunk.getItems()),
-        quarantine,
-        "cases",
-        () -> store.clearCases(study.name()));
+  Step ingestParticipantsStep(StagedStudyStore store, InputLedger ledger) {
+    return structuredInputStep(
+        "ingestParticipantsStep", StructuredInput.PARTICIPANTS, store, ledger);
   }
 
   @Bean
-  @StepScope
-  CsvRowReader participantsReader() {
-    return new CsvRowReader(input("participants.csv"));
+  Step ingestResponsesStep(StagedStudyStore store, InputLedger ledger) {
+    return structuredInputStep("ingestResponsesStep", StructuredInput.RESPONSES, store, ledger);
   }
 
-  @Bean
-  @StepScope
-  ParticipantRowProcessor participantRowProcessor(StagedStudyStore store) {
-    return new ParticipantRowProcessor(study, store.caseIds(study.name()));
-  }
-
-  @Bean
-  Step ingestParticipantsStep(StagedStudyStore store, QuarantineLog quarantine) {
-    return csvIngestStep(
-        "ingestParticipantsStep",
-        participantsReader(),
-        participantRowProcessor(store),
-        chunk -> store.insertParticipants(study.name(), chunk.getItems()),
-        quarantine,
-        "participants",
-        () -> store.clearParticipants(study.name()));
-  }
-
-  @Bean
-  @StepScope
-  CsvRowReader responsesReader() {
-    return new CsvRowReader(input("responses.csv"));
-  }
-
-  @Bean
-  @StepScope
-  ResponseRowProcessor responseRowProcessor(StagedStudyStore store) {
-    return new ResponseRowProcessor(study, store.participantIds(study.name()));
-  }
-
-  @Bean
-  Step ingestResponsesStep(StagedStudyStore store, QuarantineLog quarantine) {
-    return csvIngestStep(
-        "ingestResponsesStep",
-        responsesReader(),
-        responseRowProcessor(store),
-        chunk -> store.insertResponses(study.name(), chunk.getItems()),
-        quarantine,
-        "responses",
-        () -> store.clearResponses(study.name()));
-  }
-
-  /**
-   * A CSV input replaces last night's rows: cleared on a fresh start (not on a restart), each row
-   * validated, bad rows quarantined with file, line and reason while the step goes on.
-   */
-  private <T> Step csvIngestStep(
-      String name,
-      CsvRowReader reader,
-      ItemProcessor<CsvRow, T> processor,
-      ItemWriter<T> writer,
-      QuarantineLog quarantine,
-      String input,
-      Runnable clear) {
+  private Step structuredInputStep(
+      String name, StructuredInput input, StagedStudyStore store, InputLedger ledger) {
     return new StepBuilder(name, jobRepository)
-        .<CsvRow, T>chunk(CSV_CHUNK)
-        .transactionManager(transactionManager)
-        .reader(reader)
-        .processor(processor)
-        .writer(writer)
-        .faultTolerant()
-        .skip(InvalidRecordException.class)
-        .skipLimit(Long.MAX_VALUE)
-        .skipListener(quarantineListener(quarantine, input, input + ".csv"))
-        .listener(clearOnFreshStart(clear))
+        .tasklet(
+            new StructuredInputTasklet(
+                input,
+                properties.studyInput(study.name()),
+                study,
+                store,
+                ledger,
+                configFingerprint()),
+            transactionManager)
         .build();
   }
 
   @Bean
-  @StepScope
-  ListItemReader<Path> transcriptFilesReader() {
-    return new ListItemReader<>(TranscriptFiles.list(input("transcripts")));
-  }
-
-  @Bean
-  @StepScope
-  TranscriptFileProcessor transcriptFileProcessor(StagedStudyStore store) {
-    return new TranscriptFileProcessor(store.participantIds(study.name()));
-  }
-
-  @Bean
-  Step ingestTranscriptsStep(StagedStudyStore store, QuarantineLog quarantine) {
-    Set<String> present = new HashSet<>();
+  Step ingestTranscriptsStep(StagedStudyStore store, InputLedger ledger) {
     return new StepBuilder("ingestTranscriptsStep", jobRepository)
-        .<Path, SourceDocument>chunk(10)
-        .transactionManager(transactionManager)
-        .reader(transcriptFilesReader())
-        .processor(transcriptFileProcessor(store))
-        .writer(chunk ->
-            chunk.forEach(source -> {
-              store.upsertSource(study.name(), source);
-              present.add(source.sourceId());
-            }))
-        .faultTolerant()
-        .skip(InvalidRecordException.class)
-        .skipLimit(Long.MAX_VALUE)
-        .skipListener(quarantineListener(quarantine, "transcripts", "transcripts/"))
-        .listener(
-            new StepExecutionListener() {
-              @Override
-              public void beforeStep(StepExecution stepExecution) {
-                present.clear();
-              }
-
-              @Override
-              public org.springframework.batch.core.ExitStatus afterStep(
-                  StepExecution stepExecution) {
-                if (stepExecution.getFailureExceptions().isEmpty()) {
-                  // Transcripts whose file is gone are removed with what was derived from them.
-                  present.addAll(TranscriptFiles.names(input("transcripts")));
-                  store.removeSourcesOtherThan(study.name(), present);
-                }
-                return stepExecution.getExitStatus();
-              }
-            })
+        .tasklet(
+            new TranscriptIngestTasklet(input("transcripts"), study, store, ledger),
+            transactionManager)
         .build();
+  }
+
+  @Bean
+  Step importRefiQdaStep(
+      StagedStudyStore store, ImportedCodingStore imported, InputLedger ledger, JdbcTemplate jdbc) {
+    return new StepBuilder("importRefiQdaStep", jobRepository)
+        .tasklet(
+            new RefiQdaImportTasklet(
+                input("coding"), study, store, imported, ledger, jdbc, configFingerprint()),
+            transactionManager)
+        .build();
+  }
+
+  /** The study's configuration files: a change re-validates every input against it. */
+  private String configFingerprint() {
+    return ConfigFingerprint.of(properties.configDir().resolve(study.name()));
   }
 
   // ---- annotate: speaker turns, sentences and lemmas (CoreNLP)
@@ -247,7 +150,8 @@ public class NightlyJobConfiguration {
   @Bean
   TranscriptSegmenter transcriptSegmenter(CoreNlpAnnotator annotator) {
     return new TranscriptSegmenter(
-        new SpeakerTurnSegmenter(properties.nlp().interviewerLabels()),
+        new SpeakerTurnSegmenter(
+            properties.nlp().interviewerLabels(), properties.nlp().participantLabels()),
         annotator,
         properties.nlp().maxSentencesPerSegment());
   }
@@ -313,6 +217,13 @@ public class NightlyJobConfiguration {
 
   // ---- code: the codebook's rules over participant segments
   // --------------------------------------
+
+  @Bean
+  Step attachImportedCodingsStep(JdbcTemplate jdbc) {
+    return new StepBuilder("attachImportedCodingsStep", jobRepository)
+        .tasklet(new ImportedCodingAttacher(jdbc, study), transactionManager)
+        .build();
+  }
 
   @Bean
   Step autoCodeSegmentsStep(JdbcTemplate jdbc) {
@@ -426,7 +337,9 @@ public class NightlyJobConfiguration {
       Step ingestParticipantsStep,
       Step ingestResponsesStep,
       Step ingestTranscriptsStep,
+      Step importRefiQdaStep,
       Step annotateTranscriptsStep,
+      Step attachImportedCodingsStep,
       Step autoCodeSegmentsStep,
       Step createExtractIndexStep,
       Step indexExtractsStep,
@@ -444,7 +357,9 @@ public class NightlyJobConfiguration {
         .next(ingestParticipantsStep)
         .next(ingestResponsesStep)
         .next(ingestTranscriptsStep)
+        .next(importRefiQdaStep)
         .next(annotateTranscriptsStep)
+        .next(attachImportedCodingsStep)
         .next(autoCodeSegmentsStep)
         .next(createExtractIndexStep)
         .next(indexExtractsStep)
@@ -458,24 +373,5 @@ public class NightlyJobConfiguration {
   @Bean
   RunLock runLock(JdbcTemplate jdbc) {
     return new RunLock(jdbc, properties.run().lockStaleAfter());
-  }
-
-  private <T> QuarantineSkipListener<T> quarantineListener(
-      QuarantineLog log, String input, String fileName) {
-    return new QuarantineSkipListener<>(log, study.name(), input, fileName);
-  }
-
-  /** Clears the staged rows a step replaces, unless the step is resuming after a failure. */
-  private static StepExecutionListener clearOnFreshStart(Runnable clear) {
-    return new StepExecutionListener() {
-      @Override
-      public void beforeStep(StepExecution stepExecution) {
-        ExecutionContext context = stepExecution.getExecutionContext();
-        if (!context.containsKey("staged.cleared")) {
-          clear.run();
-          context.putString("staged.cleared", "true");
-        }
-      }
-    };
   }
 }

@@ -39,17 +39,20 @@ public record RunReport(
       long skipped,
       double seconds) {}
 
-  /** One input file's records: read = loaded + quarantined. */
+  /**
+   * One input's records: read = loaded + quarantined. {@code status} is {@code loaded}, {@code
+   * unchanged} (skipped by checksum; its last counts), {@code missing} or {@code removed}; {@code
+   * notes} say what was tolerated (encoding, wide form, what a REFI-QDA import left aside).
+   */
   public record InputLine(
-      String input, String file, String sha256, long read, long loaded, long quarantined) {}
-
-  /** Ingest steps and the input each reads; their counts make the input lines. */
-  static final Map<String, String> INGEST_STEPS =
-      Map.of(
-          "ingestCasesStep", "cases.csv",
-          "ingestParticipantsStep", "participants.csv",
-          "ingestResponsesStep", "responses.csv",
-          "ingestTranscriptsStep", "transcripts/");
+      String input,
+      String file,
+      String sha256,
+      String status,
+      long read,
+      long loaded,
+      long quarantined,
+      String notes) {}
 
   static List<StepLine> stepLines(List<StepExecution> steps) {
     List<StepLine> lines = new ArrayList<>();
@@ -87,11 +90,17 @@ public record RunReport(
       out.append("  ").append(failure.lines().findFirst().orElse("")).append('\n');
     }
     out.append(
-        String.format("%nInputs%n  %-18s %8s %8s %12s%n", "file", "read", "loaded", "quarantined"));
+        String.format(
+            "%nInputs%n  %-24s %8s %8s %12s  %s%n",
+            "file", "read", "loaded", "quarantined", "status"));
     for (InputLine in : inputs) {
       out.append(
           String.format(
-              "  %-18s %8d %8d %12d%n", in.file(), in.read(), in.loaded(), in.quarantined()));
+              "  %-24s %8d %8d %12d  %s%n",
+              in.file(), in.read(), in.loaded(), in.quarantined(), in.status()));
+      if (in.notes() != null && !in.notes().isBlank()) {
+        out.append("      ").append(in.notes()).append('\n');
+      }
     }
     out.append(
         String.format(

@@ -1,15 +1,10 @@
 package org.triangulate.batch;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
@@ -17,8 +12,10 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 import org.triangulate.OutputFiles;
 import org.triangulate.TriangulateProperties;
+import org.triangulate.ingest.InputLedger;
 import org.triangulate.ingest.QuarantineLog;
 import org.triangulate.ingest.QuarantinedRecord;
+import org.triangulate.ingest.TranscriptIngestTasklet;
 import org.triangulate.study.Study;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,16 +34,19 @@ public class RunReportListener implements JobExecutionListener {
   private final Study study;
   private final TriangulateProperties properties;
   private final QuarantineLog quarantine;
+  private final InputLedger ledger;
   private final JobRepository repository;
 
   RunReportListener(
       Study study,
       TriangulateProperties properties,
       QuarantineLog quarantine,
+      InputLedger ledger,
       @org.springframework.context.annotation.Lazy JobRepository repository) {
     this.study = study;
     this.properties = properties;
     this.quarantine = quarantine;
+    this.ledger = ledger;
     this.repository = repository;
   }
 
@@ -95,7 +95,7 @@ public class RunReportListener implements JobExecutionListener {
         execution.getStartTime(),
         execution.getEndTime(),
         RunReport.stepLines(steps),
-        inputLines(steps),
+        inputLines(attempts),
         outputs);
   }
 
@@ -139,33 +139,70 @@ public class RunReportListener implements JobExecutionListener {
         .toList();
   }
 
-  private List<RunReport.InputLine> inputLines(List<StepExecution> steps) {
+  /**
+   * The run's input lines from the ledger: one per structured input and REFI-QDA file, and one for
+   * the transcripts folder (its files summed; per-file details are in the notes and the
+   * quarantine). A resumed night takes them from the latest attempt that ran the ingest steps.
+   */
+  private List<RunReport.InputLine> inputLines(List<JobExecution> attempts) {
+    long ingestAttempt =
+        attempts.stream()
+            .map(JobExecution::getId)
+            .filter(id -> !ledger.forRun(study.name(), id).isEmpty())
+            .max(Long::compare)
+            .orElse(attempts.getLast().getId());
     List<RunReport.InputLine> lines = new ArrayList<>();
-    for (StepExecution step : steps) {
-      String file = RunReport.INGEST_STEPS.get(step.getStepName());
-      if (file != null) {
-        long quarantinedCount = step.getSkipCount();
+    RunReport.InputLine transcripts = null;
+    List<String> transcriptNotes = new ArrayList<>();
+    Map<String, Integer> statuses = new java.util.TreeMap<>();
+    int transcriptsAt = -1;
+    for (InputLedger.RunLine line : ledger.forRun(study.name(), ingestAttempt)) {
+      if (!TranscriptIngestTasklet.INPUT.equals(line.input())) {
         lines.add(
             new RunReport.InputLine(
-                step.getStepName(),
-                file,
-                checksum(properties.studyInput(study.name()).resolve(file)),
-                step.getReadCount() + step.getReadSkipCount(),
-                step.getWriteCount(),
-                quarantinedCount));
+                line.input(),
+                line.fileName(),
+                line.sha256(),
+                line.status(),
+                line.read(),
+                line.loaded(),
+                line.quarantined(),
+                line.notes()));
+        continue;
       }
+      transcriptsAt = transcriptsAt < 0 ? lines.size() : transcriptsAt;
+      statuses.merge(line.status(), 1, Integer::sum);
+      if (line.notes() != null && !line.notes().isBlank()) {
+        transcriptNotes.add(line.fileName() + ": " + line.notes());
+      }
+      transcripts =
+          new RunReport.InputLine(
+              TranscriptIngestTasklet.INPUT,
+              TranscriptIngestTasklet.FOLDER,
+              "",
+              "",
+              (transcripts == null ? 0 : transcripts.read()) + line.read(),
+              (transcripts == null ? 0 : transcripts.loaded()) + line.loaded(),
+              (transcripts == null ? 0 : transcripts.quarantined()) + line.quarantined(),
+              null);
+    }
+    if (transcripts != null) {
+      String status =
+          statuses.entrySet().stream()
+              .map(e -> e.getValue() + " " + e.getKey())
+              .collect(java.util.stream.Collectors.joining(", "));
+      lines.add(
+          transcriptsAt,
+          new RunReport.InputLine(
+              transcripts.input(),
+              transcripts.file(),
+              transcripts.sha256(),
+              status,
+              transcripts.read(),
+              transcripts.loaded(),
+              transcripts.quarantined(),
+              transcriptNotes.isEmpty() ? null : String.join("; ", transcriptNotes)));
     }
     return lines;
-  }
-
-  private static String checksum(Path file) {
-    if (!Files.isRegularFile(file)) {
-      return Files.isDirectory(file) ? "" : "missing";
-    }
-    try (InputStream in = Files.newInputStream(file)) {
-      return DigestUtils.sha256Hex(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

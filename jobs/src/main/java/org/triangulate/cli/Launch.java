@@ -83,7 +83,8 @@ final class Launch {
         .web(type)
         .profiles(options.profiles.toArray(String[]::new))
         .logStartupInfo(false)
-        // Commands close the context themselves: on SIGTERM the schedule first stops its job cleanly.
+        // Commands close the context themselves: on SIGTERM the schedule first stops its job
+        // cleanly.
         .registerShutdownHook(false)
         .run(arguments);
   }

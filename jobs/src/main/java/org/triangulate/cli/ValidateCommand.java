@@ -1,41 +1,37 @@
 package org.triangulate.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.List;
 import java.util.concurrent.Callable;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.triangulate.TriangulateProperties;
-import org.triangulate.ingest.CaseRowProcessor;
-import org.triangulate.ingest.CsvRow;
-import org.triangulate.ingest.CsvRowReader;
-import org.triangulate.ingest.InvalidRecordException;
-import org.triangulate.ingest.ParticipantRowProcessor;
-import org.triangulate.ingest.ResponseRowProcessor;
-import org.triangulate.ingest.StagedCase;
-import org.triangulate.ingest.StagedParticipant;
+import org.triangulate.ingest.InputLoad;
+import org.triangulate.ingest.QuarantinedRecord;
+import org.triangulate.ingest.StudyInputsCheck;
+import org.triangulate.ingest.TranscriptIngestTasklet;
 import org.triangulate.study.Study;
 import org.triangulate.study.StudyLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
- * Checks a study's configuration and structured inputs without touching the store or the index,
- * using the same rules as the nightly ingest. Exit 0: all valid; 1: some records would be
- * quarantined; 2: the configuration is invalid.
+ * Checks a study's configuration and every input without touching the store or the index, using the
+ * nightly job's own rules, and prints every problem grouped by file. {@code --study} takes a study
+ * name or a study folder ({@code data-in/demo}, or a copy anywhere). Exit 0: all valid; 1: some
+ * records would be quarantined or a required input is missing; 2: the configuration is invalid.
  */
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
     description =
-        "Checks config/<study>/ and the CSV inputs in data-in/<study>/ with the nightly job's rules, printing every record that would be quarantined (file, line, reason). Writes nothing. Exit 0: all valid; 1: some records would be quarantined; 2: the configuration is invalid.")
+        "Checks config/<study>/ and every input in data-in/<study>/ (cases, participants, responses, transcripts, coding/*.qdpx) with the nightly job's rules and prints every problem grouped by file, with line, column and value. --study takes a name or a folder (e.g. data-in/demo or a copy elsewhere; its config is config/<folder name>/ unless the folder holds study.yml). Writes nothing. Exit 0: all valid; 1: problems found; 2: the configuration is invalid.")
 public class ValidateCommand implements Callable<Integer> {
 
   @Mixin CommonOptions options;
 
   @Override
   public Integer call() throws Exception {
+    studyFolderAsOptions();
     TriangulateProperties properties = new Launch(options).properties();
     Study study = new StudyLoader().load(properties.configDir(), properties.study());
     System.out.println(
@@ -50,58 +46,83 @@ public class ValidateCommand implements Callable<Integer> {
             + " categories, "
             + study.packs().size()
             + " packs.");
-    Path input = properties.studyInput(study.name());
-    Set<String> cases = new HashSet<>();
-    Set<String> participants = new HashSet<>();
-    int bad =
-        check(
-            input.resolve("cases.csv"),
-            new CaseRowProcessor(study),
-            c -> cases.add(((StagedCase) c).caseId()));
-    bad +=
-        check(
-            input.resolve("participants.csv"),
-            new ParticipantRowProcessor(study, cases),
-            p -> participants.add(((StagedParticipant) p).participantId()));
-    bad +=
-        check(
-            input.resolve("responses.csv"), new ResponseRowProcessor(study, participants), r -> {});
-    return bad == 0 ? 0 : 1;
-  }
-
-  private static int check(
-      Path file, ItemProcessor<CsvRow, ?> processor, java.util.function.Consumer<Object> onValid)
-      throws Exception {
-    if (!java.nio.file.Files.isRegularFile(file)) {
-      System.out.println(file + ": missing");
-      return 1;
-    }
-    CsvRowReader reader = new CsvRowReader(file);
-    reader.open(new ExecutionContext());
-    int read = 0;
-    int invalid = 0;
-    try {
-      for (CsvRow row = reader.read(); row != null; row = reader.read()) {
-        read++;
-        try {
-          onValid.accept(processor.process(row));
-        } catch (InvalidRecordException e) {
-          invalid++;
-          System.out.println(file + ": line " + row.line() + ": " + e.getMessage());
+    Path folder = properties.studyInput(study.name());
+    System.out.println("Inputs in " + folder + ":");
+    List<InputLoad<?>> loads = StudyInputsCheck.check(folder, study);
+    int problems = 0;
+    int files = 0;
+    List<InputLoad<?>> transcripts =
+        loads.stream().filter(l -> l.input().equals(TranscriptIngestTasklet.INPUT)).toList();
+    boolean transcriptsShown = false;
+    for (InputLoad<?> load : loads) {
+      boolean missing = load.encoding() == null && load.notes().contains("file not found");
+      int here = load.quarantined().size() + (missing ? 1 : 0);
+      problems += here;
+      files += here > 0 ? 1 : 0;
+      boolean transcript = load.input().equals(TranscriptIngestTasklet.INPUT);
+      if (transcript && !transcriptsShown) {
+        transcriptsShown = true;
+        long valid = transcripts.stream().mapToLong(t -> t.loaded().size()).sum();
+        System.out.println(
+            "  "
+                + TranscriptIngestTasklet.FOLDER
+                + ": "
+                + transcripts.size()
+                + " file(s), "
+                + valid
+                + " valid"
+                + (valid < transcripts.size()
+                    ? ", " + (transcripts.size() - valid) + " problem(s)"
+                    : ""));
+      }
+      if (transcript && load.quarantined().isEmpty() && load.notes().isEmpty()) {
+        continue;
+      }
+      System.out.println(transcript ? "  " + load.fileName() + ":" : summary(load, missing));
+      for (QuarantinedRecord record : load.quarantined()) {
+        System.out.println("    " + record.location() + ": " + record.reason());
+      }
+      for (String note : load.notes()) {
+        if (!missing) {
+          System.out.println("    note: " + note);
         }
       }
-    } finally {
-      reader.close();
     }
     System.out.println(
-        file
-            + ": "
-            + read
-            + " read, "
-            + (read - invalid)
-            + " valid, "
-            + invalid
-            + " would be quarantined");
-    return invalid;
+        problems == 0
+            ? "No problems found."
+            : problems + " problem(s) in " + files + " file(s); each would be quarantined.");
+    return problems == 0 ? 0 : 1;
+  }
+
+  private static String summary(InputLoad<?> load, boolean missing) {
+    if (missing) {
+      return "  " + load.fileName() + ": missing";
+    }
+    return "  "
+        + load.fileName()
+        + ": "
+        + load.read()
+        + " read, "
+        + load.loaded().size()
+        + " valid"
+        + (load.quarantined().isEmpty() ? "" : ", " + load.quarantined().size() + " problem(s)")
+        + (load.encoding() == null ? "" : " (" + load.encoding() + ")");
+  }
+
+  /**
+   * {@code --study data-in/demo}: a folder rather than a name. Its name is the study; its parent is
+   * where inputs are read; its own study.yml, if any, is the configuration.
+   */
+  private void studyFolderAsOptions() {
+    if (options.study == null || !(options.study.contains("/") || options.study.contains("\\"))) {
+      return;
+    }
+    Path folder = Path.of(options.study).toAbsolutePath().normalize();
+    options.study = folder.getFileName().toString();
+    options.overrides.put("triangulate.data-in", folder.getParent().toString());
+    if (Files.isRegularFile(folder.resolve("study.yml"))) {
+      options.overrides.put("triangulate.config-dir", folder.getParent().toString());
+    }
   }
 }

@@ -1,5 +1,6 @@
 /**
- * Coding of transcript segments to the codebook's categories: rule-based auto-coding over lemmas,
- * with provenance on every coding (later: imported REFI-QDA codings and export).
+ * Coding of transcript segments to categories, with provenance on every coding: imported REFI-QDA
+ * codings attached to the segments they overlap ({@code imported:<tool>}) and rule-based
+ * auto-coding over lemmas ({@code rule:<category>}).
  */
 package org.triangulate.coding;

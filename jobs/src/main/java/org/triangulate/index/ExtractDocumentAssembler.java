@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.triangulate.coding.CategoryThemes;
 import org.triangulate.nlp.Deidentifier;
 import org.triangulate.nlp.Segment;
 import org.triangulate.study.Study;
@@ -21,6 +22,7 @@ public class ExtractDocumentAssembler implements ItemProcessor<Segment, ExtractD
   private final Study study;
   private final long runId;
   private final Deidentifier deidentifier;
+  private final CategoryThemes themes;
   private final Map<String, String> caseOfParticipant = new HashMap<>();
   private final Map<String, Map<String, String>> attributesOfParticipant = new HashMap<>();
   private final Map<String, List<String[]>> codingsOfSegment = new HashMap<>();
@@ -29,6 +31,8 @@ public class ExtractDocumentAssembler implements ItemProcessor<Segment, ExtractD
     this.study = study;
     this.runId = runId;
     this.deidentifier = new Deidentifier(study.deidentify().terms());
+    // Imported REFI-QDA categories are not in codebook.yml; their themes come from the import.
+    this.themes = new CategoryThemes(jdbc, study);
     Map<String, Map<String, String>> caseAttributes = new HashMap<>();
     jdbc.query(
         "select case_id, attribute, attr_value from case_attribute where study = ?",
@@ -79,7 +83,7 @@ public class ExtractDocumentAssembler implements ItemProcessor<Segment, ExtractD
         caseOfParticipant.getOrDefault(segment.participantId(), ""),
         attributesOfParticipant.getOrDefault(segment.participantId(), Map.of()),
         categories,
-        categories.stream().map(c -> study.codebook().themeOf(c)).distinct().toList(),
+        categories.stream().map(themes::themeOf).distinct().toList(),
         codings.stream().map(c -> c[1]).distinct().toList(),
         segment.sourceId(),
         segment.start(),

@@ -1,8 +1,9 @@
 package org.triangulate.ingest;
 
 /**
- * A record that fails validation. Thrown by processors and turned into a quarantine entry by {@link
- * QuarantineSkipListener}; the step goes on.
+ * A record that fails validation, with a reason that names the column (as written in the file) and
+ * the offending value. Caught by the input loaders and turned into a quarantine entry; the night
+ * goes on.
  */
 public class InvalidRecordException extends RuntimeException {
 
@@ -10,8 +11,9 @@ public class InvalidRecordException extends RuntimeException {
     super(reason);
   }
 
-  /** A reason naming the column and the offending value. */
-  public static InvalidRecordException badValue(String column, String value, String expectation) {
-    return new InvalidRecordException("column " + column + ": '" + value + "' " + expectation);
+  /** {@code column Importance: '7' is not a whole number from 1 to 4 or blank}. */
+  public static InvalidRecordException badValue(CsvRow row, String column, String expectation) {
+    return new InvalidRecordException(
+        "column " + row.header(column) + ": '" + row.get(column) + "' " + expectation);
   }
 }

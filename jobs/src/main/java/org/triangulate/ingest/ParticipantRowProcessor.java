@@ -2,19 +2,20 @@ package org.triangulate.ingest;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.triangulate.study.Study;
 
-/** Validates a participants.csv row: known case, declared attribute values, ISO interview date. */
+/**
+ * Validates one participants.csv row: a case that was loaded from cases.csv, declared attribute
+ * values, an ISO interview date or none. Immutable and thread-safe.
+ */
 public class ParticipantRowProcessor implements ItemProcessor<CsvRow, StagedParticipant> {
 
   private final Study study;
   private final Set<String> knownCases;
-  private final Set<String> seen = new HashSet<>();
 
   public ParticipantRowProcessor(Study study, Set<String> knownCases) {
     this.study = study;
@@ -24,13 +25,15 @@ public class ParticipantRowProcessor implements ItemProcessor<CsvRow, StagedPart
   @Override
   public StagedParticipant process(CsvRow row) {
     String participantId = RowRules.requireId(row, "participant_id");
-    if (!seen.add(participantId)) {
-      throw new InvalidRecordException(
-          "column participant_id: duplicate participant '" + participantId + "'");
-    }
+    RowRules.requireColumn(row, "case_id");
     String caseId = row.get("case_id");
+    if (caseId.isEmpty()) {
+      throw InvalidRecordException.badValue(
+          row, "case_id", "is blank: every participant needs a case");
+    }
     if (!knownCases.contains(caseId)) {
-      throw InvalidRecordException.badValue("case_id", caseId, "is not a case in cases.csv");
+      throw InvalidRecordException.badValue(
+          row, "case_id", "is not a case in cases.csv (or its row there was quarantined)");
     }
     Map<String, String> attributes = new LinkedHashMap<>();
     for (Study.Attribute attribute : study.participantAttributes()) {
@@ -48,7 +51,7 @@ public class ParticipantRowProcessor implements ItemProcessor<CsvRow, StagedPart
       return LocalDate.parse(value);
     } catch (DateTimeParseException e) {
       throw InvalidRecordException.badValue(
-          "interview_date", value, "is not a date like 2025-03-31");
+          row, "interview_date", "is not a date like 2025-03-31 (year-month-day)");
     }
   }
 }

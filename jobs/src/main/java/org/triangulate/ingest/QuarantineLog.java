@@ -36,6 +36,26 @@ public class QuarantineLog {
         truncate(record.recordText(), 4000));
   }
 
+  /** Carries a file's quarantined records from the run that read it into a later run. */
+  public void copy(String study, long fromRun, long toRun, String fileName) {
+    jdbc.update(
+        "insert into quarantine (study, job_execution_id, input_name, file_name, location, reason, record_text)"
+            + " select study, ?, input_name, file_name, location, reason, record_text from quarantine"
+            + " where study = ? and job_execution_id = ? and file_name = ?",
+        toRun,
+        study,
+        fromRun,
+        fileName);
+  }
+
+  public void clearRun(String study, long jobExecutionId, String input) {
+    jdbc.update(
+        "delete from quarantine where study = ? and job_execution_id = ? and input_name = ?",
+        study,
+        jobExecutionId,
+        input);
+  }
+
   public List<QuarantinedRecord> forRun(String study, long jobExecutionId) {
     return jdbc.query(
         "select input_name, file_name, location, reason, record_text from quarantine where study = ? and job_execution_id = ? order by input_name, file_name",

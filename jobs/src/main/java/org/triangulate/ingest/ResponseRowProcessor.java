@@ -1,8 +1,6 @@
 package org.triangulate.ingest;
 
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -11,15 +9,17 @@ import org.triangulate.study.Happening;
 import org.triangulate.study.Study;
 
 /**
- * Validates a long-form responses.csv row: known participant and item, A answer among the study's
- * accepted spellings, B importance within the scale or blank, one answer per participant and item.
+ * Validates one answer (a long-form responses.csv row, or one item of a wide-form row): a loaded
+ * participant, an item of study.yml, an A answer among the study's accepted spellings, a B
+ * importance within the scale or blank. Spellings are matched ignoring case, apostrophes (straight
+ * or curly), underscores and spacing, so {@code Don’t know}, {@code dont_know} and {@code DON'T
+ * KNOW} are one answer. Duplicates are the loader's concern. Immutable and thread-safe.
  */
 public class ResponseRowProcessor implements ItemProcessor<CsvRow, StagedResponse> {
 
   private final Study study;
   private final Set<String> knownParticipants;
   private final Map<String, Happening> spellings = new HashMap<>();
-  private final Set<String> answered = new HashSet<>();
 
   public ResponseRowProcessor(Study study, Set<String> knownParticipants) {
     this.study = study;
@@ -35,45 +35,56 @@ public class ResponseRowProcessor implements ItemProcessor<CsvRow, StagedRespons
 
   @Override
   public StagedResponse process(CsvRow row) {
+    RowRules.requireColumn(row, "participant_id");
     String participantId = row.get("participant_id");
     if (!knownParticipants.contains(participantId)) {
       throw InvalidRecordException.badValue(
-          "participant_id", participantId, "is not a participant in participants.csv");
+          row,
+          "participant_id",
+          participantId.isEmpty()
+              ? "is blank: every answer needs a participant"
+              : "is not a participant in participants.csv (or its row there was quarantined)");
     }
-    String itemId = row.get("item_id");
-    if (study.item(itemId).isEmpty()) {
-      throw InvalidRecordException.badValue("item_id", itemId, "is not an item in study.yml");
+    RowRules.requireColumn(row, "item_id");
+    String itemId = itemId(row.get("item_id"));
+    if (itemId == null) {
+      throw InvalidRecordException.badValue(row, "item_id", "is not an item in study.yml");
     }
-    String answer = row.get("happening");
-    Happening happening = spellings.get(normaliseAnswer(answer));
+    RowRules.requireColumn(row, "happening");
+    Happening happening = spellings.get(normaliseAnswer(row.get("happening")));
     if (happening == null) {
       throw InvalidRecordException.badValue(
+          row,
           "happening",
-          answer,
           "is not an accepted answer ("
-              + List.copyOf(study.happening().keySet())
+              // Enum order: the study's map has no stable order to print.
+              + java.util.Arrays.stream(Happening.values())
+                  .map(Happening::code)
+                  .collect(java.util.stream.Collectors.joining(", "))
               + " or their spellings in study.yml)");
     }
-    Integer importance = importance(row.get("importance"));
-    if (!answered.add(participantId + "\u0000" + itemId)) {
-      throw new InvalidRecordException(
-          "duplicate answer: participant "
-              + participantId
-              + " already answered item "
-              + itemId
-              + " earlier in the file");
-    }
-    return new StagedResponse(participantId, itemId, happening, importance);
+    return new StagedResponse(participantId, itemId, happening, importance(row));
   }
 
-  private Integer importance(String value) {
+  /** The study's item id for a value, tolerating letter case; null when there is none. */
+  private String itemId(String value) {
+    return study.items().stream()
+        .map(Study.Item::id)
+        .filter(id -> id.equalsIgnoreCase(value))
+        .findFirst()
+        .orElse(null);
+  }
+
+  private Integer importance(CsvRow row) {
+    String value = row.get("importance");
     if (value.isEmpty()) {
       return null;
     }
     int min = study.importance().min();
     int max = study.importance().max();
     try {
-      int importance = Integer.parseInt(value);
+      // "4.0" is what a spreadsheet writes for 4.
+      int importance = Integer.parseInt(value.replaceFirst("\\.0+$", ""));
       if (importance >= min && importance <= max) {
         return importance;
       }
@@ -81,10 +92,14 @@ public class ResponseRowProcessor implements ItemProcessor<CsvRow, StagedRespons
       // reported below with the expected range
     }
     throw InvalidRecordException.badValue(
-        "importance", value, "is not a whole number from " + min + " to " + max + " or blank");
+        row, "importance", "is not a whole number from " + min + " to " + max + " or blank");
   }
 
   static String normaliseAnswer(String answer) {
-    return answer.strip().toLowerCase(Locale.ROOT).replace('\u2019', '\'').replaceAll("\\s+", " ");
+    return answer
+        .strip()
+        .toLowerCase(Locale.ROOT)
+        .replaceAll("['\u2019\u2018`\u00B4]", "")
+        .replaceAll("[\\s_]+", " ");
   }
 }

@@ -21,9 +21,23 @@ public class StagedStudyStore {
     this.jdbc = jdbc;
   }
 
-  /**
-   * Drops the study's structured data before a fresh load; a night's CSVs replace the last night's.
-   */
+  /** A changed cases.csv replaces the last load's cases, in the caller's transaction. */
+  public void replaceCases(String study, Collection<? extends StagedCase> cases) {
+    clearCases(study);
+    insertCases(study, cases);
+  }
+
+  public void replaceParticipants(
+      String study, Collection<? extends StagedParticipant> participants) {
+    clearParticipants(study);
+    insertParticipants(study, participants);
+  }
+
+  public void replaceResponses(String study, Collection<? extends StagedResponse> responses) {
+    clearResponses(study);
+    insertResponses(study, responses);
+  }
+
   public void clearCases(String study) {
     jdbc.update("delete from case_attribute where study = ?", study);
     jdbc.update("delete from study_case where study = ?", study);
@@ -88,48 +102,66 @@ public class StagedStudyStore {
   }
 
   /**
-   * Stores a transcript. An unchanged checksum keeps the row (and its annotations) as it is, so
-   * only changed transcripts are annotated again.
+   * Stores a source text (a transcript, or a text inside a REFI-QDA project). An unchanged checksum
+   * keeps the row (and its annotations) as it is, so only changed texts are annotated again.
    */
-  public void upsertSource(String study, SourceDocument source) {
+  public void upsertSource(String study, SourceDocument source, SourceOrigin origin) {
     int updated =
         jdbc.update(
-            "update source set participant_id = ?, file_name = ?, sha256 = ?, char_count = ?, body = ? "
-                + "where study = ? and source_id = ? and sha256 <> ?",
+            "update source set participant_id = ?, file_name = ?, sha256 = ?, char_count = ?, body = ?,"
+                + " origin = ?, original_format = ?, line_endings = ?"
+                + " where study = ? and source_id = ? and sha256 <> ?",
             source.participantId(),
             source.fileName(),
             source.sha256(),
             source.text().length(),
             source.text(),
+            origin.kind(),
+            origin.format(),
+            origin.lineEndings(),
             study,
             source.sourceId(),
             source.sha256());
     if (updated == 0 && !exists(study, source.sourceId())) {
       jdbc.update(
-          "insert into source (study, source_id, participant_id, file_name, sha256, char_count, body) values (?, ?, ?, ?, ?, ?, ?)",
+          "insert into source (study, source_id, participant_id, file_name, sha256, char_count, body, origin,"
+              + " original_format, line_endings) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           study,
           source.sourceId(),
           source.participantId(),
           source.fileName(),
           source.sha256(),
           source.text().length(),
-          source.text());
+          source.text(),
+          origin.kind(),
+          origin.format(),
+          origin.lineEndings());
     }
   }
 
-  /** Removes transcripts that are no longer among the inputs, with everything derived from them. */
-  public int removeSourcesOtherThan(String study, Set<String> present) {
-    List<String> gone = sourceIds(study).stream().filter(id -> !present.contains(id)).toList();
-    for (String sourceId : gone) {
-      jdbc.update(
-          "delete from coding where study = ? and segment_id in (select segment_id from segment where study = ? and source_id = ?)",
-          study,
-          study,
-          sourceId);
-      jdbc.update("delete from segment where study = ? and source_id = ?", study, sourceId);
-      jdbc.update("delete from source where study = ? and source_id = ?", study, sourceId);
-    }
+  /** Where a staged source came from: {@code transcript} or {@code qdpx}, format, line endings. */
+  public record SourceOrigin(String kind, String format, String lineEndings) {}
+
+  /**
+   * Removes sources of one origin that are no longer among the inputs (or no longer load), with
+   * everything derived from them.
+   */
+  public int removeSourcesOtherThan(String study, String origin, Set<String> present) {
+    List<String> gone =
+        sourceIds(study, origin).stream().filter(id -> !present.contains(id)).toList();
+    gone.forEach(sourceId -> removeSource(study, sourceId));
     return gone.size();
+  }
+
+  /** Removes a source with its segments and their codings. */
+  public void removeSource(String study, String sourceId) {
+    jdbc.update(
+        "delete from coding where study = ? and segment_id in (select segment_id from segment where study = ? and source_id = ?)",
+        study,
+        study,
+        sourceId);
+    jdbc.update("delete from segment where study = ? and source_id = ?", study, sourceId);
+    jdbc.update("delete from source where study = ? and source_id = ?", study, sourceId);
   }
 
   public Set<String> caseIds(String study) {
@@ -143,8 +175,23 @@ public class StagedStudyStore {
             "select participant_id from participant where study = ?", String.class, study));
   }
 
-  private List<String> sourceIds(String study) {
-    return jdbc.queryForList("select source_id from source where study = ?", String.class, study);
+  public List<String> sourceIds(String study, String origin) {
+    return jdbc.queryForList(
+        "select source_id from source where study = ? and origin = ?", String.class, study, origin);
+  }
+
+  /** The transcripts of a participant: source id and canonical text. */
+  public java.util.Map<String, String> transcriptsOf(String study, String participantId) {
+    java.util.Map<String, String> texts = new java.util.LinkedHashMap<>();
+    jdbc.query(
+        "select source_id, body from source where study = ? and participant_id = ? and origin = 'transcript'"
+            + " order by source_id",
+        rs -> {
+          texts.put(rs.getString(1), rs.getString(2));
+        },
+        study,
+        participantId);
+    return texts;
   }
 
   private boolean exists(String study, String sourceId) {

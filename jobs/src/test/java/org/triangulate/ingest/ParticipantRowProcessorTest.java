@@ -78,16 +78,4 @@ class ParticipantRowProcessorTest {
         .hasMessageContaining("column interview_date")
         .hasMessageContaining("'31/03/2025'");
   }
-
-  @Test
-  void quarantinesSecondRowOfTheSameParticipant() {
-    // given
-    processor.process(participant("P07", "C01", "peer_worker", ""));
-
-    // then
-    assertThatThrownBy(() -> processor.process(participant("P07", "C02", "line_manager", "")))
-        .isInstanceOf(InvalidRecordException.class)
-        .hasMessageContaining("column participant_id")
-        .hasMessageContaining("duplicate participant 'P07'");
-  }
 }

@@ -123,46 +123,4 @@ class ResponseRowProcessorTest {
         .hasMessageContaining("'" + importance + "'")
         .hasMessageContaining("from 1 to 4");
   }
-
-  @Test
-  void quarantinesDuplicateAnswerForSameItem() {
-    // given: P01 answered sup_access once
-    processor.process(response("P01", "sup_access", "yes", "3"));
-
-    // when / then: the second answer to the same item is rejected
-    assertThatThrownBy(() -> processor.process(response("P01", "sup_access", "no", "1")))
-        .isInstanceOf(InvalidRecordException.class)
-        .hasMessageContaining("duplicate answer")
-        .hasMessageContaining("P01")
-        .hasMessageContaining("sup_access");
-  }
-
-  @Test
-  void acceptsSameItemFromAnotherParticipantAndAnotherItemFromTheSameParticipant() {
-    // given
-    processor.process(response("P01", "sup_access", "yes", "3"));
-
-    // when
-    StagedResponse otherParticipant = processor.process(response("P02", "sup_access", "no", "2"));
-    StagedResponse otherItem = processor.process(response("P01", "pay_parity", "partly", ""));
-
-    // then
-    assertThat(otherParticipant)
-        .isEqualTo(new StagedResponse("P02", "sup_access", Happening.NO, 2));
-    assertThat(otherItem)
-        .isEqualTo(new StagedResponse("P01", "pay_parity", Happening.PARTLY, null));
-  }
-
-  @Test
-  void aRejectedAnswerDoesNotCountAsTheParticipantsAnswer() {
-    // given: the first answer is quarantined for its importance
-    assertThatThrownBy(() -> processor.process(response("P01", "sup_access", "yes", "9")))
-        .isInstanceOf(InvalidRecordException.class);
-
-    // when: the corrected answer follows
-    StagedResponse staged = processor.process(response("P01", "sup_access", "yes", "4"));
-
-    // then
-    assertThat(staged).isEqualTo(new StagedResponse("P01", "sup_access", Happening.YES, 4));
-  }
 }

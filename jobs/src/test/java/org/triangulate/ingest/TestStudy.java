@@ -15,6 +15,28 @@ final class TestStudy {
   private TestStudy() {}
 
   static Study study() {
+    return study(new Codebook(List.of()));
+  }
+
+  /** The study with one theme, "support", holding the category lived_experience. */
+  static Study studyWithCodebook() {
+    return study(
+        new Codebook(
+            List.of(
+                new Codebook.Theme(
+                    "support",
+                    "Support",
+                    List.of(
+                        new Codebook.Category(
+                            "lived_experience",
+                            "Lived experience",
+                            "Draws on own experience",
+                            List.of("sup_access"),
+                            List.of("experience"),
+                            List.of()))))));
+  }
+
+  private static Study study(Codebook codebook) {
     Map<String, List<String>> happening = new LinkedHashMap<>();
     happening.put("yes", List.of("yes", "y"));
     happening.put("partly", List.of("partially", "in part"));
@@ -48,7 +70,7 @@ final class TestStudy {
         new Study.QuoteRules(3, 60, 600),
         new Study.Deidentification(List.of()),
         List.of(),
-        new Codebook(List.of()));
+        codebook);
   }
 
   /** A CSV row of {@code responses.csv} etc. from alternating column names and values. */

@@ -202,6 +202,92 @@ class SpeakerTurnSegmenterTest {
     assertTurns(text).containsExactly(tuple(0, "Respondent", PARTICIPANT, "Hello."));
   }
 
+  @Test
+  void readsTheLabelStylesOfTranscriptionServices() {
+    // given Rev ("Name (00:00:05):" then the text), Otter ("Name  0:03" alone), Markdown emphasis
+    String rev = "Interviewer (00:00:05):\nHow did it start?\n\nP07 (00:00:09):\nSlowly.\n";
+    String otter = "Speaker 1  0:03\nWhat helps you?\n\nSpeaker 2  0:10\nMy peer worker.\n";
+    String markdown = "**Interviewer:** Why?\n**Respondent**: Because.\n";
+
+    // then
+    assertTurns(rev)
+        .containsExactly(
+            tuple(0, "Interviewer", INTERVIEWER, "How did it start?"),
+            tuple(1, "P07", PARTICIPANT, "Slowly."));
+    assertTurns(otter)
+        .containsExactly(
+            tuple(0, "Speaker 1", INTERVIEWER, "What helps you?"),
+            tuple(1, "Speaker 2", PARTICIPANT, "My peer worker."));
+    assertTurns(markdown)
+        .containsExactly(
+            tuple(0, "Interviewer", INTERVIEWER, "Why?"),
+            tuple(1, "Respondent", PARTICIPANT, "Because."));
+  }
+
+  @Test
+  void infersTheInterviewerFromQuestionsWhenSpeakersAreNamed() {
+    // given first names only: Sam asks, Alex answers (once each is enough)
+    String text =
+        "Sam: What does your role involve?\nAlex: Listening, mostly.\nSam: And support?\n";
+
+    // then
+    assertTurns(text)
+        .containsExactly(
+            tuple(0, "Sam", INTERVIEWER, "What does your role involve?"),
+            tuple(1, "Alex", PARTICIPANT, "Listening, mostly."),
+            tuple(2, "Sam", INTERVIEWER, "And support?"));
+  }
+
+  @Test
+  void usesConfiguredParticipantLabels() {
+    // given a study whose transcripts call the participant "Client"
+    SpeakerTurnSegmenter configured =
+        new SpeakerTurnSegmenter(List.of("Worker"), List.of("Client"));
+    String text = "Worker: Is it better?\nClient: Is it ever? Yes.\n";
+
+    // then: the question-asking rule does not override configured labels
+    assertThat(configured.segment(text))
+        .extracting(SpeakerTurn::label, SpeakerTurn::role)
+        .containsExactly(tuple("Worker", INTERVIEWER), tuple("Client", PARTICIPANT));
+  }
+
+  @Test
+  void leavesATimestampLineBeforeTheNextSpeakerOutOfTheTurn() {
+    // given
+    String text = "I: Go on.\nR: It was hard.\n[00:14:05]\nI: Why?";
+
+    // then
+    assertTurns(text)
+        .containsExactly(
+            tuple(0, "I", INTERVIEWER, "Go on."),
+            tuple(1, "R", PARTICIPANT, "It was hard."),
+            tuple(2, "I", INTERVIEWER, "Why?"));
+  }
+
+  @Test
+  void readsParenthesisedTimestampAfterTheLabel() {
+    // given
+    String text = "Q: (00:01:02) Where?\nP12: (00:01:09) Here.";
+
+    // then
+    assertTurns(text)
+        .containsExactly(
+            tuple(0, "Q", INTERVIEWER, "Where?"), tuple(1, "P12", PARTICIPANT, "Here."));
+  }
+
+  @Test
+  void keepsTextBeforeTheFirstLabelAsAnUnlabelledTurn() {
+    // given a heading line before the first speaker
+    String text = "Interview 3, ward B\n\nI: Ready?\nR: Yes.";
+
+    // then
+    assertTurns(text)
+        .containsExactly(
+            tuple(0, "", PARTICIPANT, "Interview 3, ward B"),
+            tuple(1, "I", INTERVIEWER, "Ready?"),
+            tuple(2, "R", PARTICIPANT, "Yes."));
+  }
+
   private ListAssert<Tuple> assertTurns(String text) {
     List<Tuple> turns =
         segmenter.segment(text).stream()

@@ -12,15 +12,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
-import org.triangulate.ingest.CaseRowProcessor;
-import org.triangulate.ingest.CsvRow;
-import org.triangulate.ingest.CsvRowReader;
-import org.triangulate.ingest.InvalidRecordException;
-import org.triangulate.ingest.ParticipantRowProcessor;
-import org.triangulate.ingest.ResponseRowProcessor;
+import org.triangulate.ingest.CsvFile;
+import org.triangulate.ingest.CsvFileReader;
+import org.triangulate.ingest.CsvInputLoader;
 import org.triangulate.ingest.StagedCase;
 import org.triangulate.ingest.StagedParticipant;
 import org.triangulate.ingest.StagedResponse;
@@ -42,24 +36,26 @@ record DemoStudyData(Study study, List<Answer> answers, Map<String, Map<String, 
   static DemoStudyData load() {
     Study study = new StudyLoader().load(HOME.resolve("config"), "demo");
     Map<String, StagedCase> cases = new LinkedHashMap<>();
-    read("cases.csv", new CaseRowProcessor(study), c -> cases.put(c.caseId(), c));
+    CsvInputLoader.cases(csv("cases.csv"), study).loaded().forEach(c -> cases.put(c.caseId(), c));
     Map<String, Map<String, String>> groups = new LinkedHashMap<>();
-    read(
-        "participants.csv",
-        new ParticipantRowProcessor(study, cases.keySet()),
-        (StagedParticipant p) -> {
-          Map<String, String> memberships = new HashMap<>(cases.get(p.caseId()).attributes());
-          memberships.putAll(p.attributes());
-          memberships.put(ItemGroupStats.CASE, p.caseId());
-          groups.put(p.participantId(), memberships);
-        });
+    for (StagedParticipant p :
+        CsvInputLoader.participants(csv("participants.csv"), study, cases.keySet()).loaded()) {
+      Map<String, String> memberships = new HashMap<>(cases.get(p.caseId()).attributes());
+      memberships.putAll(p.attributes());
+      memberships.put(ItemGroupStats.CASE, p.caseId());
+      groups.put(p.participantId(), memberships);
+    }
     List<Answer> answers = new ArrayList<>();
-    read(
-        "responses.csv",
-        new ResponseRowProcessor(study, groups.keySet()),
-        (StagedResponse r) ->
-            answers.add(new Answer(r.participantId(), r.itemId(), r.happening(), r.importance())));
+    for (StagedResponse r :
+        CsvInputLoader.responses(csv("responses.csv"), study, groups.keySet()).loaded()) {
+      answers.add(new Answer(r.participantId(), r.itemId(), r.happening(), r.importance()));
+    }
     return new DemoStudyData(study, List.copyOf(answers), groups);
+  }
+
+  /** A demo CSV as the ingest step reads it; its bad rows are quarantined, never seen here. */
+  private static CsvFile csv(String file) {
+    return CsvFileReader.read(INPUT.resolve(file), file);
   }
 
   /** SHA-256 of a file under the repository, hex. */
@@ -73,25 +69,6 @@ record DemoStudyData(Study study, List<Answer> answers, Map<String, Map<String, 
       throw new UncheckedIOException(e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static <T> void read(
-      String file, ItemProcessor<CsvRow, T> processor, Consumer<T> accepted) {
-    CsvRowReader reader = new CsvRowReader(INPUT.resolve(file));
-    reader.open(new ExecutionContext());
-    try {
-      for (CsvRow row = reader.read(); row != null; row = reader.read()) {
-        try {
-          accepted.accept(processor.process(row));
-        } catch (InvalidRecordException quarantined) {
-          // the job quarantines it; the statistics never see it
-        }
-      }
-    } catch (Exception e) {
-      throw new IllegalStateException("reading " + file, e);
-    } finally {
-      reader.close();
     }
   }
 

@@ -1,20 +1,22 @@
-package org.triangulate.batch;
+package org.triangulate.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** The files of a study's {@code transcripts/} folder, in name order; none when it is missing. */
-final class TranscriptFiles {
+/**
+ * The files of an input folder ({@code transcripts/}, {@code coding/}) in name order; none when it
+ * is missing. Hidden files and the lock files Word leaves beside open documents ({@code ~$...}) are
+ * not inputs.
+ */
+public final class InputFiles {
 
-  private TranscriptFiles() {}
+  private InputFiles() {}
 
-  static List<Path> list(Path folder) {
+  public static List<Path> list(Path folder) {
     if (!Files.isDirectory(folder)) {
       return List.of();
     }
@@ -22,14 +24,11 @@ final class TranscriptFiles {
       return files
           .filter(Files::isRegularFile)
           .filter(f -> !f.getFileName().toString().startsWith("."))
+          .filter(f -> !f.getFileName().toString().startsWith("~$"))
           .sorted()
           .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  static Set<String> names(Path folder) {
-    return list(folder).stream().map(f -> f.getFileName().toString()).collect(Collectors.toSet());
   }
 }

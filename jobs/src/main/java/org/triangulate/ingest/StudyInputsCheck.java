@@ -1,0 +1,87 @@
+package org.triangulate.ingest;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.commons.codec.digest.DigestUtils;
+import org.triangulate.study.Study;
+
+/**
+ * Checks every input of a study folder in memory with the nightly job's own rules, writing nothing:
+ * the structured CSVs (each against the ones before it), the transcripts, the REFI-QDA projects and
+ * their source mapping. Stateless.
+ */
+public final class StudyInputsCheck {
+
+  private StudyInputsCheck() {}
+
+  /** Every input's load, in pipeline order; a required CSV that is absent is a problem. */
+  public static List<InputLoad<?>> check(Path folder, Study study) {
+    List<InputLoad<?>> loads = new ArrayList<>();
+    InputLoad<StagedCase> cases =
+        csv(folder, StructuredInput.CASES, file -> CsvInputLoader.cases(file, study));
+    loads.add(cases);
+    Set<String> caseIds =
+        cases.loaded().stream().map(StagedCase::caseId).collect(Collectors.toSet());
+    InputLoad<StagedParticipant> participants =
+        csv(
+            folder,
+            StructuredInput.PARTICIPANTS,
+            file -> CsvInputLoader.participants(file, study, caseIds));
+    loads.add(participants);
+    Set<String> participantIds =
+        participants.loaded().stream()
+            .map(StagedParticipant::participantId)
+            .collect(Collectors.toSet());
+    loads.add(
+        csv(
+            folder,
+            StructuredInput.RESPONSES,
+            file -> CsvInputLoader.responses(file, study, participantIds)));
+    Map<String, Map<String, String>> transcripts = new HashMap<>();
+    for (Path file : InputFiles.list(folder.resolve("transcripts"))) {
+      byte[] bytes = RefiQdaInputs.readAllBytes(file);
+      InputLoad<StagedTranscript> load =
+          StagedTranscript.read(
+              file.getFileName().toString(), bytes, DigestUtils.sha256Hex(bytes), participantIds);
+      load.loaded()
+          .forEach(t ->
+              transcripts
+                  .computeIfAbsent(t.source().participantId(), p -> new LinkedHashMap<>())
+                  .put(t.source().sourceId(), t.source().text()));
+      loads.add(load);
+    }
+    Path coding = folder.resolve("coding");
+    Map<String, String> mapping = Map.of();
+    Path mappingFile = coding.resolve(RefiQdaInputs.SOURCE_MAPPING);
+    if (Files.isRegularFile(mappingFile)) {
+      var sourceMapping = RefiQdaInputs.sourceMapping(mappingFile, participantIds);
+      mapping = sourceMapping.participantOfSource();
+      loads.add(sourceMapping.load());
+    }
+    QdaImporter importer =
+        new QdaImporter(study, participantIds, mapping, p -> transcripts.getOrDefault(p, Map.of()));
+    for (Path file : RefiQdaInputs.projects(coding)) {
+      String fileName = RefiQdaInputs.FOLDER + file.getFileName();
+      loads.add(
+          RefiQdaInputs.importFile(fileName, RefiQdaInputs.readAllBytes(file), importer)
+              .asLoad(null));
+    }
+    return loads;
+  }
+
+  private static <T> InputLoad<T> csv(
+      Path folder, StructuredInput input, java.util.function.Function<CsvFile, InputLoad<T>> load) {
+    Path file = folder.resolve(input.fileName());
+    if (!Files.isRegularFile(file)) {
+      return InputLoad.missing(input.input(), input.fileName());
+    }
+    return load.apply(CsvFileReader.read(file, input.fileName()));
+  }
+}

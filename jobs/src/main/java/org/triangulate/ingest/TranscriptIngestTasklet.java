@@ -1,0 +1,91 @@
+package org.triangulate.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import org.apache.commons.codec.digest.DigestUtils;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.triangulate.study.Study;
+
+/**
+ * Stages the transcripts of {@code transcripts/} ({@code .txt}, {@code .md}, {@code .docx}), each
+ * file one record: loaded as a source (canonical text, SHA-256 of the file's bytes, format and line
+ * endings) or quarantined with the reason. A file whose checksum and participant list are unchanged
+ * is skipped; a transcript whose file is gone, or no longer loads, is removed with its segments and
+ * codings. One transaction for the folder.
+ */
+public class TranscriptIngestTasklet implements Tasklet {
+
+  public static final String INPUT = "transcripts";
+  public static final String FOLDER = "transcripts/";
+
+  private final Path folder;
+  private final Study study;
+  private final StagedStudyStore store;
+  private final InputLedger ledger;
+
+  public TranscriptIngestTasklet(
+      Path folder, Study study, StagedStudyStore store, InputLedger ledger) {
+    this.folder = folder;
+    this.study = study;
+    this.store = store;
+    this.ledger = ledger;
+  }
+
+  @Override
+  public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+    long runId = contribution.getStepExecution().getJobExecutionId();
+    String name = study.name();
+    ledger.clearRun(name, runId, INPUT);
+    Set<String> participants = store.participantIds(name);
+    String upstream = ledger.fingerprintOf(name, "participants.csv");
+    Set<String> present = new HashSet<>();
+    Set<String> seen = new HashSet<>();
+    for (Path file : InputFiles.list(folder)) {
+      String fileName = FOLDER + file.getFileName();
+      seen.add(fileName);
+      byte[] bytes = readAllBytes(file);
+      String sha = DigestUtils.sha256Hex(bytes);
+      String fingerprint = InputLedger.fingerprint(sha, upstream);
+      var previous = ledger.previous(name, fileName);
+      contribution.incrementReadCount();
+      if (previous.isPresent() && previous.get().fingerprint().equals(fingerprint)) {
+        ledger.recordUnchanged(name, runId, previous.get());
+        if (previous.get().loaded() > 0) {
+          present.add(file.getFileName().toString());
+        }
+        continue;
+      }
+      InputLoad<StagedTranscript> load =
+          StagedTranscript.read(file.getFileName().toString(), bytes, sha, participants);
+      for (StagedTranscript transcript : load.loaded()) {
+        store.upsertSource(name, transcript.source(), transcript.origin());
+        present.add(transcript.source().sourceId());
+      }
+      ledger.recordLoad(name, runId, sha, fingerprint, "loaded", load);
+      contribution.incrementWriteCount(load.loaded().size());
+      contribution.incrementProcessSkipCount(load.quarantined().size());
+    }
+    for (String gone : ledger.fileNames(name, INPUT)) {
+      if (!seen.contains(gone)) {
+        ledger.recordRemoved(name, runId, INPUT, gone);
+      }
+    }
+    store.removeSourcesOtherThan(name, "transcript", present);
+    return RepeatStatus.FINISHED;
+  }
+
+  private static byte[] readAllBytes(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
