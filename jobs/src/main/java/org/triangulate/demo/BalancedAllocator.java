@@ -13,7 +13,7 @@ import java.util.random.RandomGenerator;
  */
 final class BalancedAllocator {
 
-  private static final double NOISE = 0.35;
+  private static final double NOISE = 0.9;
 
   private BalancedAllocator() {}
 

@@ -37,8 +37,10 @@ final class PlantedTruthWriter {
         # for a .docx, its paragraphs' texts joined by LF. "in-label: true" marks a name used as a
         # speaker label rather than said.
         """);
-    yaml.append("generator: ").append(YamlText.flow(Map.of("seed", summary.seed()))).append('\n');
-    yaml.append("scale: ").append(summary.scale()).append('\n');
+    Map<String, Object> generator = new LinkedHashMap<>();
+    generator.put("seed", summary.seed());
+    generator.put("scale", summary.scale());
+    yaml.append("generator: ").append(YamlText.flow(generator)).append('\n');
     Map<String, Object> counts = new LinkedHashMap<>();
     counts.put("cases", summary.cases());
     counts.put("participants", summary.participants());
