@@ -1,5 +1,5 @@
 /**
  * The {@code triangulate} command line: one subcommand per operation (demo, run, serve, es,
- * validate, history), each booting only what it needs.
+ * validate, history, generate-demo), each booting only what it needs.
  */
 package org.triangulate.cli;

@@ -1,0 +1,159 @@
+package org.triangulate.demo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.triangulate.study.Study;
+
+/**
+ * Generates the demo study: writes its configuration ({@code <configDir>/<study>/study.yml}, {@code
+ * codebook.yml}) and a complete input folder (cases, participants, responses, transcripts, a
+ * REFI-QDA project, planted.yml, README.md). The same seed and scale give byte-identical files; the
+ * scale multiplies participants and leaves the design alone. Stateless; each call reads the design
+ * and phrase bank afresh.
+ */
+public final class DemoGenerator {
+
+  /** Where and how to generate; the study is named after the input folder. */
+  public record Options(long seed, int scale, Path out, Path configDir) {
+    public Options {
+      if (scale < 1) {
+        throw new IllegalArgumentException("--scale must be at least 1 (was " + scale + ")");
+      }
+    }
+
+    public String studyName() {
+      return out.toAbsolutePath().normalize().getFileName().toString();
+    }
+  }
+
+  /** What was generated. */
+  public record Summary(
+      long seed,
+      int scale,
+      int cases,
+      int participants,
+      int responseRows,
+      int transcripts,
+      int docxTranscripts,
+      long words) {}
+
+  public Summary generate(Options options) {
+    DemoDesign design = DemoDesign.load();
+    PhraseBank bank = PhraseBank.load();
+    Seeds seeds = new Seeds(options.seed());
+    String name = options.studyName();
+    Study study = StudyConfigWriter.write(options.configDir(), name);
+    DesignCheck.against(design, bank, study);
+    Path out = prepare(options.out());
+
+    List<DemoParticipant> participants = ParticipantPlanner.plan(design, options.scale(), seeds);
+    List<DemoAnswer> answers = new ResponsePlanner(design, study, seeds).plan(participants);
+    CsvInputsWriter.cases(out.resolve("cases.csv"), design, study);
+    CsvInputsWriter.participants(
+        out.resolve("participants.csv"), participants, design.stakeholderGroupAttribute());
+    List<CsvInputsWriter.BadRow> badRows =
+        CsvInputsWriter.responses(out.resolve("responses.csv"), answers, study);
+
+    Set<String> planted = new HashSet<>();
+    design.patterns().stream()
+        .filter(p -> !"NONE".equals(p.type()))
+        .forEach(p -> planted.addAll(p.items()));
+    InterviewComposer composer = new InterviewComposer(bank, design, study, planted);
+    TranscriptSetWriter.Written transcripts =
+        new TranscriptSetWriter(bank, design, composer, seeds)
+            .write(out.resolve("transcripts"), participants, answers, options.scale());
+
+    List<QdpxWriter.Source> coded =
+        Draw.sample(
+                seeds.stream("qdpx/sources"),
+                transcripts.transcripts().stream().filter(t -> t.file().endsWith(".txt")).toList(),
+                design.transcripts().qdpxSources() * options.scale())
+            .stream()
+            .sorted(Comparator.comparing(PlantedTruthWriter.TranscriptTruth::file))
+            .map(t ->
+                new QdpxWriter.Source(Path.of(t.file()).getFileName().toString(), t.transcript()))
+            .toList();
+    byte[] qdpx =
+        new QdpxWriter(study.codebook(), design.transcripts().qdpxOwnCode(), options.seed())
+            .write(name, coded, seeds.stream("qdpx/codings"));
+    write(out.resolve("coding").resolve(name + ".qdpx"), qdpx);
+
+    Summary summary =
+        new Summary(
+            options.seed(),
+            options.scale(),
+            design.cases().size(),
+            participants.size(),
+            answers.size(),
+            transcripts.transcripts().size(),
+            transcripts.docx().size(),
+            transcripts.words());
+    PlantedTruthWriter.write(
+        out.resolve("planted.yml"), summary, design, badRows, transcripts.transcripts());
+    DemoReadmeWriter.write(
+        out.resolve("README.md"),
+        summary,
+        design,
+        study,
+        participants,
+        badRows,
+        transcripts,
+        coded);
+    return summary;
+  }
+
+  /**
+   * Creates the folder, or empties what an earlier generation wrote in it; refuses a folder that
+   * holds something else, so a mistyped --out cannot wipe real study data.
+   */
+  private static Path prepare(Path out) {
+    try {
+      if (Files.isDirectory(out)) {
+        boolean empty;
+        try (Stream<Path> entries = Files.list(out)) {
+          empty = entries.findAny().isEmpty();
+        }
+        if (!empty && !Files.exists(out.resolve("planted.yml"))) {
+          throw new IllegalArgumentException(
+              out
+                  + " is not empty and holds no planted.yml from an earlier generation;"
+                  + " choose an empty or new folder");
+        }
+        for (String folder : List.of("transcripts", "coding")) {
+          deleteTree(out.resolve(folder));
+        }
+      }
+      Files.createDirectories(out.resolve("transcripts"));
+      Files.createDirectories(out.resolve("coding"));
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteTree(Path folder) throws IOException {
+    if (!Files.isDirectory(folder)) {
+      return;
+    }
+    try (Stream<Path> tree = Files.walk(folder)) {
+      for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  private static void write(Path file, byte[] bytes) {
+    try {
+      Files.write(file, bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

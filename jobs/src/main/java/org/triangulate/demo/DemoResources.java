@@ -1,0 +1,44 @@
+package org.triangulate.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/** Reads the generator's data from {@code resources/demo/}. Stateless. */
+final class DemoResources {
+
+  private static final YAMLMapper YAML =
+      YAMLMapper.builder()
+          .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .build();
+
+  private DemoResources() {}
+
+  static <T> T yaml(String name, Class<T> type) {
+    try (InputStream in = open(name)) {
+      return YAML.readValue(in, type);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static byte[] bytes(String name) {
+    try (InputStream in = open(name)) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static InputStream open(String name) {
+    InputStream in = DemoResources.class.getResourceAsStream("/demo/" + name);
+    if (in == null) {
+      throw new IllegalStateException("missing generator resource demo/" + name);
+    }
+    return in;
+  }
+}

@@ -1,0 +1,96 @@
+package org.triangulate.demo;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+import org.triangulate.study.Study;
+
+/**
+ * Plans one interview: draws a length, picks the items to talk about (planted items three times as
+ * likely, items the participant called not relevant seldom), writes their sections until the length
+ * is reached, then puts them in questionnaire order with each domain introduced. Immutable;
+ * thread-safe as long as each call has its own random stream.
+ */
+final class InterviewComposer {
+
+  /** Words a turn's label and timestamp add, in the worst case ("[00:12:31] Interviewer 1:"). */
+  static final int LABEL_WORDS = 3;
+
+  private final PhraseBank bank;
+  private final DemoDesign design;
+  private final Study study;
+  private final Set<String> plantedItems;
+
+  InterviewComposer(PhraseBank bank, DemoDesign design, Study study, Set<String> plantedItems) {
+    this.bank = bank;
+    this.design = design;
+    this.study = study;
+    this.plantedItems = Set.copyOf(plantedItems);
+  }
+
+  List<Turn> compose(
+      DemoParticipant participant, List<DemoAnswer> answers, RandomGenerator random) {
+    DemoDesign.TranscriptPlan plan = design.transcripts();
+    InterviewWriter writer = new InterviewWriter(bank, design, participant, random);
+    List<Turn> opening = writer.opening();
+    List<Turn> closing = writer.closing();
+    int target = Draw.between(random, plan.minWords() + 250, plan.maxWords() - 450);
+    int words = words(opening) + words(closing);
+    Map<String, List<Turn>> sections = new LinkedHashMap<>();
+    for (DemoAnswer answer : prioritised(answers, random)) {
+      if (words >= target) {
+        break;
+      }
+      List<Turn> section = writer.section(answer);
+      sections.put(answer.itemId(), section);
+      words += words(section);
+    }
+    List<Turn> turns = new ArrayList<>(opening);
+    String domain = null;
+    for (Study.Item item : study.items()) {
+      List<Turn> section = sections.get(item.id());
+      if (section == null) {
+        continue;
+      }
+      Turn prompt = section.get(0);
+      if (!item.domain().equals(domain)) {
+        domain = item.domain();
+        String intro = Draw.pick(random, bank.interviewer().domainIntros().get(domain));
+        prompt = prompt.withPrefix(writer.lead(intro));
+      } else if (Draw.chance(random, 0.35)) {
+        prompt = prompt.withPrefix(writer.lead(Draw.pick(random, bank.interviewer().moveOn())));
+      }
+      turns.add(prompt);
+      turns.addAll(section.subList(1, section.size()));
+    }
+    turns.addAll(closing);
+    return List.copyOf(turns);
+  }
+
+  /**
+   * Answered items in a random order where planted items come earlier (weighted sampling without
+   * replacement: key u^(1/w)); "not relevant" answers are mostly left out.
+   */
+  private List<DemoAnswer> prioritised(List<DemoAnswer> answers, RandomGenerator random) {
+    record Keyed(DemoAnswer answer, double key) {}
+    List<Keyed> keyed = new ArrayList<>();
+    for (DemoAnswer answer : answers) {
+      double u = random.nextDouble();
+      if (answer.happening().equals("not_relevant") && !Draw.chance(random, 0.25)) {
+        continue;
+      }
+      double weight = plantedItems.contains(answer.itemId()) ? 3 : 1;
+      keyed.add(new Keyed(answer, Math.pow(u, 1 / weight)));
+    }
+    keyed.sort(Comparator.comparingDouble(Keyed::key).reversed());
+    return keyed.stream().map(Keyed::answer).toList();
+  }
+
+  static int words(List<Turn> turns) {
+    return turns.stream().mapToInt(t -> t.words() + LABEL_WORDS).sum();
+  }
+}

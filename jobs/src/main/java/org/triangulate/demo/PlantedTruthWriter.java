@@ -1,0 +1,121 @@
+package org.triangulate.demo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes {@code planted.yml}: what the generator put into the data on purpose, for tests to hold
+ * the pipeline to. The planted patterns with their checkable claims, the deliberately bad rows,
+ * every identifying detail in the transcripts and every participant passage about an item, with
+ * offsets in Unicode code points of the transcript's canonical text. Stateless.
+ */
+final class PlantedTruthWriter {
+
+  /** A transcript file as written, with the answers its participant gave. */
+  record TranscriptTruth(String file, RenderedTranscript transcript, Map<String, String> answers) {}
+
+  private PlantedTruthWriter() {}
+
+  static void write(
+      Path file,
+      DemoGenerator.Summary summary,
+      DemoDesign design,
+      List<CsvInputsWriter.BadRow> badRows,
+      List<TranscriptTruth> transcripts) {
+    StringBuilder yaml = new StringBuilder();
+    yaml.append(
+        """
+        # Planted truth of the demo study, written by ./triangulate generate-demo with the data beside it
+        # (do not edit by hand: regenerate). Offsets (start inclusive, end exclusive) count Unicode code
+        # points of a transcript's canonical text: UTF-8 without byte-order mark, NFC, LF line endings;
+        # for a .docx, its paragraphs' texts joined by LF. "in-label: true" marks a name used as a
+        # speaker label rather than said.
+        """);
+    Map<String, Object> generator = new LinkedHashMap<>();
+    generator.put("seed", summary.seed());
+    generator.put("scale", summary.scale());
+    yaml.append("generator: ").append(YamlText.flow(generator)).append('\n');
+    Map<String, Object> counts = new LinkedHashMap<>();
+    counts.put("cases", summary.cases());
+    counts.put("participants", summary.participants());
+    counts.put("response-rows", summary.responseRows());
+    counts.put("bad-response-rows", badRows.size());
+    counts.put("transcripts", summary.transcripts());
+    counts.put("docx-transcripts", summary.docxTranscripts());
+    counts.put("words", summary.words());
+    yaml.append("counts: ").append(YamlText.flow(counts)).append('\n');
+    yaml.append("bad-rows:\n");
+    for (CsvInputsWriter.BadRow bad : badRows) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("file", "responses.csv");
+      row.put("line", bad.line());
+      row.put("participant", bad.participantId());
+      row.put("item", bad.itemId());
+      row.put("reason", bad.reason());
+      yaml.append("  - ").append(YamlText.flow(row)).append('\n');
+    }
+    yaml.append("patterns:\n");
+    for (DemoDesign.PlantedPattern pattern : design.patterns()) {
+      yaml.append("  - id: ").append(pattern.id()).append('\n');
+      yaml.append("    type: ").append(pattern.type()).append('\n');
+      if (pattern.grouping() != null) {
+        yaml.append("    grouping: ").append(pattern.grouping()).append('\n');
+      }
+      yaml.append("    description: ").append(YamlText.quoted(pattern.description())).append('\n');
+      yaml.append("    items: ").append(YamlText.flow(pattern.items())).append('\n');
+      yaml.append("    claims:\n");
+      pattern.claims().forEach(c -> yaml.append("      - ").append(YamlText.flow(c)).append('\n'));
+    }
+    yaml.append("identifiers:\n");
+    for (TranscriptTruth t : transcripts) {
+      for (SpannedText.Span span : t.transcript().identifiers()) {
+        Map<String, Object> id = new LinkedHashMap<>();
+        id.put("file", t.file());
+        boolean label = span.kind().equals(TranscriptRenderer.LABEL_PERSON);
+        id.put("kind", label ? "person" : span.kind());
+        id.put("text", YamlTextValue.of(t.transcript().text().substring(span.start(), span.end())));
+        id.put("start", t.transcript().codePoint(span.start()));
+        id.put("end", t.transcript().codePoint(span.end()));
+        if (label) {
+          id.put("in-label", true);
+        }
+        yaml.append("  - ").append(YamlText.flow(id)).append('\n');
+      }
+    }
+    yaml.append("passages:\n");
+    for (TranscriptTruth t : transcripts) {
+      for (SpannedText.Span span : t.transcript().passages()) {
+        Map<String, Object> passage = new LinkedHashMap<>();
+        passage.put("file", t.file());
+        passage.put("item", span.kind());
+        passage.put("answer", t.answers().get(span.kind()));
+        passage.put("start", t.transcript().codePoint(span.start()));
+        passage.put("end", t.transcript().codePoint(span.end()));
+        yaml.append("  - ").append(YamlText.flow(passage)).append('\n');
+      }
+    }
+    try {
+      Files.writeString(file, yaml, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A string always written quoted (identifier texts such as "0113 496 0742" or "Zoë"). */
+  record YamlTextValue(String text) {
+    static YamlTextValue of(String text) {
+      return new YamlTextValue(text);
+    }
+
+    @Override
+    public String toString() {
+      return YamlText.quoted(text);
+    }
+  }
+}

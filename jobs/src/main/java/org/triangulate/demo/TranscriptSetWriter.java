@@ -1,0 +1,138 @@
+package org.triangulate.demo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
+
+/**
+ * Writes every participant's transcript into {@code transcripts/}: composed, laid out in a random
+ * transcription style, then saved the ways real files arrive — most as UTF-8 .txt with LF or CRLF,
+ * a few with a byte-order mark, a few with accents decomposed (NFD), a few as .docx. Planted
+ * offsets always refer to the canonical text, whatever the file's encoding. Not thread-safe.
+ */
+final class TranscriptSetWriter {
+
+  /** What was written: each file's truth, which files are .docx, start with a BOM or are NFD. */
+  record Written(
+      List<PlantedTruthWriter.TranscriptTruth> transcripts,
+      List<String> docx,
+      List<String> bom,
+      List<String> nfd,
+      long words) {}
+
+  private final PhraseBank bank;
+  private final DemoDesign design;
+  private final InterviewComposer composer;
+  private final Seeds seeds;
+
+  TranscriptSetWriter(PhraseBank bank, DemoDesign design, InterviewComposer composer, Seeds seeds) {
+    this.bank = bank;
+    this.design = design;
+    this.composer = composer;
+    this.seeds = seeds;
+  }
+
+  Written write(
+      Path folder, List<DemoParticipant> participants, List<DemoAnswer> answers, int scale) {
+    DemoDesign.TranscriptPlan plan = design.transcripts();
+    Map<String, List<DemoAnswer>> byParticipant =
+        answers.stream()
+            .collect(
+                Collectors.groupingBy(
+                    a -> a.participant().id(), LinkedHashMap::new, Collectors.toList()));
+    Map<DemoParticipant, RenderedTranscript> rendered = new LinkedHashMap<>();
+    for (DemoParticipant p : participants) {
+      RandomGenerator random = seeds.stream("transcript/" + p.id());
+      List<Turn> turns = composer.compose(p, byParticipant.getOrDefault(p.id(), List.of()), random);
+      RenderedTranscript transcript =
+          TranscriptRenderer.render(turns, Draw.pick(random, bank.styles()), p, random);
+      if (transcript.words() < plan.minWords() || transcript.words() > plan.maxWords()) {
+        throw new IllegalStateException(
+            "transcript of "
+                + p.id()
+                + " has "
+                + transcript.words()
+                + " words, outside "
+                + plan.minWords()
+                + "-"
+                + plan.maxWords()
+                + ": adjust the phrase bank or design");
+      }
+      rendered.put(p, transcript);
+    }
+    RandomGenerator formats = seeds.stream("transcripts/formats");
+    Set<DemoParticipant> docx = Set.copyOf(Draw.sample(formats, participants, plan.docx() * scale));
+    List<DemoParticipant> txt = participants.stream().filter(p -> !docx.contains(p)).toList();
+    List<DemoParticipant> decomposable =
+        txt.stream()
+            .filter(p -> {
+              String text = rendered.get(p).text();
+              return !Normalizer.normalize(text, Normalizer.Form.NFD).equals(text);
+            })
+            .toList();
+    Set<DemoParticipant> nfd = Set.copyOf(Draw.sample(formats, decomposable, plan.nfd() * scale));
+    Set<DemoParticipant> bom =
+        Set.copyOf(
+            Draw.sample(
+                formats, txt.stream().filter(p -> !nfd.contains(p)).toList(), plan.bom() * scale));
+    List<PlantedTruthWriter.TranscriptTruth> truths = new ArrayList<>();
+    List<String> docxFiles = new ArrayList<>();
+    List<String> bomFiles = new ArrayList<>();
+    List<String> nfdFiles = new ArrayList<>();
+    long words = 0;
+    for (DemoParticipant p : participants) {
+      RenderedTranscript transcript = rendered.get(p);
+      boolean crlf = Draw.chance(formats, 0.4);
+      String name = p.id() + (docx.contains(p) ? ".docx" : ".txt");
+      byte[] bytes;
+      if (docx.contains(p)) {
+        bytes =
+            DocxTranscriptWriter.write(
+                transcript.text(), "Interview " + p.id(), p.interviewDate() + "T17:00:00Z");
+      } else {
+        String text = transcript.text();
+        if (nfd.contains(p)) {
+          text = Normalizer.normalize(text, Normalizer.Form.NFD);
+        }
+        if (crlf) {
+          text = text.replace("\n", "\r\n");
+        }
+        if (bom.contains(p)) {
+          text = "\uFEFF" + text;
+        }
+        bytes = text.getBytes(StandardCharsets.UTF_8);
+      }
+      write(folder.resolve(name), bytes);
+      (docx.contains(p)
+              ? docxFiles
+              : nfd.contains(p) ? nfdFiles : bom.contains(p) ? bomFiles : new ArrayList<String>())
+          .add(name);
+      words += transcript.words();
+      Map<String, String> answered = new LinkedHashMap<>();
+      byParticipant
+          .getOrDefault(p.id(), List.of())
+          .forEach(a -> answered.put(a.itemId(), a.happening()));
+      truths.add(
+          new PlantedTruthWriter.TranscriptTruth("transcripts/" + name, transcript, answered));
+    }
+    return new Written(truths, docxFiles, bomFiles, nfdFiles, words);
+  }
+
+  private static void write(Path file, byte[] bytes) {
+    try {
+      Files.write(file, bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
