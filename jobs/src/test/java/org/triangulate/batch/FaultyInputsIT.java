@@ -71,7 +71,8 @@ class FaultyInputsIT {
     append("cases.csv", "C99,Broken case,not_an_employer,nhs_only,inpatient");
     append("participants.csv", "P999,NO_SUCH_CASE,peer_worker,2025-01-01");
     append("responses.csv", participant + ",pay_parity,maybe,3");
-    Files.write(transcript, new byte[] {'I', ':', ' ', (byte) 0xC3, (byte) 0x28, '\n'});
+    // Binary garbage: bytes that are no text in any encoding the ingest accepts.
+    Files.write(transcript, new byte[] {'I', ':', ' ', 0, 1, 2, '\n'});
     Files.writeString(
         DEMO.resolve("transcripts/NOBODY.txt"), "Interviewer: hello\nRespondent: hi\n");
     RunReport second = runner.run(LocalDate.of(2026, 4, 2));
@@ -98,7 +99,7 @@ class FaultyInputsIT {
     assertThat(rows)
         .anySatisfy(r -> {
           assertThat(r.get("file")).isEqualTo(transcript.getFileName().toString());
-          assertThat(r.get("reason")).contains("UTF-8").contains("offset 3");
+          assertThat(r.get("reason")).contains("NUL").contains("offset 3");
         });
     assertThat(rows).anySatisfy(r -> assertThat(r.get("file")).isEqualTo("NOBODY.txt"));
     // and what was loaded before is still there: the good cases, and the corrupt transcript's last
