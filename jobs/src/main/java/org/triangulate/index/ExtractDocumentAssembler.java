@@ -9,12 +9,14 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.triangulate.nlp.Deidentifier;
 import org.triangulate.nlp.Segment;
+import org.triangulate.nlp.WordStems;
 import org.triangulate.study.Study;
 
 /**
  * Turns a stored segment into the document the index holds: de-identified text and lemmas, the
  * participant's case and every case and participant attribute, and the segment's categories with
- * their themes and provenance. Loads the study's attributes and codings once per step.
+ * their themes and provenance, the derivational stems of the lemmas and a content fingerprint.
+ * Loads the study's attributes and codings once per step.
  */
 public class ExtractDocumentAssembler implements ItemProcessor<Segment, ExtractDocument> {
 
@@ -69,23 +71,27 @@ public class ExtractDocumentAssembler implements ItemProcessor<Segment, ExtractD
   public ExtractDocument process(Segment segment) {
     List<String[]> codings = codingsOfSegment.getOrDefault(segment.segmentId(), List.of());
     List<String> categories = codings.stream().map(c -> c[0]).distinct().toList();
+    String lemmas = deidentifier.apply(segment.lemmas());
     return new ExtractDocument(
-        segment.segmentId(),
-        study.name(),
-        deidentifier.apply(segment.text()),
-        deidentifier.apply(segment.lemmas()),
-        segment.role().code(),
-        segment.participantId(),
-        caseOfParticipant.getOrDefault(segment.participantId(), ""),
-        attributesOfParticipant.getOrDefault(segment.participantId(), Map.of()),
-        categories,
-        categories.stream().map(c -> study.codebook().themeOf(c)).distinct().toList(),
-        codings.stream().map(c -> c[1]).distinct().toList(),
-        segment.sourceId(),
-        segment.start(),
-        segment.end(),
-        segment.turnIndex(),
-        true,
-        runId);
+            segment.segmentId(),
+            study.name(),
+            deidentifier.apply(segment.text()),
+            lemmas,
+            WordStems.ofLemmas(lemmas),
+            segment.role().code(),
+            segment.participantId(),
+            caseOfParticipant.getOrDefault(segment.participantId(), ""),
+            attributesOfParticipant.getOrDefault(segment.participantId(), Map.of()),
+            categories,
+            categories.stream().map(c -> study.codebook().themeOf(c)).distinct().toList(),
+            codings.stream().map(c -> c[1]).distinct().toList(),
+            segment.sourceId(),
+            segment.start(),
+            segment.end(),
+            segment.turnIndex(),
+            true,
+            runId,
+            null)
+        .withFingerprint();
   }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.triangulate.index.ExtractDocument;
 import org.triangulate.index.ExtractIndexMapping;
 import org.triangulate.index.TestElasticsearch;
+import org.triangulate.nlp.WordStems;
 import org.triangulate.study.Study;
 import org.triangulate.web.MarkedText.Part;
 
@@ -325,23 +326,26 @@ class ExtractSearchServiceIT {
     attributes.put("stakeholder_group", group);
     ExtractDocument document =
         new ExtractDocument(
-            id,
-            STUDY.name(),
-            text,
-            lemmas,
-            role,
-            participant,
-            caseId,
-            attributes,
-            categories,
-            themes,
-            categories.stream().map(c -> "rule:" + c).toList(),
-            participant + ".txt",
-            0,
-            text.length(),
-            turn,
-            true,
-            1L);
+                id,
+                STUDY.name(),
+                text,
+                lemmas,
+                WordStems.ofLemmas(lemmas),
+                role,
+                participant,
+                caseId,
+                attributes,
+                categories,
+                themes,
+                categories.stream().map(c -> "rule:" + c).toList(),
+                participant + ".txt",
+                0,
+                text.length(),
+                turn,
+                true,
+                1L,
+                null)
+            .withFingerprint();
     return BulkOperation.of(o -> o.index(i -> i.id(id).document(document)));
   }
 }

@@ -1,0 +1,265 @@
+package org.triangulate.index;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
+import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.transport.TransportException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes extracts to one index through the client's {@link BulkIngester} (requests sized by count
+ * and bytes, several in flight). A request refused as a whole (429, 503, a lost connection) and a
+ * document refused with 429 or 503 are retried after the configured back-off; a document refused
+ * for any other reason (a mapping error, say) is <em>rejected</em> with Elasticsearch's reason and
+ * the rest go on. {@link #drain()} waits until every operation added so far has an outcome.
+ *
+ * <p>Operations may be added from one thread at a time; outcomes arrive on the ingester's threads.
+ */
+public final class ExtractBulkIndexer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ExtractBulkIndexer.class);
+  private static final Set<Integer> RETRY_STATUSES = Set.of(429, 502, 503, 504);
+
+  /** A document Elasticsearch refused, with its reason; the document is null for a delete. */
+  public record Rejection(String id, ExtractDocument document, String reason) {}
+
+  /** What the operations since the last drain came to. Immutable. */
+  public record Outcome(long indexed, long deleted, long retried, List<Rejection> rejected) {
+    public Outcome {
+      rejected = List.copyOf(rejected);
+    }
+  }
+
+  private record Pending(
+      String id, ExtractDocument document, BulkOperation operation, int attempt) {
+    Pending again() {
+      return new Pending(id, document, operation, attempt + 1);
+    }
+  }
+
+  private final BulkIngester<Pending> ingester;
+  private final BulkSettings settings;
+  private final ScheduledExecutorService retries;
+  private final Object lock = new Object();
+  private final String index;
+
+  // Guarded by lock.
+  private long outstanding;
+  private long indexed;
+  private long deleted;
+  private long retried;
+  private final List<Rejection> rejected = new ArrayList<>();
+  private RuntimeException fatal;
+
+  public ExtractBulkIndexer(ElasticsearchClient client, String index, BulkSettings settings) {
+    this.index = index;
+    this.settings = settings;
+    this.retries =
+        Executors.newSingleThreadScheduledExecutor(r -> {
+          Thread t = new Thread(r, "bulk-retry-" + index);
+          t.setDaemon(true);
+          return t;
+        });
+    this.ingester =
+        BulkIngester.of(b ->
+            b.client(client)
+                .globalSettings(g -> g.index(index))
+                .maxOperations(settings.maxOperations())
+                .maxSize(settings.maxBytes())
+                .maxConcurrentRequests(settings.concurrentRequests())
+                // A safety net only: drain() and retries flush themselves.
+                .flushInterval(1, TimeUnit.SECONDS)
+                .listener(new Listener()));
+  }
+
+  public String index() {
+    return index;
+  }
+
+  /** Indexes (creates or overwrites) the document under its stable id. */
+  public void index(ExtractDocument document) {
+    add(
+        new Pending(
+            document.id(),
+            document,
+            BulkOperation.of(o -> o.index(i -> i.id(document.id()).document(document))),
+            0));
+  }
+
+  public void delete(String id) {
+    add(new Pending(id, null, BulkOperation.of(o -> o.delete(d -> d.id(id))), 0));
+  }
+
+  private void add(Pending pending) {
+    synchronized (lock) {
+      throwIfFatal();
+      outstanding++;
+    }
+    ingester.add(pending.operation(), pending);
+  }
+
+  /**
+   * Sends what is buffered and waits until every operation added so far was written, deleted or
+   * rejected; returns their counts and resets them.
+   *
+   * @throws BulkIndexingException when retries ran out or an error no retry can fix occurred
+   */
+  public Outcome drain() throws InterruptedException {
+    ingester.flush();
+    synchronized (lock) {
+      while (outstanding > 0 && fatal == null) {
+        lock.wait(1_000);
+        if (outstanding > 0) {
+          // A retry may have been re-added after the last flush.
+          ingester.flush();
+        }
+      }
+      throwIfFatal();
+      Outcome outcome = new Outcome(indexed, deleted, retried, rejected);
+      indexed = 0;
+      deleted = 0;
+      retried = 0;
+      rejected.clear();
+      return outcome;
+    }
+  }
+
+  private void throwIfFatal() {
+    if (fatal != null) {
+      throw fatal;
+    }
+  }
+
+  @Override
+  public void close() {
+    retries.shutdownNow();
+    ingester.close();
+  }
+
+  private void done(Runnable count) {
+    synchronized (lock) {
+      count.run();
+      outstanding--;
+      lock.notifyAll();
+    }
+  }
+
+  private void retryOrGiveUp(Pending pending, String reason, Throwable cause) {
+    if (pending.attempt() >= settings.maxRetries()) {
+      fail(
+          new BulkIndexingException(
+              "Elasticsearch still refused document "
+                  + pending.id()
+                  + " in "
+                  + index
+                  + " after "
+                  + pending.attempt()
+                  + " retries: "
+                  + reason,
+              cause));
+      return;
+    }
+    long delay = settings.retryDelaysMillis().get(pending.attempt());
+    synchronized (lock) {
+      retried++;
+    }
+    LOG.warn("Retrying {} in {} in {} ms: {}", pending.id(), index, delay, reason);
+    retries.schedule(
+        () -> {
+          Pending next = pending.again();
+          ingester.add(next.operation(), next);
+          ingester.flush();
+        },
+        delay,
+        TimeUnit.MILLISECONDS);
+  }
+
+  private void fail(RuntimeException e) {
+    synchronized (lock) {
+      if (fatal == null) {
+        fatal = e;
+      }
+      lock.notifyAll();
+    }
+  }
+
+  /** A failure of the whole request worth retrying: overload, unavailability or the connection. */
+  static boolean retryable(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof ElasticsearchException e && RETRY_STATUSES.contains(e.status())) {
+        return true;
+      }
+      if (t instanceof TransportException e && RETRY_STATUSES.contains(e.statusCode())) {
+        return true;
+      }
+      if (t instanceof IOException && !(t instanceof TransportException)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private final class Listener implements BulkListener<Pending> {
+
+    @Override
+    public void beforeBulk(long executionId, BulkRequest request, List<Pending> contexts) {}
+
+    @Override
+    public void afterBulk(
+        long executionId, BulkRequest request, List<Pending> contexts, BulkResponse response) {
+      List<BulkResponseItem> items = response.items();
+      for (int i = 0; i < contexts.size(); i++) {
+        Pending pending = contexts.get(i);
+        BulkResponseItem item = items.get(i);
+        if (item.error() == null) {
+          boolean isDelete = pending.document() == null;
+          done(() -> {
+            if (isDelete) {
+              deleted++;
+            } else {
+              indexed++;
+            }
+          });
+        } else {
+          String reason = item.error().type() + ": " + item.error().reason();
+          if (RETRY_STATUSES.contains(item.status())) {
+            retryOrGiveUp(pending, "status " + item.status() + " " + reason, null);
+          } else {
+            done(() -> rejected.add(new Rejection(pending.id(), pending.document(), reason)));
+          }
+        }
+      }
+    }
+
+    @Override
+    public void afterBulk(
+        long executionId, BulkRequest request, List<Pending> contexts, Throwable failure) {
+      if (retryable(failure)) {
+        contexts.forEach(p -> retryOrGiveUp(p, failure.toString(), failure));
+      } else {
+        fail(
+            new BulkIndexingException(
+                "A bulk request of "
+                    + contexts.size()
+                    + " operations to "
+                    + index
+                    + " failed and cannot be retried: "
+                    + failure,
+                failure));
+      }
+    }
+  }
+}
