@@ -14,7 +14,8 @@ public record ExtractSearchResult(
     long offset,
     List<ExtractHit> hits,
     List<Facet> facets,
-    String nextCursor) {
+    String nextCursor,
+    long took) {
 
   public ExtractSearchResult {
     hits = List.copyOf(hits);

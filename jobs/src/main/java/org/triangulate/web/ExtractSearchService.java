@@ -105,7 +105,8 @@ public class ExtractSearchService {
                     response.aggregations().get(ExtractSearchRequests.FACET_PREFIX + d.id()),
                     query))
             .toList();
-    return new ExtractSearchResult(total, query.page(), query.size(), offset, hits, facets, next);
+    return new ExtractSearchResult(
+        total, query.page(), query.size(), offset, hits, facets, next, response.took());
   }
 
   interface EsCall<T> {

@@ -148,7 +148,7 @@ class SearchControllersTest {
   void searchPagePastTheLastPageOffersTheFirstPage() throws Exception {
     // given
     when(search.search(any()))
-        .thenReturn(new ExtractSearchResult(50, 9, 20, 160, List.of(), List.of(), null));
+        .thenReturn(new ExtractSearchResult(50, 9, 20, 160, List.of(), List.of(), null, 0));
 
     // when / then
     mvc.perform(get("/").param("q", "pay").param("page", "9"))
@@ -221,7 +221,7 @@ class SearchControllersTest {
             "Category",
             List.of(new Facet.Bucket("supervision", "Supervision", 1, false)));
     return new ExtractSearchResult(
-        1, 1, ExtractQuery.DEFAULT_SIZE, 0, List.of(hit), List.of(category), null);
+        1, 1, ExtractQuery.DEFAULT_SIZE, 0, List.of(hit), List.of(category), null, 3);
   }
 
   private static ThymeleafViewResolver thymeleaf() {

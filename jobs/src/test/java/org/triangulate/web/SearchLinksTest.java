@@ -58,7 +58,7 @@ class SearchLinksTest {
     assertThat(
             SearchLinks.next(
                 page6,
-                new ExtractSearchResult(120, 6, 20, 100, List.of(), List.of(), null),
+                new ExtractSearchResult(120, 6, 20, 100, List.of(), List.of(), null, 0),
                 "kwic"))
         .isNull();
   }
@@ -68,7 +68,7 @@ class SearchLinksTest {
     // given the last page from/size can reach, with more hits beyond it
     ExtractQuery last = new ExtractQuery("pay", Map.of(), 100, 100, SearchSort.RELEVANCE);
     ExtractSearchResult result =
-        new ExtractSearchResult(12_000, 100, 100, 9_900, List.of(), List.of(), "abc-_1");
+        new ExtractSearchResult(12_000, 100, 100, 9_900, List.of(), List.of(), "abc-_1", 0);
 
     // when
     String next = SearchLinks.next(last, result, "kwic");

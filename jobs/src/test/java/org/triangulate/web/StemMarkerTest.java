@@ -30,6 +30,17 @@ class StemMarkerTest {
   }
 
   @Test
+  void givenAnIrregularForm_whenMarking_thenMarksItThroughItsLemma() {
+    MarkedText marked =
+        StemMarker.mark(MarkedText.parse("They paid us late; pay day moved."), Set.of("pay"));
+
+    assertThat(marked.parts())
+        .filteredOn(Part::marked)
+        .extracting(Part::text)
+        .containsExactly("paid", "pay");
+  }
+
+  @Test
   void givenMatchesInALongText_whenCuttingKwicLines_thenEachMatchHasBoundedContextCutAtWords() {
     String before = "word ".repeat(30);
     MarkedText text =

@@ -3,10 +3,11 @@ package org.triangulate.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.mock.env.MockEnvironment;
-import org.springframework.util.unit.DataSize;
 import org.triangulate.TriangulateProperties;
 
 class WebSecurityConfigurationTest {
@@ -35,16 +36,9 @@ class WebSecurityConfigurationTest {
   }
 
   private static TriangulateProperties properties(String user, String password) {
-    return new TriangulateProperties(
-        "demo",
-        java.nio.file.Path.of("config"),
-        java.nio.file.Path.of("data-in"),
-        java.nio.file.Path.of("data-out"),
-        new TriangulateProperties.Elasticsearch(
-            true, 9200, "512m", "es", Duration.ofSeconds(1), "9.2.8"),
-        new TriangulateProperties.Index(
-            1, 0, 2, true, 500, DataSize.ofMegabytes(5), 2, Duration.ofMillis(200), 8),
-        new TriangulateProperties.Nlp("tokenize", 3, java.util.List.of("I")),
-        new TriangulateProperties.Web("127.0.0.1", user, password));
+    return new Binder(
+            new MapConfigurationPropertySource(
+                Map.of("triangulate.web.username", user, "triangulate.web.password", password)))
+        .bindOrCreate("triangulate", TriangulateProperties.class);
   }
 }

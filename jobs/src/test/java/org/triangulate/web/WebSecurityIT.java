@@ -11,7 +11,10 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.triangulate.TriangulateApplication;
+import org.triangulate.index.TestElasticsearch;
 
 /**
  * The real server with analyst credentials configured: nothing is served without them, and every
@@ -23,7 +26,6 @@ import org.triangulate.TriangulateApplication;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "spring.config.import=file:../config/application.yml",
-      "triangulate.config-dir=../config",
       "server.address=127.0.0.1",
       "triangulate.web.username=analyst",
       "triangulate.web.password=correct horse",
@@ -31,6 +33,13 @@ import org.triangulate.TriangulateApplication;
       "logging.file.name=target/it-out/websecurity.log"
     })
 class WebSecurityIT {
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    // Absolute: a relative path would be resolved against the web server's resources.
+    registry.add(
+        "triangulate.config-dir", () -> TestElasticsearch.home().resolve("config").toString());
+  }
 
   @LocalServerPort int port;
 
