@@ -1,20 +1,19 @@
 package org.triangulate.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.triangulate.study.Study;
 
 /**
@@ -75,23 +74,21 @@ class ExtractApiController {
                 + "')"));
   }
 
-  /** Every hit of the search, as CSV; the same parameters as {@code /api/search}. */
+  /**
+   * Every hit of the search, as CSV; the same parameters as {@code /api/search}. Written to the
+   * response page by page as Elasticsearch returns them, on the request's own thread.
+   */
   @GetMapping("/export.csv")
-  ResponseEntity<StreamingResponseBody> exportCsv(
-      @RequestParam MultiValueMap<String, String> params) {
-    // Parsed before streaming starts, so bad parameters still get a 400.
+  void exportCsv(@RequestParam MultiValueMap<String, String> params, HttpServletResponse response)
+      throws IOException {
+    // Parsed before anything is written, so bad parameters still get a 400.
     ExtractQuery query = SearchParameters.parse(params, search.dimensions());
-    StreamingResponseBody body =
-        out -> {
-          Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-          export.write(query, writer);
-          writer.flush();
-        };
-    return ResponseEntity.ok()
-        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + study + "-extracts.csv\"")
-        .body(body);
+    response.setContentType("text/csv;charset=UTF-8");
+    response.setHeader(
+        HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + study + "-extracts.csv\"");
+    Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+    export.write(query, writer);
+    writer.flush();
   }
 
   @GetMapping("/stats/items")

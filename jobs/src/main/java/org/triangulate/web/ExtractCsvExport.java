@@ -34,7 +34,7 @@ public class ExtractCsvExport {
     this.format = CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get();
   }
 
-  /** Writes the header and every hit; returns the number of rows written. */
+  /** Writes the header and every hit, leaving {@code out} open; returns the rows written. */
   public long write(ExtractQuery query, Writer out) throws IOException {
     AnalyzedQuery words = search.analyze(query.text());
     ExtractSearchRequests requests = search.requests();
@@ -47,7 +47,9 @@ public class ExtractCsvExport {
                         .keepAlive(k -> k.time(ExtractSearchRequests.PIT_KEEP_ALIVE)))
                 .id());
     long rows = 0;
-    try (CSVPrinter printer = format.print(out)) {
+    // Not closed: closing the printer would close the caller's writer.
+    CSVPrinter printer = format.print(out);
+    try {
       SearchCursor after = null;
       while (true) {
         SearchCursor from = after;
