@@ -118,22 +118,24 @@ public final class ExtractBulkIndexer implements AutoCloseable {
    * @throws BulkIndexingException when retries ran out or an error no retry can fix occurred
    */
   public Outcome drain() throws InterruptedException {
-    ingester.flush();
-    synchronized (lock) {
-      while (outstanding > 0 && fatal == null) {
-        lock.wait(1_000);
-        if (outstanding > 0) {
-          // A retry may have been re-added after the last flush.
-          ingester.flush();
+    while (true) {
+      // Flushed outside the lock: the listener needs it to record outcomes meanwhile.
+      ingester.flush();
+      synchronized (lock) {
+        if (outstanding > 0 && fatal == null) {
+          // A retry may be re-added after this flush; wake up now and then to flush again.
+          lock.wait(1_000);
+        }
+        if (outstanding == 0 || fatal != null) {
+          throwIfFatal();
+          Outcome outcome = new Outcome(indexed, deleted, retried, rejected);
+          indexed = 0;
+          deleted = 0;
+          retried = 0;
+          rejected.clear();
+          return outcome;
         }
       }
-      throwIfFatal();
-      Outcome outcome = new Outcome(indexed, deleted, retried, rejected);
-      indexed = 0;
-      deleted = 0;
-      retried = 0;
-      rejected.clear();
-      return outcome;
     }
   }
 
