@@ -2,10 +2,13 @@ package org.triangulate.web;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.triangulate.nlp.WordStems;
@@ -16,13 +19,25 @@ import org.triangulate.nlp.WordStems;
  * "supervis", which also matches "supervision"), OR-ed with the stem of the word as typed when the
  * two differ ("left" → {@code (leav | left)}, for the verb and the side); inside quotes a phrase of
  * lemma stems; a prefix ({@code super*}) or fuzzy ({@code word~1}) word stays as typed. The
- * lemmatiser sees the words in their order, so context informs the tags. Thread-safe.
+ * lemmatiser sees the words in their order, so context informs the tags. Recent analyses are kept
+ * (paging and ticking facets repeat a search's words), so CoreNLP runs once per new query.
+ * Thread-safe.
  */
 public final class QueryAnalyzer {
 
   private static final String BREAKS = "\"|()~*\\+";
 
+  private static final int REMEMBERED = 1_000;
+
   private final QueryLemmatizer lemmatizer;
+  private final Map<String, AnalyzedQuery> recent =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, AnalyzedQuery> eldest) {
+              return size() > REMEMBERED;
+            }
+          });
 
   public QueryAnalyzer(QueryLemmatizer lemmatizer) {
     this.lemmatizer = lemmatizer;
@@ -34,6 +49,16 @@ public final class QueryAnalyzer {
     if (raw == null || raw.isBlank()) {
       return AnalyzedQuery.EVERYTHING;
     }
+    AnalyzedQuery known = recent.get(raw);
+    if (known != null) {
+      return known;
+    }
+    AnalyzedQuery analyzed = rewrite(raw);
+    recent.put(raw, analyzed);
+    return analyzed;
+  }
+
+  private AnalyzedQuery rewrite(String raw) {
     List<Object> parts = scan(raw);
     char[] plain = " ".repeat(raw.length()).toCharArray();
     for (Object part : parts) {

@@ -60,6 +60,24 @@ class QueryAnalyzerTest {
   }
 
   @Test
+  void givenTheSameWordsAgain_whenAnalysing_thenLemmatisesThemOnce() {
+    java.util.concurrent.atomic.AtomicInteger calls =
+        new java.util.concurrent.atomic.AtomicInteger();
+    QueryAnalyzer counting =
+        new QueryAnalyzer(text -> {
+          calls.incrementAndGet();
+          return List.of();
+        });
+
+    AnalyzedQuery first = counting.analyze("pay gap");
+    AnalyzedQuery again = counting.analyze("pay gap");
+    counting.analyze("pay");
+
+    assertThat(again).isEqualTo(first);
+    assertThat(calls).hasValue(2);
+  }
+
+  @Test
   void givenNoWords_whenAnalysing_thenMatchesEverything() {
     assertThat(analyzer.analyze("  ").isEmpty()).isTrue();
   }
