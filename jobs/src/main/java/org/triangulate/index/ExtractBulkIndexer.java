@@ -10,7 +10,6 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.transport.TransportException;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -53,16 +52,8 @@ public final class ExtractBulkIndexer implements AutoCloseable {
   private final BulkIngester<Pending> ingester;
   private final BulkSettings settings;
   private final ScheduledExecutorService retries;
-  private final Object lock = new Object();
+  private final BulkOutcomes outcomes = new BulkOutcomes();
   private final String index;
-
-  // Guarded by lock.
-  private long outstanding;
-  private long indexed;
-  private long deleted;
-  private long retried;
-  private final List<Rejection> rejected = new ArrayList<>();
-  private RuntimeException fatal;
 
   public ExtractBulkIndexer(ElasticsearchClient client, String index, BulkSettings settings) {
     this.index = index;
@@ -104,10 +95,7 @@ public final class ExtractBulkIndexer implements AutoCloseable {
   }
 
   private void add(Pending pending) {
-    synchronized (lock) {
-      throwIfFatal();
-      outstanding++;
-    }
+    outcomes.added();
     ingester.add(pending.operation(), pending);
   }
 
@@ -119,29 +107,12 @@ public final class ExtractBulkIndexer implements AutoCloseable {
    */
   public Outcome drain() throws InterruptedException {
     while (true) {
-      // Flushed outside the lock: the listener needs it to record outcomes meanwhile.
+      // A retry may be re-added after a flush: flush again now and then until all have outcomes.
       ingester.flush();
-      synchronized (lock) {
-        if (outstanding > 0 && fatal == null) {
-          // A retry may be re-added after this flush; wake up now and then to flush again.
-          lock.wait(1_000);
-        }
-        if (outstanding == 0 || fatal != null) {
-          throwIfFatal();
-          Outcome outcome = new Outcome(indexed, deleted, retried, rejected);
-          indexed = 0;
-          deleted = 0;
-          retried = 0;
-          rejected.clear();
-          return outcome;
-        }
+      Outcome outcome = outcomes.await(1_000);
+      if (outcome != null) {
+        return outcome;
       }
-    }
-  }
-
-  private void throwIfFatal() {
-    if (fatal != null) {
-      throw fatal;
     }
   }
 
@@ -151,17 +122,9 @@ public final class ExtractBulkIndexer implements AutoCloseable {
     ingester.close();
   }
 
-  private void done(Runnable count) {
-    synchronized (lock) {
-      count.run();
-      outstanding--;
-      lock.notifyAll();
-    }
-  }
-
   private void retryOrGiveUp(Pending pending, String reason, Throwable cause) {
     if (pending.attempt() >= settings.maxRetries()) {
-      fail(
+      outcomes.failed(
           new BulkIndexingException(
               "Elasticsearch still refused document "
                   + pending.id()
@@ -175,9 +138,7 @@ public final class ExtractBulkIndexer implements AutoCloseable {
       return;
     }
     long delay = settings.retryDelaysMillis().get(pending.attempt());
-    synchronized (lock) {
-      retried++;
-    }
+    outcomes.retried();
     LOG.warn("Retrying {} in {} in {} ms: {}", pending.id(), index, delay, reason);
     retries.schedule(
         () -> {
@@ -187,15 +148,6 @@ public final class ExtractBulkIndexer implements AutoCloseable {
         },
         delay,
         TimeUnit.MILLISECONDS);
-  }
-
-  private void fail(RuntimeException e) {
-    synchronized (lock) {
-      if (fatal == null) {
-        fatal = e;
-      }
-      lock.notifyAll();
-    }
   }
 
   /** A failure of the whole request worth retrying: overload, unavailability or the connection. */
@@ -227,20 +179,17 @@ public final class ExtractBulkIndexer implements AutoCloseable {
         Pending pending = contexts.get(i);
         BulkResponseItem item = items.get(i);
         if (item.error() == null) {
-          boolean isDelete = pending.document() == null;
-          done(() -> {
-            if (isDelete) {
-              deleted++;
-            } else {
-              indexed++;
-            }
-          });
+          if (pending.document() == null) {
+            outcomes.deleted();
+          } else {
+            outcomes.indexed();
+          }
         } else {
           String reason = item.error().type() + ": " + item.error().reason();
           if (RETRY_STATUSES.contains(item.status())) {
             retryOrGiveUp(pending, "status " + item.status() + " " + reason, null);
           } else {
-            done(() -> rejected.add(new Rejection(pending.id(), pending.document(), reason)));
+            outcomes.rejected(new Rejection(pending.id(), pending.document(), reason));
           }
         }
       }
@@ -252,7 +201,7 @@ public final class ExtractBulkIndexer implements AutoCloseable {
       if (retryable(failure)) {
         contexts.forEach(p -> retryOrGiveUp(p, failure.toString(), failure));
       } else {
-        fail(
+        outcomes.failed(
             new BulkIndexingException(
                 "A bulk request of "
                     + contexts.size()
