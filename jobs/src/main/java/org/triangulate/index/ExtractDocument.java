@@ -14,7 +14,7 @@ import org.apache.commons.codec.digest.DigestUtils;
  *
  * @param stems the Snowball stem of each lemma, where "supervising" and "supervision" meet
  * @param fingerprint a checksum of everything but the run id, so an incremental run rewrites only
- *     documents whose content changed; see {@link #withFingerprint()}
+ *     documents whose content changed; computed from the content when given as null
  */
 public record ExtractDocument(
     String id,
@@ -42,13 +42,50 @@ public record ExtractDocument(
     categories = categories == null ? List.of() : List.copyOf(categories);
     themes = themes == null ? List.of() : List.copyOf(themes);
     codingProvenance = codingProvenance == null ? List.of() : List.copyOf(codingProvenance);
+    if (fingerprint == null) {
+      fingerprint =
+          fingerprintOf(
+              id,
+              study,
+              text,
+              lemmas,
+              stems,
+              speakerRole,
+              participantId,
+              caseId,
+              attributes,
+              categories,
+              themes,
+              codingProvenance,
+              sourceFile,
+              startOffset,
+              endOffset,
+              turnIndex,
+              deidentified);
+    }
   }
 
   public static final String PARTICIPANT_ROLE = "participant";
   public static final String INTERVIEWER_ROLE = "interviewer";
 
-  /** This document with its fingerprint computed from its content. */
-  public ExtractDocument withFingerprint() {
+  private static String fingerprintOf(
+      String id,
+      String study,
+      String text,
+      String lemmas,
+      String stems,
+      String speakerRole,
+      String participantId,
+      String caseId,
+      Map<String, String> attributes,
+      List<String> categories,
+      List<String> themes,
+      List<String> codingProvenance,
+      String sourceFile,
+      int startOffset,
+      int endOffset,
+      int turnIndex,
+      boolean deidentified) {
     // Unit separators keep "ab"+"c" and "a"+"bc" apart; attributes are sorted so map order is moot.
     String content =
         String.join(
@@ -70,25 +107,6 @@ public record ExtractDocument(
             Integer.toString(endOffset),
             Integer.toString(turnIndex),
             Boolean.toString(deidentified));
-    return new ExtractDocument(
-        id,
-        study,
-        text,
-        lemmas,
-        stems,
-        speakerRole,
-        participantId,
-        caseId,
-        attributes,
-        categories,
-        themes,
-        codingProvenance,
-        sourceFile,
-        startOffset,
-        endOffset,
-        turnIndex,
-        deidentified,
-        runId,
-        DigestUtils.sha256Hex(content.getBytes(StandardCharsets.UTF_8)).substring(0, 32));
+    return DigestUtils.sha256Hex(content.getBytes(StandardCharsets.UTF_8)).substring(0, 32);
   }
 }

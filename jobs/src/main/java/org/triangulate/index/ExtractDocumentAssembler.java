@@ -71,27 +71,25 @@ public class ExtractDocumentAssembler implements ItemProcessor<Segment, ExtractD
   public ExtractDocument process(Segment segment) {
     List<String[]> codings = codingsOfSegment.getOrDefault(segment.segmentId(), List.of());
     List<String> categories = codings.stream().map(c -> c[0]).distinct().toList();
-    String lemmas = deidentifier.apply(segment.lemmas());
     return new ExtractDocument(
-            segment.segmentId(),
-            study.name(),
-            deidentifier.apply(segment.text()),
-            lemmas,
-            WordStems.ofLemmas(lemmas),
-            segment.role().code(),
-            segment.participantId(),
-            caseOfParticipant.getOrDefault(segment.participantId(), ""),
-            attributesOfParticipant.getOrDefault(segment.participantId(), Map.of()),
-            categories,
-            categories.stream().map(c -> study.codebook().themeOf(c)).distinct().toList(),
-            codings.stream().map(c -> c[1]).distinct().toList(),
-            segment.sourceId(),
-            segment.start(),
-            segment.end(),
-            segment.turnIndex(),
-            true,
-            runId,
-            null)
-        .withFingerprint();
+        segment.segmentId(),
+        study.name(),
+        deidentifier.apply(segment.text()),
+        deidentifier.apply(segment.lemmas()),
+        WordStems.ofLemmas(deidentifier.apply(segment.lemmas())),
+        segment.role().code(),
+        segment.participantId(),
+        caseOfParticipant.getOrDefault(segment.participantId(), ""),
+        attributesOfParticipant.getOrDefault(segment.participantId(), Map.of()),
+        categories,
+        categories.stream().map(c -> study.codebook().themeOf(c)).distinct().toList(),
+        codings.stream().map(c -> c[1]).distinct().toList(),
+        segment.sourceId(),
+        segment.start(),
+        segment.end(),
+        segment.turnIndex(),
+        true,
+        runId,
+        null);
   }
 }

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -85,18 +86,30 @@ class IncrementalIndexIT {
   @Test
   void givenAChangedAndARemovedTranscript_whenTheNextNightRuns_thenOnlyTheirDocumentsChange()
       throws Exception {
-    // given a first night, then P02 gains a turn and P03 is withdrawn
+    // given a first night, then one transcript gains a turn and another is withdrawn
+    Path transcripts = IN.resolve("demo/transcripts");
+    List<String> texts;
+    try (Stream<Path> files = Files.list(transcripts)) {
+      texts =
+          files
+              .map(f -> f.getFileName().toString())
+              .filter(n -> n.endsWith(".txt"))
+              .sorted()
+              .map(n -> n.substring(0, n.length() - 4))
+              .toList();
+    }
+    String changed = texts.get(0);
+    String removed = texts.get(1);
     RunReport first = runner.run(LocalDate.of(2026, 11, 26));
     Set<String> live = admin.aliasedIndices(ALIAS);
-    Set<String> p03 = segmentsOf("P03");
-    long p02Before = segmentsOf("P02").size();
-    Path transcripts = IN.resolve("demo/transcripts");
+    Set<String> removedSegments = segmentsOf(removed);
+    long changedBefore = segmentsOf(changed).size();
     Files.writeString(
-        transcripts.resolve("P02.txt"),
+        transcripts.resolve(changed + ".txt"),
         "\n\nInterviewer: Anything to add?\n\nRespondent: Only that supervision matters most.\n",
         StandardCharsets.UTF_8,
         StandardOpenOption.APPEND);
-    Files.delete(transcripts.resolve("P03.txt"));
+    Files.delete(transcripts.resolve(removed + ".txt"));
 
     // when
     RunReport second = runner.run(LocalDate.of(2026, 11, 27));
@@ -109,13 +122,15 @@ class IncrementalIndexIT {
         new HashSet<>(
             jdbc.queryForList("select segment_id from segment where study = 'demo'", String.class));
     assertThat(indexedIds()).isEqualTo(store);
-    assertThat(indexedIds()).doesNotContainAnyElementsOf(p03);
-    // and only P02's documents were written (its ids changed with its checksum); the rest skipped
-    long p02After = segmentsOf("P02").size();
-    assertThat(p02After).isEqualTo(p02Before + 2);
+    assertThat(removedSegments).isNotEmpty();
+    assertThat(indexedIds()).doesNotContainAnyElementsOf(removedSegments);
+    // and only the changed transcript's documents were written (their ids changed with its
+    // checksum); the rest were skipped as unchanged
+    long changedAfter = segmentsOf(changed).size();
+    assertThat(changedAfter).isEqualTo(changedBefore + 2);
     RunReport.StepLine index = step(second, "indexExtractsStep");
-    assertThat(index.written()).isEqualTo(p02After);
-    assertThat(index.filtered()).isEqualTo(store.size() - p02After);
+    assertThat(index.written()).isEqualTo(changedAfter);
+    assertThat(index.filtered()).isEqualTo(store.size() - changedAfter);
     assertThat(index.skipped()).isZero();
   }
 

@@ -134,26 +134,25 @@ public final class SearchLoadBenchmark {
         String id = String.format("b%07d", count);
         indexer.index(
             new ExtractDocument(
-                    id,
-                    study.name(),
-                    text.toString(),
-                    lemmas.toString(),
-                    WordStems.ofLemmas(lemmas.toString()),
-                    "participant",
-                    String.format("P%03d", participant),
-                    String.format("C%02d", participant % 10),
-                    attributes,
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    "bench.txt",
-                    0,
-                    text.length(),
-                    count,
-                    true,
-                    1L,
-                    null)
-                .withFingerprint());
+                id,
+                study.name(),
+                text.toString(),
+                lemmas.toString(),
+                WordStems.ofLemmas(lemmas.toString()),
+                "participant",
+                String.format("P%03d", participant),
+                String.format("C%02d", participant % 10),
+                attributes,
+                List.of(),
+                List.of(),
+                List.of(),
+                "bench.txt",
+                0,
+                text.length(),
+                count,
+                true,
+                1L,
+                null));
         written += text.toString().split("\\s+").length;
         count++;
       }

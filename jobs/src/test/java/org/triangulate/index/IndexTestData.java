@@ -55,25 +55,24 @@ final class IndexTestData {
       String study, String id, String text, Map<String, String> attributes) {
     String lemmas = text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9 ]", "");
     return new ExtractDocument(
-            id,
-            study,
-            text,
-            lemmas,
-            WordStems.ofLemmas(lemmas),
-            ExtractDocument.PARTICIPANT_ROLE,
-            "P01",
-            "C01",
-            attributes,
-            List.of("supervision"),
-            List.of("support_and_development"),
-            List.of("rule:supervision"),
-            "P01.txt",
-            0,
-            text.length(),
-            1,
-            true,
-            1L,
-            null)
-        .withFingerprint();
+        id,
+        study,
+        text,
+        lemmas,
+        WordStems.ofLemmas(lemmas),
+        ExtractDocument.PARTICIPANT_ROLE,
+        "P01",
+        "C01",
+        attributes,
+        List.of("supervision"),
+        List.of("support_and_development"),
+        List.of("rule:supervision"),
+        "P01.txt",
+        0,
+        text.length(),
+        1,
+        true,
+        1L,
+        null);
   }
 }

@@ -150,29 +150,28 @@ class ExtractDeepPagingIT {
     String lemmas = text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9 ]", "");
     String id = String.format("x%06d", i);
     return new ExtractDocument(
-            id,
-            STUDY.name(),
-            text,
-            lemmas,
-            WordStems.ofLemmas(lemmas),
-            "participant",
-            "P01",
-            "C01",
-            Map.of(
-                "employer", "nhs",
-                "org_context", "nhs_only",
-                "setting", "inpatient",
-                "stakeholder_group", GROUPS.get(i % 3)),
-            List.of(),
-            List.of(),
-            List.of(),
-            "P01.txt",
-            i,
-            i + 1,
-            i,
-            true,
-            1L,
-            null)
-        .withFingerprint();
+        id,
+        STUDY.name(),
+        text,
+        lemmas,
+        WordStems.ofLemmas(lemmas),
+        "participant",
+        "P01",
+        "C01",
+        Map.of(
+            "employer", "nhs",
+            "org_context", "nhs_only",
+            "setting", "inpatient",
+            "stakeholder_group", GROUPS.get(i % 3)),
+        List.of(),
+        List.of(),
+        List.of(),
+        "P01.txt",
+        i,
+        i + 1,
+        i,
+        true,
+        1L,
+        null);
   }
 }

@@ -347,26 +347,25 @@ class ExtractSearchServiceIT {
     attributes.put("stakeholder_group", group);
     ExtractDocument document =
         new ExtractDocument(
-                id,
-                STUDY.name(),
-                text,
-                lemmas,
-                WordStems.ofLemmas(lemmas),
-                role,
-                participant,
-                caseId,
-                attributes,
-                categories,
-                themes,
-                categories.stream().map(c -> "rule:" + c).toList(),
-                participant + ".txt",
-                0,
-                text.length(),
-                turn,
-                true,
-                1L,
-                null)
-            .withFingerprint();
+            id,
+            STUDY.name(),
+            text,
+            lemmas,
+            WordStems.ofLemmas(lemmas),
+            role,
+            participant,
+            caseId,
+            attributes,
+            categories,
+            themes,
+            categories.stream().map(c -> "rule:" + c).toList(),
+            participant + ".txt",
+            0,
+            text.length(),
+            turn,
+            true,
+            1L,
+            null);
     return BulkOperation.of(o -> o.index(i -> i.id(id).document(document)));
   }
 }

@@ -102,10 +102,25 @@ class SearchPageBrowserIT {
       }
     }
     Files.writeString(
-        target.resolve("transcripts/P08.txt"),
+        target.resolve("transcripts").resolve(firstCommissioner(target) + ".txt"),
         "\n\nInterviewer: Anything else on pay?\n\nRespondent: " + HOSTILE + "\n",
         StandardCharsets.UTF_8,
         StandardOpenOption.APPEND);
+  }
+
+  /** The first commissioner with a plain-text transcript: the demo's ids are the generator's. */
+  private static String firstCommissioner(Path study) throws Exception {
+    try (var reader = Files.newBufferedReader(study.resolve("participants.csv"))) {
+      for (var row :
+          CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+        String id = row.get("participant_id");
+        if ("commissioner".equals(row.get("stakeholder_group"))
+            && Files.isRegularFile(study.resolve("transcripts").resolve(id + ".txt"))) {
+          return id;
+        }
+      }
+    }
+    throw new IllegalStateException("the demo has no commissioner with a .txt transcript");
   }
 
   @AfterAll
