@@ -41,12 +41,22 @@ public record TriangulateProperties(
       @DefaultValue("120s") Duration startTimeout,
       @DefaultValue("9.2.8") String version) {}
 
-  /** Index layout: shards and replicas of each new index, and how many old indices to keep. */
+  /**
+   * Index layout and writing: shards and replicas of each new index, how many old indices to keep,
+   * whether a night updates the live index in place (falling back to a full rebuild when the
+   * study's layout changed), documents per chunk, bulk request size and concurrency, and the
+   * back-off after Elasticsearch refuses (429 / 503) or the connection drops.
+   */
   public record Index(
       @DefaultValue("1") int shards,
       @DefaultValue("0") int replicas,
       @DefaultValue("2") int keep,
-      @DefaultValue("500") int bulkDocuments) {}
+      @DefaultValue("true") boolean incremental,
+      @DefaultValue("500") int bulkDocuments,
+      @DefaultValue("5MB") org.springframework.util.unit.DataSize bulkSize,
+      @DefaultValue("2") int bulkConcurrentRequests,
+      @DefaultValue("200ms") Duration retryDelay,
+      @DefaultValue("8") int retries) {}
 
   /**
    * CoreNLP annotators, how long a segment of a long turn may be, and which speaker labels are the

@@ -1,40 +1,72 @@
 package org.triangulate.batch;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.triangulate.index.BulkSettings;
+import org.triangulate.index.ExtractBulkIndexer;
+import org.triangulate.index.ExtractBulkWriter;
 import org.triangulate.index.ExtractIndexAdmin;
-import org.triangulate.nlp.SegmentStore;
+import org.triangulate.index.IndexedFingerprints;
 import org.triangulate.study.Study;
 
 /**
- * Publishes the night's index: only when it holds exactly the segments the store has does the alias
- * move to it (atomically); then indices beyond the configured number to keep are deleted.
+ * Publishes the night's index. An incremental run first deletes the documents of segments the store
+ * no longer has (removed or re-segmented transcripts). Then, only when the index holds exactly the
+ * store's segments less the quarantined ones, a full rebuild moves the alias to the new index
+ * (atomically); indices beyond the configured number to keep are deleted.
  */
 class ExtractAliasSwapTasklet implements Tasklet {
 
+  private static final Logger LOG = LoggerFactory.getLogger(ExtractAliasSwapTasklet.class);
+
   private final ExtractIndexAdmin admin;
-  private final SegmentStore segments;
+  private final ElasticsearchClient client;
+  private final JdbcTemplate jdbc;
+  private final BulkSettings bulk;
   private final Study study;
 
-  ExtractAliasSwapTasklet(ExtractIndexAdmin admin, SegmentStore segments, Study study) {
+  ExtractAliasSwapTasklet(
+      ExtractIndexAdmin admin,
+      ElasticsearchClient client,
+      JdbcTemplate jdbc,
+      BulkSettings bulk,
+      Study study) {
     this.admin = admin;
-    this.segments = segments;
+    this.client = client;
+    this.jdbc = jdbc;
+    this.bulk = bulk;
     this.study = study;
   }
 
   @Override
-  public RepeatStatus execute(StepContribution contribution, ChunkContext context) {
-    String index =
-        context
-            .getStepContext()
-            .getStepExecution()
-            .getJobExecution()
-            .getExecutionContext()
-            .getString(NightlyJobConfiguration.EXTRACT_INDEX_KEY);
+  public RepeatStatus execute(StepContribution contribution, ChunkContext context)
+      throws InterruptedException {
+    ExecutionContext job =
+        context.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
+    String index = job.getString(NightlyJobConfiguration.EXTRACT_INDEX_KEY);
+    boolean incremental =
+        job.containsKey(NightlyJobConfiguration.EXTRACT_INCREMENTAL_KEY)
+            && Boolean.parseBoolean(job.getString(NightlyJobConfiguration.EXTRACT_INCREMENTAL_KEY));
+    long quarantined = job.getLong(ExtractBulkWriter.QUARANTINED, 0L);
+    List<String> storeIds =
+        jdbc.queryForList(
+            "select segment_id from segment where study = ?", String.class, study.name());
+    if (incremental) {
+      long removed = deleteStale(index, new HashSet<>(storeIds));
+      LOG.info("Deleted {} documents of removed segments from {}", removed, index);
+    }
     long indexed = admin.refreshAndCount(index);
-    long expected = segments.countSegments(study.name());
+    long expected = storeIds.size() - quarantined;
     if (indexed != expected) {
       throw new IllegalStateException(
           "Index "
@@ -42,12 +74,35 @@ class ExtractAliasSwapTasklet implements Tasklet {
               + " holds "
               + indexed
               + " documents but the store has "
-              + expected
-              + " segments; the alias was not moved");
+              + storeIds.size()
+              + " segments of which "
+              + quarantined
+              + " were quarantined; "
+              + (incremental ? "the live index needs a full rebuild" : "the alias was not moved")
+              + " (rerun with --set triangulate.index.incremental=false)");
     }
-    admin.swapAlias(study.name(), index);
+    if (!incremental) {
+      admin.swapAlias(study.name(), index);
+    }
     admin.deleteOldIndices(study.name());
     contribution.incrementWriteCount(indexed);
     return RepeatStatus.FINISHED;
+  }
+
+  private long deleteStale(String index, Set<String> storeIds) throws InterruptedException {
+    Set<String> stale = new HashSet<>(IndexedFingerprints.of(client, index).keySet());
+    stale.removeAll(storeIds);
+    if (stale.isEmpty()) {
+      return 0;
+    }
+    try (ExtractBulkIndexer indexer = new ExtractBulkIndexer(client, index, bulk)) {
+      stale.forEach(indexer::delete);
+      ExtractBulkIndexer.Outcome outcome = indexer.drain();
+      if (!outcome.rejected().isEmpty()) {
+        throw new IllegalStateException(
+            "Could not delete removed segments from " + index + ": " + outcome.rejected());
+      }
+      return outcome.deleted();
+    }
   }
 }

@@ -3,16 +3,20 @@ package org.triangulate.batch;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.ExecutionContextPromotionListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
+import org.springframework.batch.infrastructure.item.support.CompositeItemProcessor;
 import org.springframework.batch.infrastructure.item.support.ListItemReader;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -23,13 +27,19 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.triangulate.TriangulateProperties;
 import org.triangulate.coding.AutoCodingTasklet;
 import org.triangulate.coding.ImportedCodingAttacher;
+import org.triangulate.index.BulkSettings;
 import org.triangulate.index.ExtractBulkWriter;
 import org.triangulate.index.ExtractDocument;
 import org.triangulate.index.ExtractDocumentAssembler;
 import org.triangulate.index.ExtractIndexAdmin;
+import org.triangulate.index.ExtractIndexPlan;
+import org.triangulate.index.ExtractQuarantine;
+import org.triangulate.index.IndexedFingerprints;
+import org.triangulate.index.UnchangedExtractFilter;
 import org.triangulate.ingest.ConfigFingerprint;
 import org.triangulate.ingest.ImportedCodingStore;
 import org.triangulate.ingest.InputLedger;
+import org.triangulate.ingest.QuarantineLog;
 import org.triangulate.ingest.RefiQdaImportTasklet;
 import org.triangulate.ingest.SourceDocument;
 import org.triangulate.ingest.StagedStudyStore;
@@ -58,6 +68,9 @@ public class NightlyJobConfiguration {
   public static final String JOB_NAME = "nightly";
   static final String EXTRACT_INDEX_KEY = "extractIndex";
   private static final java.time.Duration PROGRESS_LOG_EVERY = java.time.Duration.ofSeconds(10);
+  static final String EXTRACT_INCREMENTAL_KEY = "extractIncremental";
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(NightlyJobConfiguration.class);
 
   private final JobRepository jobRepository;
   private final PlatformTransactionManager transactionManager;
@@ -232,14 +245,15 @@ public class NightlyJobConfiguration {
         .build();
   }
 
-  // ---- index: new index, bulk the extracts, verify, swap the alias
-  // --------------------------------
+  // ---- index: plan (new index or live one), bulk the extracts, verify, publish
+  // -------------------
 
   @Bean
   ExtractIndexAdmin extractIndexAdmin(ElasticsearchClient client) {
     return new ExtractIndexAdmin(client, properties.index());
   }
 
+  /** A full rebuild creates a new index; an incremental night targets the live one. */
   @Bean
   Step createExtractIndexStep(ExtractIndexAdmin admin) {
     return new StepBuilder("createExtractIndexStep", jobRepository)
@@ -252,7 +266,10 @@ public class NightlyJobConfiguration {
                       .getJobExecution()
                       .getExecutionContext();
               long runId = context.getStepContext().getStepExecution().getJobExecutionId();
-              job.putString(EXTRACT_INDEX_KEY, admin.createIndex(study, runId));
+              ExtractIndexPlan plan = admin.plan(study, runId);
+              LOG.info("Extracts go to {}: {}", plan.index(), plan.reason());
+              job.putString(EXTRACT_INDEX_KEY, plan.index());
+              job.putString(EXTRACT_INCREMENTAL_KEY, Boolean.toString(plan.incremental()));
               return org.springframework.batch.infrastructure.repeat.RepeatStatus.FINISHED;
             },
             transactionManager)
@@ -278,29 +295,64 @@ public class NightlyJobConfiguration {
     return new ExtractDocumentAssembler(jdbc, study, runId);
   }
 
+  /** Incremental nights skip documents the live index holds unchanged. */
+  @Bean
+  @StepScope
+  UnchangedExtractFilter unchangedExtractFilter(
+      ElasticsearchClient client,
+      @Value("#{jobExecutionContext['extractIndex']}") String index,
+      @Value("#{jobExecutionContext['extractIncremental']}") String incremental) {
+    return new UnchangedExtractFilter(
+        Boolean.parseBoolean(incremental) ? IndexedFingerprints.of(client, index) : Map.of());
+  }
+
   @Bean
   @StepScope
   ExtractBulkWriter extractBulkWriter(
-      ElasticsearchClient client, @Value("#{jobExecutionContext['extractIndex']}") String index) {
-    return new ExtractBulkWriter(client, index);
+      ElasticsearchClient client,
+      QuarantineLog quarantine,
+      @Value("#{jobExecutionContext['extractIndex']}") String index,
+      @Value("#{jobExecutionContext['extractIncremental']}") String incremental,
+      @Value("#{stepExecution.jobExecutionId}") long runId) {
+    return new ExtractBulkWriter(
+        client,
+        index,
+        BulkSettings.of(properties.index()),
+        rejected -> quarantine.record(study.name(), runId, ExtractQuarantine.of(rejected)),
+        Boolean.parseBoolean(incremental));
   }
 
   @Bean
   Step indexExtractsStep(
-      javax.sql.DataSource dataSource, JdbcTemplate jdbc, ElasticsearchClient client) {
+      javax.sql.DataSource dataSource,
+      JdbcTemplate jdbc,
+      ElasticsearchClient client,
+      QuarantineLog quarantine) {
+    ExtractBulkWriter writer = extractBulkWriter(client, quarantine, null, null, 0L);
+    ExecutionContextPromotionListener promoteQuarantined = new ExecutionContextPromotionListener();
+    promoteQuarantined.setKeys(new String[] {ExtractBulkWriter.QUARANTINED});
     return new StepBuilder("indexExtractsStep", jobRepository)
-        .<Segment, ExtractDocument>chunk(properties.index().bulkDocuments())
-        .transactionManager(transactionManager)
-        .reader(storedSegmentsReader(dataSource))
-        .processor(extractDocumentAssembler(jdbc, 0L))
-        .writer(extractBulkWriter(client, null))
-        .build();
+            .<Segment, ExtractDocument>chunk(properties.index().bulkDocuments())
+            .transactionManager(transactionManager)
+            .reader(storedSegmentsReader(dataSource))
+            .processor(
+                new CompositeItemProcessor<>(
+                    extractDocumentAssembler(jdbc, 0L), unchangedExtractFilter(client, null, null)))
+            .writer(writer)
+            .stream(writer)
+            .listener((StepExecutionListener) writer)
+            .listener(promoteQuarantined)
+            .build();
   }
 
   @Bean
-  Step swapExtractAliasStep(ExtractIndexAdmin admin, SegmentStore segments) {
+  Step swapExtractAliasStep(
+      ExtractIndexAdmin admin, ElasticsearchClient client, JdbcTemplate jdbc) {
     return new StepBuilder("swapExtractAliasStep", jobRepository)
-        .tasklet(new ExtractAliasSwapTasklet(admin, segments, study), transactionManager)
+        .tasklet(
+            new ExtractAliasSwapTasklet(
+                admin, client, jdbc, BulkSettings.of(properties.index()), study),
+            transactionManager)
         .build();
   }
 

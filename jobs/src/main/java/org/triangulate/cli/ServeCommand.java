@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
     name = "serve",
     mixinStandardHelpOptions = true,
     description =
-        "Serves the analyst search page and REST API (/api/search, /api/categories, /api/health). Binds to 127.0.0.1 (triangulate.web.address); other addresses need configured credentials.")
+        "Serves the analyst search page and REST API (/api/search, /api/extracts/{id}, /api/export.csv, /api/categories, /api/stats/items, /api/health). Binds to 127.0.0.1 (triangulate.web.address); other addresses need credentials (triangulate.web.username and password), which every request must then give (HTTP Basic).")
 public class ServeCommand implements Callable<Integer> {
 
   @Mixin CommonOptions options;

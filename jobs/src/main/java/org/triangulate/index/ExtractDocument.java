@@ -1,19 +1,27 @@
 package org.triangulate.index;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * One indexed segment of a transcript (a speaker turn or a few sentences of a long one), as stored
- * in the {@code <study>-extracts} index. Text and lemmas are de-identified; participant and case
- * are pseudonymous ids, never names. Field names are the index mapping's ({@link
- * ExtractIndexMapping}).
+ * in the {@code <study>-extracts} index. Text, lemmas and stems are de-identified; participant and
+ * case are pseudonymous ids, never names. Field names are the index mapping's ({@link
+ * ExtractIndexMapping}). Immutable.
+ *
+ * @param stems the Snowball stem of each lemma, where "supervising" and "supervision" meet
+ * @param fingerprint a checksum of everything but the run id, so an incremental run rewrites only
+ *     documents whose content changed; computed from the content when given as null
  */
 public record ExtractDocument(
     String id,
     String study,
     String text,
     String lemmas,
+    String stems,
     String speakerRole,
     String participantId,
     String caseId,
@@ -26,15 +34,79 @@ public record ExtractDocument(
     int endOffset,
     int turnIndex,
     boolean deidentified,
-    long runId) {
+    long runId,
+    String fingerprint) {
 
   public ExtractDocument {
-    attributes = Map.copyOf(attributes);
-    categories = List.copyOf(categories);
-    themes = List.copyOf(themes);
-    codingProvenance = List.copyOf(codingProvenance);
+    attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+    categories = categories == null ? List.of() : List.copyOf(categories);
+    themes = themes == null ? List.of() : List.copyOf(themes);
+    codingProvenance = codingProvenance == null ? List.of() : List.copyOf(codingProvenance);
+    if (fingerprint == null) {
+      fingerprint =
+          fingerprintOf(
+              id,
+              study,
+              text,
+              lemmas,
+              stems,
+              speakerRole,
+              participantId,
+              caseId,
+              attributes,
+              categories,
+              themes,
+              codingProvenance,
+              sourceFile,
+              startOffset,
+              endOffset,
+              turnIndex,
+              deidentified);
+    }
   }
 
   public static final String PARTICIPANT_ROLE = "participant";
   public static final String INTERVIEWER_ROLE = "interviewer";
+
+  private static String fingerprintOf(
+      String id,
+      String study,
+      String text,
+      String lemmas,
+      String stems,
+      String speakerRole,
+      String participantId,
+      String caseId,
+      Map<String, String> attributes,
+      List<String> categories,
+      List<String> themes,
+      List<String> codingProvenance,
+      String sourceFile,
+      int startOffset,
+      int endOffset,
+      int turnIndex,
+      boolean deidentified) {
+    // Unit separators keep "ab"+"c" and "a"+"bc" apart; attributes are sorted so map order is moot.
+    String content =
+        String.join(
+            "\u001f",
+            id,
+            study,
+            text,
+            lemmas,
+            stems,
+            speakerRole,
+            participantId,
+            caseId,
+            new TreeMap<>(attributes).toString(),
+            String.join("\u001e", categories),
+            String.join("\u001e", themes),
+            String.join("\u001e", codingProvenance),
+            sourceFile,
+            Integer.toString(startOffset),
+            Integer.toString(endOffset),
+            Integer.toString(turnIndex),
+            Boolean.toString(deidentified));
+    return DigestUtils.sha256Hex(content.getBytes(StandardCharsets.UTF_8)).substring(0, 32);
+  }
 }

@@ -10,12 +10,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.triangulate.coding.CategoryThemes;
 import org.triangulate.nlp.Deidentifier;
 import org.triangulate.nlp.Segment;
+import org.triangulate.nlp.WordStems;
 import org.triangulate.study.Study;
 
 /**
  * Turns a stored segment into the document the index holds: de-identified text and lemmas, the
  * participant's case and every case and participant attribute, and the segment's categories with
- * their themes and provenance. Loads the study's attributes and codings once per step.
+ * their themes and provenance, the derivational stems of the lemmas and a content fingerprint.
+ * Loads the study's attributes and codings once per step.
  */
 public class ExtractDocumentAssembler implements ItemProcessor<Segment, ExtractDocument> {
 
@@ -78,6 +80,7 @@ public class ExtractDocumentAssembler implements ItemProcessor<Segment, ExtractD
         study.name(),
         deidentifier.apply(segment.text()),
         deidentifier.apply(segment.lemmas()),
+        WordStems.ofLemmas(deidentifier.apply(segment.lemmas())),
         segment.role().code(),
         segment.participantId(),
         caseOfParticipant.getOrDefault(segment.participantId(), ""),
@@ -90,6 +93,7 @@ public class ExtractDocumentAssembler implements ItemProcessor<Segment, ExtractD
         segment.end(),
         segment.turnIndex(),
         true,
-        runId);
+        runId,
+        null);
   }
 }

@@ -1,6 +1,7 @@
 package org.triangulate.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.indices.update_aliases.Action;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,17 +11,21 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.triangulate.TriangulateProperties;
 import org.triangulate.study.Study;
 
 /**
  * Index lifecycle of a study's extracts: a full rebuild writes a new index {@code
  * <study>-extracts-<timestamp>-<run>}, then the alias {@code <study>-extracts} is moved to it in
- * one atomic request, and indices older than the configured number to keep are deleted.
+ * one atomic request, and indices older than the configured number to keep are deleted. An
+ * incremental run updates the live index in place when its layout still fits the study.
  * Thread-safe.
  */
 public class ExtractIndexAdmin {
 
+  private static final Logger LOG = LoggerFactory.getLogger(ExtractIndexAdmin.class);
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
   private final ElasticsearchClient client;
@@ -31,6 +36,38 @@ public class ExtractIndexAdmin {
     this.settings = settings;
   }
 
+  /**
+   * Decides tonight's target: the live index when incremental runs are configured and its layout
+   * (mapping version, english subfield, attributes) equals what the study needs now; otherwise a
+   * new, empty index.
+   */
+  public ExtractIndexPlan plan(Study study, long runId) {
+    if (!settings.incremental()) {
+      return new ExtractIndexPlan(createIndex(study, runId), false, "full rebuild configured");
+    }
+    Set<String> live = aliasedIndices(ExtractIndexMapping.alias(study.name()));
+    if (live.size() != 1) {
+      return new ExtractIndexPlan(
+          createIndex(study, runId), false, "no single live index to update");
+    }
+    String index = live.iterator().next();
+    String expected = ExtractIndexMapping.layout(study, hasAnalyzer("english"));
+    String actual = layout(index);
+    if (!expected.equals(actual)) {
+      return new ExtractIndexPlan(
+          createIndex(study, runId),
+          false,
+          "live index "
+              + index
+              + " has layout '"
+              + actual
+              + "', the study needs '"
+              + expected
+              + "'");
+    }
+    return new ExtractIndexPlan(index, true, "updating live index " + index);
+  }
+
   public String createIndex(Study study, long runId) {
     String name =
         ExtractIndexMapping.alias(study.name())
@@ -38,6 +75,7 @@ public class ExtractIndexAdmin {
             + LocalDateTime.now().format(STAMP)
             + "-"
             + runId;
+    boolean english = hasAnalyzer("english");
     call(() ->
         client
             .indices()
@@ -46,8 +84,39 @@ public class ExtractIndexAdmin {
                     .settings(s ->
                         s.numberOfShards(Integer.toString(settings.shards()))
                             .numberOfReplicas(Integer.toString(settings.replicas())))
-                    .mappings(ExtractIndexMapping.forStudy(study))));
+                    .mappings(ExtractIndexMapping.forStudy(study, english))));
+    LOG.info("Created {} (english subfield: {})", name, english);
     return name;
+  }
+
+  /**
+   * Whether the cluster knows a built-in analyzer; the embedded distribution lacks the
+   * analysis-common module and with it {@code english}.
+   */
+  public boolean hasAnalyzer(String analyzer) {
+    try {
+      client.indices().analyze(a -> a.analyzer(analyzer).text("probe"));
+      return true;
+    } catch (ElasticsearchException e) {
+      if (e.status() == 400) {
+        return false;
+      }
+      throw e;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Elasticsearch request failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** The layout recorded in the index's mapping, or "" when it has none. */
+  public String layout(String index) {
+    return call(() -> {
+      var mappings = client.indices().getMapping(g -> g.index(index)).mappings();
+      return mappings.values().stream()
+          .findFirst()
+          .map(m -> m.mappings().meta().get("layout"))
+          .map(layout -> layout.to(String.class))
+          .orElse("");
+    });
   }
 
   public long refreshAndCount(String index) {
@@ -84,6 +153,7 @@ public class ExtractIndexAdmin {
     List<String> all =
         call(() ->
             new ArrayList<>(client.indices().get(g -> g.index(alias + "-*")).indices().keySet()));
+    // Names sort by creation: <alias>-<yyyyMMdd-HHmmss>-<run>.
     all.sort(Comparator.reverseOrder());
     List<String> doomed =
         all.stream().skip(settings.keep()).filter(i -> !live.contains(i)).toList();

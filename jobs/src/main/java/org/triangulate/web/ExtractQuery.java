@@ -7,11 +7,18 @@ import java.util.Map;
 
 /**
  * What an analyst asked for: words (empty means everything), filters by dimension id (values of one
- * dimension are OR-ed, dimensions are AND-ed), a 1-based page, its size and the order. Immutable;
- * the constructor rejects pages beyond what from/size paging can reach.
+ * dimension are OR-ed, dimensions are AND-ed), a 1-based page, its size and the order, or instead
+ * of the page a cursor from a previous result to continue after its last hit (search_after in a
+ * point in time, which reaches past the from/size window). Immutable; the constructor rejects pages
+ * beyond what from/size paging can reach.
  */
 public record ExtractQuery(
-    String text, Map<String, List<String>> filters, int page, int size, SearchSort sort) {
+    String text,
+    Map<String, List<String>> filters,
+    int page,
+    int size,
+    SearchSort sort,
+    String cursor) {
 
   public static final int DEFAULT_SIZE = 20;
   public static final int MAX_SIZE = 100;
@@ -36,6 +43,13 @@ public record ExtractQuery(
     if (sort == null) {
       throw new IllegalArgumentException("sort is required");
     }
+    cursor = cursor == null || cursor.isBlank() ? null : cursor.strip();
+  }
+
+  /** A page by number, counted from the first hit (from/size paging). */
+  public ExtractQuery(
+      String text, Map<String, List<String>> filters, int page, int size, SearchSort sort) {
+    this(text, filters, page, size, sort, null);
   }
 
   /** Everything, first page, by relevance. */
@@ -61,6 +75,20 @@ public record ExtractQuery(
 
   public ExtractQuery withPage(int newPage) {
     return new ExtractQuery(text, filters, newPage, size, sort);
+  }
+
+  public ExtractQuery withCursor(String newCursor) {
+    return new ExtractQuery(text, filters, 1, size, sort, newCursor);
+  }
+
+  /**
+   * Identifies the search (words, filters, order) but not the position in it, so a cursor can tell
+   * the search it belongs to.
+   */
+  public String searchKey() {
+    return org.apache.commons.codec.digest.DigestUtils.sha256Hex(
+            text + "\u0000" + new java.util.TreeMap<>(filters) + "\u0000" + sort)
+        .substring(0, 16);
   }
 
   /** The last page from/size paging can reach with this page size. */

@@ -15,9 +15,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns an {@link ExtractQuery} into an Elasticsearch search request: the words as a
- * simple_query_string, the filters as a post_filter, one filtered terms aggregation per dimension,
- * highlights on {@code text}. Immutable and thread-safe.
+ * Turns an {@link ExtractQuery} into an Elasticsearch search request: the words as
+ * simple_query_strings (see {@link #words}), the filters as a post_filter, one filtered terms
+ * aggregation per dimension, highlights on {@code text}; by page number or after a cursor in a
+ * point in time. Immutable and thread-safe.
  */
 final class ExtractSearchRequests {
 
@@ -29,6 +30,12 @@ final class ExtractSearchRequests {
    * cheap.
    */
   static final int FACET_SIZE = 200;
+
+  /** Hits per request of an export. */
+  static final int EXPORT_PAGE = 1_000;
+
+  /** How long a point in time stays open between two pages of a deep pagination. */
+  static final String PIT_KEEP_ALIVE = "2m";
 
   // The whole segment comes back highlighted (no fragmenting): segments are a few sentences, and an
   // analyst judges a quote by reading all of it.
@@ -48,24 +55,26 @@ final class ExtractSearchRequests {
     this.dimensions = dimensions;
   }
 
-  SearchRequest build(ExtractQuery query) {
-    for (String dimension : query.filters().keySet()) {
-      // A filter on a dimension the study lacks would otherwise be dropped silently.
-      if (dimensions.find(dimension).isEmpty()) {
-        throw new IllegalArgumentException(
-            "no facet dimension '" + dimension + "': use one of " + dimensions.ids());
-      }
-    }
+  /**
+   * The search for one page: by number (from/size on the alias) or, with a cursor, after its last
+   * hit in its point in time.
+   */
+  SearchRequest build(ExtractQuery query, AnalyzedQuery words, SearchCursor cursor) {
+    checkDimensions(query);
     return SearchRequest.of(s -> {
-      s.index(index)
-          .query(words(query.text()))
+      s.query(words(words))
           .aggregations(facets(query))
           .highlight(HIGHLIGHT)
           .sort(order(query.sort()))
-          .from(query.from())
           .size(query.size())
           .trackTotalHits(t -> t.enabled(true))
           .source(src -> src.filter(f -> f.includes(ExtractSource.FIELDS)));
+      if (cursor != null) {
+        s.pit(p -> p.id(cursor.pit()).keepAlive(k -> k.time(PIT_KEEP_ALIVE)))
+            .searchAfter(cursor.sortValues());
+      } else {
+        s.index(index).from(query.from());
+      }
       if (query.hasFilters()) {
         // A post_filter narrows the hits but not the aggregations, which apply their own filters.
         s.postFilter(filters(query, null));
@@ -74,19 +83,65 @@ final class ExtractSearchRequests {
     });
   }
 
+  /** Every hit of a search in reading order, a page at a time, for export: no facets, no marks. */
+  SearchRequest export(ExtractQuery query, AnalyzedQuery words, String pit, SearchCursor after) {
+    checkDimensions(query);
+    return SearchRequest.of(s -> {
+      s.query(
+              query.hasFilters()
+                  ? Query.of(q -> q.bool(b -> b.must(words(words)).filter(filters(query, null))))
+                  : words(words))
+          .pit(p -> p.id(pit).keepAlive(k -> k.time(PIT_KEEP_ALIVE)))
+          .sort(order(query.sort()))
+          .size(EXPORT_PAGE)
+          .trackTotalHits(t -> t.enabled(false))
+          .source(src -> src.filter(f -> f.includes(ExtractSource.FIELDS)));
+      if (after != null) {
+        s.searchAfter(after.sortValues());
+      }
+      return s;
+    });
+  }
+
+  private void checkDimensions(ExtractQuery query) {
+    for (String dimension : query.filters().keySet()) {
+      // A filter on a dimension the study lacks would otherwise be dropped silently.
+      if (dimensions.find(dimension).isEmpty()) {
+        throw new IllegalArgumentException(
+            "no facet dimension '" + dimension + "': use one of " + dimensions.ids());
+      }
+    }
+  }
+
   /**
-   * The caller's words over {@code text} and {@code lemmas}: a word typed as it was said matches
-   * the text (and ranks higher); its base form also finds inflections through the lemmas. All words
-   * must match (AND), each in either field; quotes, {@code -} and {@code |} work as in a web
-   * search.
+   * The stems decide what matches: every word must match (AND) through its lemma's stem, so
+   * "supervising" finds "supervision"; {@code -}, quotes and {@code |} work as in a web search. The
+   * words as typed, over {@code text} (and {@code text.english} where the cluster has it) and
+   * {@code lemmas}, only rank: an extract with the very words comes first, and they are what
+   * Elasticsearch highlights.
    */
-  static Query words(String text) {
-    if (text.isBlank()) {
+  static Query words(AnalyzedQuery words) {
+    if (words.isEmpty()) {
       return Query.of(q -> q.matchAll(m -> m));
     }
-    return Query.of(q ->
-        q.simpleQueryString(s ->
-            s.query(text).fields("text^2", "lemmas").defaultOperator(Operator.And).lenient(true)));
+    Query typed =
+        Query.of(q ->
+            q.simpleQueryString(s ->
+                s.query(words.raw())
+                    .fields("text^3", "text.english^2", "lemmas^1.5")
+                    .defaultOperator(Operator.And)
+                    .lenient(true)));
+    if (words.stems().isBlank()) {
+      return typed;
+    }
+    Query stems =
+        Query.of(q ->
+            q.simpleQueryString(s ->
+                s.query(words.stems())
+                    .fields("stems")
+                    .defaultOperator(Operator.And)
+                    .lenient(true)));
+    return Query.of(q -> q.bool(b -> b.must(stems).should(typed)));
   }
 
   /** All selected filters except those of the dimension {@code except} (null: none excepted). */

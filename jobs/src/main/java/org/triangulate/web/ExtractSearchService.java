@@ -2,15 +2,10 @@ package org.triangulate.web;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
-import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -18,9 +13,10 @@ import org.triangulate.index.ExtractIndexMapping;
 import org.triangulate.study.Study;
 
 /**
- * Searches the study's extracts through the {@code <study>-extracts} alias: words, facet filters
- * and counts, highlights, from/size paging. Shared by the search page and the REST API. Stateless
- * apart from immutable request templates; thread-safe.
+ * Searches the study's extracts through the {@code <study>-extracts} alias: words (lemmatised and
+ * stemmed, see {@link QueryAnalyzer}), facet filters and counts, highlights and keyword-in-context
+ * lines, paging by number or, past the from/size window, by cursor in a point in time. Shared by
+ * the search page, the REST API and the CSV export. Thread-safe.
  */
 @Service
 public class ExtractSearchService {
@@ -31,12 +27,14 @@ public class ExtractSearchService {
   private final String alias;
   private final SearchDimensions dimensions;
   private final ExtractSearchRequests requests;
+  private final QueryAnalyzer analyzer;
 
-  public ExtractSearchService(ElasticsearchClient client, Study study) {
+  public ExtractSearchService(ElasticsearchClient client, Study study, QueryAnalyzer analyzer) {
     this.client = client;
     this.alias = ExtractIndexMapping.alias(study.name());
     this.dimensions = SearchDimensions.forStudy(study);
     this.requests = new ExtractSearchRequests(alias, dimensions);
+    this.analyzer = analyzer;
   }
 
   public SearchDimensions dimensions() {
@@ -48,17 +46,84 @@ public class ExtractSearchService {
     return alias;
   }
 
+  ElasticsearchClient client() {
+    return client;
+  }
+
+  ExtractSearchRequests requests() {
+    return requests;
+  }
+
+  AnalyzedQuery analyze(String words) {
+    return analyzer.analyze(words);
+  }
+
   /**
    * @throws SearchUnavailableException when Elasticsearch is unreachable, the index does not exist
    *     yet or the search fails
+   * @throws BadSearchRequestException when the cursor is not this search's or has expired
    */
   public ExtractSearchResult search(ExtractQuery query) {
-    SearchResponse<ExtractSource> response;
+    AnalyzedQuery words = analyzer.analyze(query.text());
+    SearchCursor cursor =
+        query.cursor() == null ? null : SearchCursor.decode(query.cursor(), query.searchKey());
+    SearchResponse<ExtractSource> response =
+        call(() -> {
+          SearchCursor at = cursor;
+          if (at != null && at.pit() == null) {
+            String pit =
+                client
+                    .openPointInTime(p ->
+                        p.index(alias).keepAlive(k -> k.time(ExtractSearchRequests.PIT_KEEP_ALIVE)))
+                    .id();
+            at = at.withPit(pit);
+          }
+          return client.search(requests.build(query, words, at), ExtractSource.class);
+        });
+    long total =
+        response.hits().total() == null
+            ? response.hits().hits().size()
+            : response.hits().total().value();
+    List<Hit<ExtractSource>> raw = response.hits().hits();
+    long offset = cursor == null ? query.from() : cursor.offset();
+    String next = null;
+    if (!raw.isEmpty() && offset + raw.size() < total) {
+      String pit = response.pitId();
+      next =
+          SearchCursor.after(pit, raw.getLast().sort(), offset + raw.size(), query.searchKey())
+              .encode();
+    } else if (response.pitId() != null) {
+      String pit = response.pitId();
+      call(() -> client.closePointInTime(c -> c.id(pit)));
+    }
+    List<ExtractHit> hits = raw.stream().map(h -> ExtractHits.toHit(h, words)).toList();
+    List<Facet> facets =
+        dimensions.all().stream()
+            .map(d ->
+                ExtractHits.toFacet(
+                    d,
+                    response.aggregations().get(ExtractSearchRequests.FACET_PREFIX + d.id()),
+                    query))
+            .toList();
+    return new ExtractSearchResult(
+        total, query.page(), query.size(), offset, hits, facets, next, response.took());
+  }
+
+  interface EsCall<T> {
+    T run() throws IOException;
+  }
+
+  /** Runs a request, turning Elasticsearch's failures into messages an analyst can act on. */
+  <T> T call(EsCall<T> call) {
     try {
-      response = client.search(requests.build(query), ExtractSource.class);
+      return call.run();
     } catch (ElasticsearchException e) {
       // Logged without the query: an analyst's words may quote a transcript.
       LOG.warn("Search on {} failed with status {}: {}", alias, e.status(), e.error().type());
+      if (e.status() == 404 && "search_context_missing_exception".equals(e.error().type())) {
+        throw new BadSearchRequestException(
+            List.of("cursor: has expired (kept 2 minutes between pages); start the search again"));
+      }
       if (e.status() == 404) {
         throw new SearchUnavailableException(
             "There is no extracts index '"
@@ -72,56 +137,5 @@ public class ExtractSearchService {
       LOG.warn("Search on {} failed: Elasticsearch is not reachable: {}", alias, e.toString());
       throw new SearchUnavailableException("Elasticsearch is not reachable: " + e.getMessage(), e);
     }
-    long total =
-        response.hits().total() == null
-            ? response.hits().hits().size()
-            : response.hits().total().value();
-    List<ExtractHit> hits =
-        response.hits().hits().stream().map(ExtractSearchService::toHit).toList();
-    List<Facet> facets =
-        dimensions.all().stream()
-            .map(d ->
-                toFacet(
-                    d,
-                    response.aggregations().get(ExtractSearchRequests.FACET_PREFIX + d.id()),
-                    query))
-            .toList();
-    return new ExtractSearchResult(total, query.page(), query.size(), hits, facets);
-  }
-
-  private static ExtractHit toHit(Hit<ExtractSource> hit) {
-    ExtractSource source = hit.source();
-    List<MarkedText> highlights =
-        hit.highlight().getOrDefault("text", List.of()).stream().map(MarkedText::parse).toList();
-    return new ExtractHit(
-        hit.id(),
-        hit.score(),
-        source.text(),
-        highlights,
-        source.participantId(),
-        source.caseId(),
-        source.speakerRole(),
-        source.attributes(),
-        source.categories(),
-        source.themes());
-  }
-
-  private static Facet toFacet(FacetDimension dimension, Aggregate aggregate, ExtractQuery query) {
-    List<Facet.Bucket> buckets = new ArrayList<>();
-    Set<String> selected = new LinkedHashSet<>(query.selected(dimension.id()));
-    Aggregate values = aggregate.filter().aggregations().get(ExtractSearchRequests.VALUES);
-    // An attribute added to study.yml after the index was built is unmapped there: no sterms, no
-    // buckets.
-    List<StringTermsBucket> terms =
-        values.isSterms() ? values.sterms().buckets().array() : List.of();
-    for (StringTermsBucket b : terms) {
-      String value = b.key().stringValue();
-      buckets.add(
-          new Facet.Bucket(
-              value, dimension.valueLabel(value), b.docCount(), selected.remove(value)));
-    }
-    // A ticked value the other filters leave no extracts for still shows, so it can be unticked.
-    selected.forEach(v -> buckets.add(new Facet.Bucket(v, dimension.valueLabel(v), 0, true)));
-    return new Facet(dimension.id(), dimension.label(), buckets);
   }
 }

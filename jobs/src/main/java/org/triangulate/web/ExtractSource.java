@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * The fields of an indexed extract the search shows, read from {@code _source}. Only these are
- * fetched (lemmas, offsets and provenance stay in the index), and reading into this record rather
+ * fetched (lemmas, stems and provenance stay in the index), and reading into this record rather
  * than the indexer's document keeps the search working if the indexer adds fields.
  */
 record ExtractSource(
@@ -15,9 +15,23 @@ record ExtractSource(
     String speakerRole,
     Map<String, String> attributes,
     List<String> categories,
-    List<String> themes) {
+    List<String> themes,
+    String sourceFile,
+    Integer startOffset,
+    Integer endOffset,
+    Integer turnIndex) {
 
   static final List<String> FIELDS =
       List.of(
-          "text", "participantId", "caseId", "speakerRole", "attributes", "categories", "themes");
+          "text",
+          "participantId",
+          "caseId",
+          "speakerRole",
+          "attributes",
+          "categories",
+          "themes",
+          "sourceFile",
+          "startOffset",
+          "endOffset",
+          "turnIndex");
 }

@@ -1,10 +1,8 @@
 package org.triangulate.web;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -13,9 +11,10 @@ import org.triangulate.study.Study;
 import org.triangulate.web.SearchHealthCheck.SearchHealth;
 
 /**
- * The JSON API: {@code /api/search} (the same parameters as the search page), {@code
- * /api/categories} (the codebook) and {@code /api/health}. Errors are RFC 9457 problem details
- * naming the parameter.
+ * The JSON API's search: {@code /api/search} (the same parameters as the search page, plus {@code
+ * cursor} to continue after a result's {@code nextCursor}), {@code /api/categories} (the codebook)
+ * and {@code /api/health}. Errors are RFC 9457 problem details naming the parameter ({@link
+ * ApiErrors}).
  */
 @RestController
 @RequestMapping("/api")
@@ -47,22 +46,5 @@ class SearchApiController {
     return ResponseEntity.status(
             health.canSearch() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
         .body(health);
-  }
-
-  @ExceptionHandler(BadSearchRequestException.class)
-  ProblemDetail badRequest(BadSearchRequestException e) {
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-    problem.setTitle("Bad search parameters");
-    problem.setProperty("problems", e.problems());
-    return problem;
-  }
-
-  @ExceptionHandler(SearchUnavailableException.class)
-  ProblemDetail unavailable(SearchUnavailableException e) {
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-    problem.setTitle("Search unavailable");
-    return problem;
   }
 }

@@ -31,7 +31,19 @@ class SearchController {
     ModelAndView view = new ModelAndView("search/index");
     try {
       query = SearchParameters.parse(params, dimensions);
-      view.addObject("page", SearchPage.of(studyTitle, query, search.search(query), dimensions));
+      String shown = params.getFirst("view");
+      if (shown != null && !SearchPage.VIEWS.contains(shown)) {
+        throw new BadSearchRequestException(
+            java.util.List.of("view: '" + shown + "' is not one of " + SearchPage.VIEWS));
+      }
+      view.addObject(
+          "page",
+          SearchPage.of(
+              studyTitle,
+              query,
+              shown == null ? "extracts" : shown,
+              search.search(query),
+              dimensions));
     } catch (BadSearchRequestException e) {
       view.setStatus(HttpStatus.BAD_REQUEST);
       view.addObject("page", SearchPage.failed(studyTitle, query, e.getMessage(), dimensions));

@@ -21,6 +21,41 @@ final class SearchLinks {
   private SearchLinks() {}
 
   static String url(ExtractQuery query) {
+    return url(query, "extracts");
+  }
+
+  /** The search in the given view ({@code extracts} or {@code kwic}). */
+  static String url(ExtractQuery query, String view) {
+    List<String> params = searchParams(query);
+    if (query.size() != ExtractQuery.DEFAULT_SIZE) {
+      params.add(param("size", Integer.toString(query.size())));
+    }
+    if (query.cursor() != null) {
+      params.add(param("cursor", query.cursor()));
+    } else if (query.page() != 1) {
+      params.add(param("page", Integer.toString(query.page())));
+    }
+    if (!"extracts".equals(view)) {
+      params.add(param("view", view));
+    }
+    return params.isEmpty() ? "/" : "/?" + String.join("&", params);
+  }
+
+  /** Every hit of the search as CSV. */
+  static String exportUrl(ExtractQuery query) {
+    List<String> params = searchParams(query);
+    return "/api/export.csv" + (params.isEmpty() ? "" : "?" + String.join("&", params));
+  }
+
+  /** An extract in its transcript, with the search's words marked. */
+  static String contextUrl(String id, ExtractQuery query) {
+    return "/extracts/"
+        + URLEncoder.encode(id, StandardCharsets.UTF_8)
+        + (query.text().isEmpty() ? "" : "?" + param("q", query.text()));
+  }
+
+  /** Words, filters and order: what identifies a search, without its position. */
+  private static List<String> searchParams(ExtractQuery query) {
     List<String> params = new ArrayList<>();
     if (!query.text().isEmpty()) {
       params.add(param("q", query.text()));
@@ -31,34 +66,37 @@ final class SearchLinks {
     if (query.sort() != SearchSort.RELEVANCE) {
       params.add(param("sort", query.sort().param()));
     }
-    if (query.size() != ExtractQuery.DEFAULT_SIZE) {
-      params.add(param("size", Integer.toString(query.size())));
-    }
-    if (query.page() != 1) {
-      params.add(param("page", Integer.toString(query.page())));
-    }
-    return params.isEmpty() ? "/" : "/?" + String.join("&", params);
+    return params;
   }
 
   /** Numbered links around the current page, always including the first and last. */
-  static List<PageLink> pages(ExtractQuery query, int pageCount) {
+  static List<PageLink> pages(ExtractQuery query, int pageCount, String view) {
     List<PageLink> links = new ArrayList<>();
     for (int n = 1; n <= pageCount; n++) {
       boolean nearCurrent = Math.abs(n - query.page()) <= WINDOW;
       if (n == 1 || n == pageCount || nearCurrent) {
         boolean current = n == query.page();
-        links.add(new PageLink(n, current ? null : url(query.withPage(n)), current));
+        links.add(new PageLink(n, current ? null : url(query.withPage(n), view), current));
       }
     }
     return links;
   }
 
-  static String previous(ExtractQuery query) {
-    return query.page() > 1 ? url(query.withPage(query.page() - 1)) : null;
+  static String previous(ExtractQuery query, String view) {
+    return query.page() > 1 && query.cursor() == null
+        ? url(query.withPage(query.page() - 1), view)
+        : null;
   }
 
-  static String next(ExtractQuery query, int pageCount) {
-    return query.page() < pageCount ? url(query.withPage(query.page() + 1)) : null;
+  /**
+   * The next page by number, or past the last numbered page (or when already paging by cursor) by
+   * the result's cursor; null on the last page.
+   */
+  static String next(ExtractQuery query, ExtractSearchResult result, String view) {
+    if (query.cursor() == null && query.page() < result.pageCount()) {
+      return url(query.withPage(query.page() + 1), view);
+    }
+    return result.nextCursor() == null ? null : url(query.withCursor(result.nextCursor()), view);
   }
 
   private static String param(String name, String value) {

@@ -13,6 +13,7 @@ import java.util.Map;
 record SearchPage(
     String studyTitle,
     ExtractQuery query,
+    String view,
     ExtractSearchResult result,
     String error,
     SearchDimensions dimensions,
@@ -21,22 +22,26 @@ record SearchPage(
     String previousUrl,
     String nextUrl) {
 
+  /** The two ways of showing hits: whole extracts, or keyword-in-context lines. */
+  static final List<String> VIEWS = List.of("extracts", "kwic");
+
   static SearchPage of(
       String studyTitle,
       ExtractQuery query,
+      String view,
       ExtractSearchResult result,
       SearchDimensions dimensions) {
-    int pageCount = result.pageCount();
     return new SearchPage(
         studyTitle,
         query,
+        view,
         result,
         null,
         dimensions,
         List.of(SearchSort.values()),
-        SearchLinks.pages(query, pageCount),
-        SearchLinks.previous(query),
-        SearchLinks.next(query, pageCount));
+        query.cursor() == null ? SearchLinks.pages(query, result.pageCount(), view) : List.of(),
+        SearchLinks.previous(query, view),
+        SearchLinks.next(query, result, view));
   }
 
   static SearchPage failed(
@@ -44,6 +49,7 @@ record SearchPage(
     return new SearchPage(
         studyTitle,
         query,
+        "extracts",
         null,
         error,
         dimensions,
@@ -73,11 +79,28 @@ record SearchPage(
 
   /** The first hit's number on this page, counting from 1. */
   public long firstShown() {
-    return result == null || result.hits().isEmpty() ? 0 : query.from() + 1L;
+    return result == null || result.hits().isEmpty() ? 0 : result.offset() + 1L;
   }
 
   public long lastShown() {
-    return result == null ? 0 : query.from() + (long) result.hits().size();
+    return result == null ? 0 : result.offset() + (long) result.hits().size();
+  }
+
+  public boolean kwic() {
+    return "kwic".equals(view);
+  }
+
+  /** This search in the other view, from its first page. */
+  public String otherViewUrl() {
+    return SearchLinks.url(query.withPage(1), kwic() ? "extracts" : "kwic");
+  }
+
+  public String exportUrl() {
+    return SearchLinks.exportUrl(query);
+  }
+
+  public String contextUrl(ExtractHit hit) {
+    return SearchLinks.contextUrl(hit.id(), query);
   }
 
   /**

@@ -11,9 +11,9 @@ import java.util.stream.Collectors;
 
 /**
  * Reads a search's request parameters into an {@link ExtractQuery}: {@code q}, {@code page}, {@code
- * size}, {@code sort}, and one repeatable filter parameter per dimension ({@code case}, {@code
- * role}, {@code category}, {@code theme}, each attribute id). Every problem found is reported at
- * once, naming the parameter. Stateless.
+ * size}, {@code sort}, {@code cursor}, and one repeatable filter parameter per dimension ({@code
+ * case}, {@code role}, {@code category}, {@code theme}, each attribute id). Every problem found is
+ * reported at once, naming the parameter. Stateless.
  */
 final class SearchParameters {
 
@@ -45,6 +45,10 @@ final class SearchParameters {
               + "); narrow the search with words or filters");
     }
     SearchSort sort = sort(single(params, "sort", problems), problems);
+    String cursor = single(params, "cursor", problems);
+    if (cursor != null && params.containsKey("page")) {
+      problems.add("page: give a page or a cursor, not both");
+    }
     Map<String, List<String>> filters = new LinkedHashMap<>();
     for (Map.Entry<String, List<String>> param : params.entrySet()) {
       String name = param.getKey();
@@ -66,7 +70,7 @@ final class SearchParameters {
     if (!problems.isEmpty()) {
       throw new BadSearchRequestException(problems);
     }
-    return new ExtractQuery(text, filters, page, size, sort);
+    return new ExtractQuery(text, filters, page, size, sort, cursor);
   }
 
   /**

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.triangulate.index.ExtractDocument;
 import org.triangulate.index.ExtractIndexMapping;
 import org.triangulate.index.TestElasticsearch;
+import org.triangulate.nlp.WordStems;
 import org.triangulate.study.Study;
 import org.triangulate.web.MarkedText.Part;
 
@@ -31,6 +32,9 @@ class ExtractSearchServiceIT {
   private static final Study STUDY = WebTestStudy.demoNamed("websearch-it");
   private static final String INDEX =
       ExtractIndexMapping.alias(STUDY.name()) + "-" + System.currentTimeMillis();
+
+  /** Real CoreNLP, as the search runs it. */
+  static final QueryAnalyzer ANALYZER = new QueryAnalyzer(new CoreNlpQueryLemmatizer());
 
   private static ElasticsearchClient client;
   private static ExtractSearchService search;
@@ -118,7 +122,7 @@ class ExtractSearchServiceIT {
     BulkResponse bulk =
         client.bulk(b -> b.index(INDEX).refresh(Refresh.True).operations(operations));
     assertThat(bulk.errors()).as("bulk errors: %s", bulk.items()).isFalse();
-    search = new ExtractSearchService(client, STUDY);
+    search = new ExtractSearchService(client, STUDY, ANALYZER);
   }
 
   @AfterAll
@@ -130,13 +134,13 @@ class ExtractSearchServiceIT {
   }
 
   @Test
-  void givenExtracts_whenSearchingAWordOfParticipants_thenFindsThemWithTheWordMarked() {
+  void givenExtracts_whenSearchingAWordOfParticipants_thenFindsItsFormsWithTheExactWordFirst() {
     // when
     ExtractSearchResult result =
         search.search(query("supervision", Map.of("role", List.of("participant"))));
 
-    // then
-    assertThat(ids(result)).containsExactly("e1");
+    // then e1 says "supervision"; e2 says "supervising", the same stem
+    assertThat(ids(result)).containsExactly("e1", "e2");
     ExtractHit hit = result.hits().getFirst();
     assertThat(hit.highlights())
         .singleElement()
@@ -144,20 +148,34 @@ class ExtractSearchServiceIT {
           assertThat(h.plainText()).isEqualTo(hit.text());
           assertThat(h.parts()).contains(new Part("supervision", true));
         });
+    assertThat(hit.kwic())
+        .singleElement()
+        .isEqualTo(new Kwic("My supervisor gives me ", "supervision", " every fortnight."));
     assertThat(hit.attributes())
         .containsEntry("employer", "nhs")
         .containsEntry("stakeholder_group", "peer_worker");
     assertThat(hit.categories()).containsExactly("supervision");
+    assertThat(hit.sourceFile()).isEqualTo("P01.txt");
   }
 
   @Test
-  void givenAnInflectedWordInTheText_whenSearchingItsLemma_thenFindsItThroughLemmasWithoutMarks() {
-    // when "supervise" appears only in e2's lemmas (its text says "supervising")
-    ExtractSearchResult result = search.search(query("supervise", Map.of()));
+  void givenAnInflectedWord_whenSearching_thenFindsDerivedFormsThroughLemmaStemsAndMarksThem() {
+    // when "supervising" (lemma "supervise", stem "supervis") is searched
+    ExtractSearchResult result = search.search(query("supervising", Map.of()));
 
-    // then
-    assertThat(ids(result)).containsExactly("e2");
-    assertThat(result.hits().getFirst().highlights()).isEmpty();
+    // then extracts saying "supervision" are found too, with that word marked
+    assertThat(ids(result)).containsExactlyInAnyOrder("e1", "e2", "e6");
+    assertThat(ids(result).getFirst()).isEqualTo("e2");
+    assertThat(hit(result, "e1").highlights().getFirst().parts())
+        .contains(new Part("supervision", true))
+        .doesNotContain(new Part("supervisor", true));
+    assertThat(hit(result, "e2").highlights().getFirst().parts())
+        .contains(new Part("supervising", true));
+  }
+
+  @Test
+  void givenAnExcludedWord_whenSearching_thenExtractsWithAnyFormOfItAreLeftOut() {
+    assertThat(ids(search.search(query("peer -supervision", Map.of())))).containsExactly("e4");
   }
 
   @Test
@@ -267,7 +285,7 @@ class ExtractSearchServiceIT {
   @Test
   void givenNoIndexForTheStudy_whenSearching_thenSaysTheNightlyJobMustRunFirst() {
     ExtractSearchService unindexed =
-        new ExtractSearchService(client, WebTestStudy.demoNamed("never-indexed"));
+        new ExtractSearchService(client, WebTestStudy.demoNamed("never-indexed"), ANALYZER);
 
     assertThatThrownBy(() -> unindexed.search(ExtractQuery.everything()))
         .isInstanceOf(SearchUnavailableException.class)
@@ -281,6 +299,10 @@ class ExtractSearchServiceIT {
     assertThat(health.status()).isIn("green", "yellow");
     assertThat(health.indexExists()).isTrue();
     assertThat(health.canSearch()).isTrue();
+  }
+
+  private static ExtractHit hit(ExtractSearchResult result, String id) {
+    return result.hits().stream().filter(h -> h.id().equals(id)).findFirst().orElseThrow();
   }
 
   private static ExtractQuery query(String text, Map<String, List<String>> filters) {
@@ -329,6 +351,7 @@ class ExtractSearchServiceIT {
             STUDY.name(),
             text,
             lemmas,
+            WordStems.ofLemmas(lemmas),
             role,
             participant,
             caseId,
@@ -341,7 +364,8 @@ class ExtractSearchServiceIT {
             text.length(),
             turn,
             true,
-            1L);
+            1L,
+            null);
     return BulkOperation.of(o -> o.index(i -> i.id(id).document(document)));
   }
 }

@@ -34,6 +34,7 @@ class SearchControllersTest {
     mvc =
         MockMvcBuilders.standaloneSetup(
                 new SearchController(search, study), new SearchApiController(search, health, study))
+            .setControllerAdvice(new ApiErrors())
             .setViewResolvers(thymeleaf())
             .build();
   }
@@ -53,12 +54,17 @@ class SearchControllersTest {
                     1.0,
                     said,
                     List.of(marked),
+                    Kwic.of(marked),
                     "P001",
                     "C01",
                     "participant",
                     Map.of("employer", "nhs", "stakeholder_group", "peer_worker"),
                     List.of("supervision"),
-                    List.of("support_and_development"))));
+                    List.of("support_and_development"),
+                    "P001.txt",
+                    10,
+                    54,
+                    3)));
 
     // when / then
     mvc.perform(get("/").param("q", "supervision"))
@@ -71,7 +77,48 @@ class SearchControllersTest {
                         "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; my <mark>supervision</mark>")))
         .andExpect(content().string(Matchers.containsString("Peer workers")))
         .andExpect(content().string(Matchers.containsString(">Supervision<")))
-        .andExpect(content().string(Matchers.containsString("value=\"supervision\"")));
+        .andExpect(content().string(Matchers.containsString("value=\"supervision\"")))
+        .andExpect(content().string(Matchers.containsString("href=\"/extracts/h1?q=supervision\"")))
+        .andExpect(
+            content().string(Matchers.containsString("href=\"/api/export.csv?q=supervision\"")));
+  }
+
+  @Test
+  void searchPageInKwicViewShowsEachMatchBetweenItsContextEscaped() throws Exception {
+    // given
+    MarkedText marked =
+        MarkedText.parse(
+            "we <b>talk</b> about " + MarkedText.START + "pay" + MarkedText.END + " a lot");
+    when(search.search(any()))
+        .thenReturn(
+            result(
+                new ExtractHit(
+                    "h2",
+                    1.0,
+                    marked.plainText(),
+                    List.of(marked),
+                    Kwic.of(marked),
+                    "P002",
+                    "C02",
+                    "participant",
+                    Map.of(),
+                    List.of(),
+                    List.of(),
+                    "P002.txt",
+                    0,
+                    30,
+                    1)));
+
+    // when / then
+    mvc.perform(get("/").param("q", "pay").param("view", "kwic"))
+        .andExpect(status().isOk())
+        .andExpect(
+            content()
+                .string(
+                    Matchers.containsString(
+                        "<td class=\"left\">we &lt;b&gt;talk&lt;/b&gt; about </td>")))
+        .andExpect(content().string(Matchers.containsString("<mark>pay</mark>")))
+        .andExpect(content().string(Matchers.containsString("Show whole extracts")));
   }
 
   @Test
@@ -100,7 +147,8 @@ class SearchControllersTest {
   @Test
   void searchPagePastTheLastPageOffersTheFirstPage() throws Exception {
     // given
-    when(search.search(any())).thenReturn(new ExtractSearchResult(50, 9, 20, List.of(), List.of()));
+    when(search.search(any()))
+        .thenReturn(new ExtractSearchResult(50, 9, 20, 160, List.of(), List.of(), null, 0));
 
     // when / then
     mvc.perform(get("/").param("q", "pay").param("page", "9"))
@@ -130,12 +178,17 @@ class SearchControllersTest {
                     2.0,
                     "pay band",
                     List.of(marked),
+                    Kwic.of(marked),
                     "P001",
                     "C01",
                     "participant",
                     Map.of("employer", "nhs"),
                     List.of("pay"),
-                    List.of("reward_and_progression"))));
+                    List.of("reward_and_progression"),
+                    "P001.txt",
+                    0,
+                    8,
+                    1)));
 
     // when / then
     mvc.perform(get("/api/search").param("q", "pay"))
@@ -144,6 +197,8 @@ class SearchControllersTest {
         .andExpect(jsonPath("$.hits[0].highlights[0].parts[0].text").value("pay"))
         .andExpect(jsonPath("$.hits[0].highlights[0].parts[0].marked").value(true))
         .andExpect(jsonPath("$.hits[0].attributes.employer").value("nhs"))
+        .andExpect(jsonPath("$.hits[0].kwic[0].match").value("pay"))
+        .andExpect(jsonPath("$.hits[0].kwic[0].right").value(" band"))
         .andExpect(jsonPath("$.facets[0].buckets[0].label").value("Supervision"));
   }
 
@@ -166,7 +221,7 @@ class SearchControllersTest {
             "Category",
             List.of(new Facet.Bucket("supervision", "Supervision", 1, false)));
     return new ExtractSearchResult(
-        1, 1, ExtractQuery.DEFAULT_SIZE, List.of(hit), List.of(category));
+        1, 1, ExtractQuery.DEFAULT_SIZE, 0, List.of(hit), List.of(category), null, 3);
   }
 
   private static ThymeleafViewResolver thymeleaf() {

@@ -44,7 +44,7 @@ class SearchLinksTest {
     ExtractQuery page6 = ExtractQuery.everything().withPage(6);
 
     // when
-    List<SearchLinks.PageLink> pages = SearchLinks.pages(page6, 20);
+    List<SearchLinks.PageLink> pages = SearchLinks.pages(page6, 20, "extracts");
 
     // then
     assertThat(pages)
@@ -54,8 +54,43 @@ class SearchLinksTest {
         .filteredOn(SearchLinks.PageLink::current)
         .singleElement()
         .satisfies(p -> assertThat(p.url()).isNull());
-    assertThat(SearchLinks.previous(page6)).isEqualTo("/?page=5");
-    assertThat(SearchLinks.next(page6, 6)).isNull();
+    assertThat(SearchLinks.previous(page6, "extracts")).isEqualTo("/?page=5");
+    assertThat(
+            SearchLinks.next(
+                page6,
+                new ExtractSearchResult(120, 6, 20, 100, List.of(), List.of(), null, 0),
+                "kwic"))
+        .isNull();
+  }
+
+  @Test
+  void pastTheLastNumberedPageTheNextLinkCarriesTheCursorAndView() {
+    // given the last page from/size can reach, with more hits beyond it
+    ExtractQuery last = new ExtractQuery("pay", Map.of(), 100, 100, SearchSort.RELEVANCE);
+    ExtractSearchResult result =
+        new ExtractSearchResult(12_000, 100, 100, 9_900, List.of(), List.of(), "abc-_1", 0);
+
+    // when
+    String next = SearchLinks.next(last, result, "kwic");
+
+    // then
+    assertThat(next).isEqualTo("/?q=pay&size=100&cursor=abc-_1&view=kwic");
+    assertThat(SearchLinks.previous(last.withCursor("abc"), "extracts")).isNull();
+  }
+
+  @Test
+  void exportAndContextLinksCarryTheWordsAndFiltersButNotThePosition() {
+    ExtractQuery query =
+        new ExtractQuery(
+            "pay gap",
+            Map.of("stakeholder_group", List.of("commissioner")),
+            3,
+            20,
+            SearchSort.CASE);
+
+    assertThat(SearchLinks.exportUrl(query))
+        .isEqualTo("/api/export.csv?q=pay+gap&stakeholder_group=commissioner&sort=case");
+    assertThat(SearchLinks.contextUrl("a/b", query)).isEqualTo("/extracts/a%2Fb?q=pay+gap");
   }
 
   private static MultiValueMap<String, String> parseQueryString(String url) {

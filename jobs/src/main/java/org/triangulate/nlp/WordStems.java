@@ -1,0 +1,40 @@
+package org.triangulate.nlp;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.tartarus.snowball.ext.EnglishStemmer;
+
+/**
+ * The Snowball English (Porter 2) stem of a word or of each word of a lemma string. CoreNLP lemmas
+ * undo inflection ("supervising" → "supervise") but not derivation ("supervision" stays); stemming
+ * the lemma conflates both ("supervis"), so the index's {@code stems} field and the search's query
+ * meet on it. Stateless and thread-safe (a stemmer is made per call: they hold state and are
+ * cheap).
+ */
+public final class WordStems {
+
+  private WordStems() {}
+
+  /** The stem of one word, lower-cased; the word itself (lower-cased) when it has no letters. */
+  public static String of(String word) {
+    String lower = word.toLowerCase(Locale.ROOT);
+    if (lower.chars().noneMatch(Character::isLetter)) {
+      return lower;
+    }
+    EnglishStemmer stemmer = new EnglishStemmer();
+    stemmer.setCurrent(lower);
+    stemmer.stem();
+    return stemmer.getCurrent();
+  }
+
+  /** Each space-separated word of {@code lemmas} stemmed, in order, space-separated. */
+  public static String ofLemmas(String lemmas) {
+    if (lemmas == null || lemmas.isBlank()) {
+      return "";
+    }
+    return Arrays.stream(lemmas.strip().split("\\s+"))
+        .map(WordStems::of)
+        .collect(Collectors.joining(" "));
+  }
+}

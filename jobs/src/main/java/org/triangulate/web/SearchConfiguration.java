@@ -1,0 +1,32 @@
+package org.triangulate.web;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The search's query analysis: CoreNLP lemmas and Snowball stems, as the index was built. In the
+ * web server the models load in the background as it starts, so the first search does not wait.
+ */
+@Configuration
+class SearchConfiguration {
+
+  @Bean
+  CoreNlpQueryLemmatizer queryLemmatizer() {
+    return new CoreNlpQueryLemmatizer();
+  }
+
+  @Bean
+  QueryAnalyzer queryAnalyzer(QueryLemmatizer lemmatizer) {
+    return new QueryAnalyzer(lemmatizer);
+  }
+
+  @Bean
+  @ConditionalOnWebApplication
+  ApplicationListener<WebServerInitializedEvent> warmUpQueryLemmatizer(
+      CoreNlpQueryLemmatizer lemmatizer) {
+    return event -> Thread.ofPlatform().daemon().name("warm-up-corenlp").start(lemmatizer::warmUp);
+  }
+}

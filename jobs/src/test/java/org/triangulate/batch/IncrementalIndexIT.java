@@ -1,0 +1,158 @@
+package org.triangulate.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.triangulate.TriangulateApplication;
+import org.triangulate.index.ExtractIndexAdmin;
+import org.triangulate.index.ExtractIndexMapping;
+import org.triangulate.index.TestElasticsearch;
+
+/**
+ * Two nights over the demo study (a copy of its inputs) with one transcript changed and one removed
+ * in between: the second night updates the live index in place, writing only the changed
+ * transcript's documents and deleting the removed one's. Real PostgreSQL, Elasticsearch, CoreNLP.
+ */
+@SpringBootTest(
+    classes = TriangulateApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.NONE,
+    properties = "spring.config.import=file:../config/application.yml")
+class IncrementalIndexIT {
+
+  private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test";
+  private static final String SCHEMA =
+      "triangulate_inc_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+  private static final Path HOME = TestElasticsearch.home();
+  private static final Path OUT = HOME.resolve("jobs/target/it-out/" + SCHEMA);
+  private static final Path IN = OUT.resolve("data-in");
+  private static final String ALIAS = ExtractIndexMapping.alias("demo");
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) throws Exception {
+    Path demo = HOME.resolve("data-in/demo");
+    try (Stream<Path> files = Files.walk(demo)) {
+      for (Path file : files.toList()) {
+        Path copy = IN.resolve("demo").resolve(demo.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(copy);
+        } else {
+          Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+    registry.add("triangulate.config-dir", () -> HOME.resolve("config").toString());
+    registry.add("triangulate.data-in", IN::toString);
+    registry.add("triangulate.data-out", OUT::toString);
+    registry.add("logging.file.name", () -> OUT.resolve("triangulate.log").toString());
+    registry.add("spring.datasource.url", () -> POSTGRES + "?currentSchema=" + SCHEMA);
+    registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("spring.datasource.password", () -> "");
+    registry.add("spring.flyway.schemas", () -> SCHEMA);
+    TestElasticsearch.registerUris(registry);
+  }
+
+  @AfterAll
+  static void dropSchema() throws Exception {
+    try (Connection c = DriverManager.getConnection(POSTGRES, "postgres", "")) {
+      c.createStatement().execute("drop schema if exists " + SCHEMA + " cascade");
+    }
+  }
+
+  @Autowired NightlyRunner runner;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired ElasticsearchClient elasticsearch;
+  @Autowired ExtractIndexAdmin admin;
+
+  @Test
+  void givenAChangedAndARemovedTranscript_whenTheNextNightRuns_thenOnlyTheirDocumentsChange()
+      throws Exception {
+    // given a first night, then one transcript gains a turn and another is withdrawn
+    Path transcripts = IN.resolve("demo/transcripts");
+    List<String> texts;
+    try (Stream<Path> files = Files.list(transcripts)) {
+      texts =
+          files
+              .map(f -> f.getFileName().toString())
+              .filter(n -> n.endsWith(".txt"))
+              .sorted()
+              .map(n -> n.substring(0, n.length() - 4))
+              .toList();
+    }
+    String changed = texts.get(0);
+    String removed = texts.get(1);
+    RunReport first = runner.run(LocalDate.of(2026, 11, 26));
+    Set<String> live = admin.aliasedIndices(ALIAS);
+    Set<String> removedSegments = segmentsOf(removed);
+    long changedBefore = segmentsOf(changed).size();
+    Files.writeString(
+        transcripts.resolve(changed + ".txt"),
+        "\n\nInterviewer: Anything to add?\n\nRespondent: Only that supervision matters most.\n",
+        StandardCharsets.UTF_8,
+        StandardOpenOption.APPEND);
+    Files.delete(transcripts.resolve(removed + ".txt"));
+
+    // when
+    RunReport second = runner.run(LocalDate.of(2026, 11, 27));
+
+    // then the same index is live and holds exactly the store's segments
+    assertThat(first.steps()).extracting(RunReport.StepLine::status).contains("COMPLETED");
+    assertThat(step(second, "swapExtractAliasStep").status()).isEqualTo("COMPLETED");
+    assertThat(admin.aliasedIndices(ALIAS)).isEqualTo(live);
+    Set<String> store =
+        new HashSet<>(
+            jdbc.queryForList("select segment_id from segment where study = 'demo'", String.class));
+    assertThat(indexedIds()).isEqualTo(store);
+    assertThat(removedSegments).isNotEmpty();
+    assertThat(indexedIds()).doesNotContainAnyElementsOf(removedSegments);
+    // and only the changed transcript's documents were written (their ids changed with its
+    // checksum); the rest were skipped as unchanged
+    long changedAfter = segmentsOf(changed).size();
+    assertThat(changedAfter).isEqualTo(changedBefore + 2);
+    RunReport.StepLine index = step(second, "indexExtractsStep");
+    assertThat(index.written()).isEqualTo(changedAfter);
+    assertThat(index.filtered()).isEqualTo(store.size() - changedAfter);
+    assertThat(index.skipped()).isZero();
+  }
+
+  private Set<String> segmentsOf(String participant) {
+    return new HashSet<>(
+        jdbc.queryForList(
+            "select segment_id from segment where study = 'demo' and participant_id = ?",
+            String.class,
+            participant));
+  }
+
+  private static RunReport.StepLine step(RunReport report, String name) {
+    return report.steps().stream().filter(s -> s.step().equals(name)).findFirst().orElseThrow();
+  }
+
+  private Set<String> indexedIds() throws Exception {
+    elasticsearch.indices().refresh(r -> r.index(ALIAS));
+    var response =
+        elasticsearch.search(
+            s -> s.index(ALIAS).size(10_000).source(src -> src.fetch(false)), Void.class);
+    Set<String> ids = new HashSet<>();
+    response.hits().hits().forEach(h -> ids.add(h.id()));
+    return ids;
+  }
+}

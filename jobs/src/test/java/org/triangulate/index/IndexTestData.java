@@ -1,0 +1,78 @@
+package org.triangulate.index;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.triangulate.nlp.WordStems;
+import org.triangulate.study.Study;
+import org.triangulate.study.StudyLoader;
+
+/** The demo study under a test's own name, clients, and extract documents for index tests. */
+final class IndexTestData {
+
+  private IndexTestData() {}
+
+  static Study demoNamed(String name) {
+    Study s = new StudyLoader().load(TestElasticsearch.home().resolve("config"), "demo");
+    return new Study(
+        name,
+        s.title(),
+        s.caseAttributes(),
+        s.participantAttributes(),
+        s.groupings(),
+        s.domains(),
+        s.items(),
+        s.happening(),
+        s.importance(),
+        s.patterns(),
+        s.quotes(),
+        s.deidentify(),
+        s.packs(),
+        s.codebook());
+  }
+
+  static ElasticsearchClient client(URI url) {
+    return ElasticsearchClient.of(
+        b -> b.host(url.toString()).jsonMapper(new Jackson3JsonpMapper()));
+  }
+
+  /** A participant's extract in case C01 with the demo's attributes and the given text. */
+  static ExtractDocument extract(String study, String id, String text) {
+    return extract(
+        study,
+        id,
+        text,
+        Map.of(
+            "employer", "nhs",
+            "org_context", "nhs_only",
+            "setting", "inpatient",
+            "stakeholder_group", "peer_worker"));
+  }
+
+  static ExtractDocument extract(
+      String study, String id, String text, Map<String, String> attributes) {
+    String lemmas = text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9 ]", "");
+    return new ExtractDocument(
+        id,
+        study,
+        text,
+        lemmas,
+        WordStems.ofLemmas(lemmas),
+        ExtractDocument.PARTICIPANT_ROLE,
+        "P01",
+        "C01",
+        attributes,
+        List.of("supervision"),
+        List.of("support_and_development"),
+        List.of("rule:supervision"),
+        "P01.txt",
+        0,
+        text.length(),
+        1,
+        true,
+        1L,
+        null);
+  }
+}
