@@ -71,7 +71,11 @@ class ExtractIndexIT {
     assertThat(mapping.dynamic().jsonValue()).isEqualTo("strict");
     assertThat(mapping.properties().get("text").text().fields()).doesNotContainKey("english");
     assertThat(mapping.properties().get("attributes").object().properties())
-        .containsOnlyKeys("employer", "org_context", "setting", "stakeholder_group");
+        .containsOnlyKeys(
+            java.util.stream.Stream.concat(
+                    STUDY.caseAttributes().stream(), STUDY.participantAttributes().stream())
+                .map(org.triangulate.study.Study.Attribute::id)
+                .toList());
     assertThat(mapping.properties().get("stems").text().analyzer()).isEqualTo("standard");
     assertThat(admin.layout(index))
         .isEqualTo("v2;english=false;attributes=employer,org_context,setting,stakeholder_group");
