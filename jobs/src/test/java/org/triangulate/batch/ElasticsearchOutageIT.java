@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.net.ServerSocket;
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +21,7 @@ import org.triangulate.TriangulateApplication;
 import org.triangulate.index.EmbeddedElasticsearch;
 import org.triangulate.index.EmbeddedElasticsearchSettings;
 import org.triangulate.index.ExtractIndexMapping;
+import org.triangulate.index.IndexedIds;
 import org.triangulate.index.TestElasticsearch;
 
 /**
@@ -125,15 +125,7 @@ class ElasticsearchOutageIT {
   }
 
   private Set<String> indexedIds() throws Exception {
-    String alias = ExtractIndexMapping.alias("demo");
-    elasticsearch.indices().refresh(r -> r.index(alias));
-    var response =
-        elasticsearch.search(
-            s -> s.index(alias).size(10_000).source(src -> src.fetch(false)), Void.class);
-    Set<String> ids = new HashSet<>();
-    response.hits().hits().forEach(h -> ids.add(h.id()));
-    assertThat((long) ids.size()).isEqualTo(response.hits().total().value());
-    return ids;
+    return IndexedIds.of(elasticsearch, ExtractIndexMapping.alias("demo"));
   }
 
   private static int freePort() throws Exception {

@@ -98,10 +98,10 @@ class FaultyInputsIT {
     assertThat(rows).anySatisfy(r -> assertThat(r.get("reason")).contains("'maybe'"));
     assertThat(rows)
         .anySatisfy(r -> {
-          assertThat(r.get("file")).isEqualTo(transcript.getFileName().toString());
+          assertThat(r.get("file")).endsWith("/" + transcript.getFileName());
           assertThat(r.get("reason")).contains("NUL").contains("offset 3");
         });
-    assertThat(rows).anySatisfy(r -> assertThat(r.get("file")).isEqualTo("NOBODY.txt"));
+    assertThat(rows).anySatisfy(r -> assertThat(r.get("file")).endsWith("/NOBODY.txt"));
     // and what was loaded before is still there: the good cases, and the corrupt transcript's last
     // good version
     assertThat(count("select count(*) from study_case")).isEqualTo(casesBefore);

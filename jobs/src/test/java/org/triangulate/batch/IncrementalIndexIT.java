@@ -26,6 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.triangulate.TriangulateApplication;
 import org.triangulate.index.ExtractIndexAdmin;
 import org.triangulate.index.ExtractIndexMapping;
+import org.triangulate.index.IndexedIds;
 import org.triangulate.index.TestElasticsearch;
 
 /**
@@ -147,12 +148,6 @@ class IncrementalIndexIT {
   }
 
   private Set<String> indexedIds() throws Exception {
-    elasticsearch.indices().refresh(r -> r.index(ALIAS));
-    var response =
-        elasticsearch.search(
-            s -> s.index(ALIAS).size(10_000).source(src -> src.fetch(false)), Void.class);
-    Set<String> ids = new HashSet<>();
-    response.hits().hits().forEach(h -> ids.add(h.id()));
-    return ids;
+    return IndexedIds.of(elasticsearch, ALIAS);
   }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -24,6 +23,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.triangulate.TriangulateApplication;
 import org.triangulate.index.ExtractIndexMapping;
+import org.triangulate.index.IndexedIds;
 import org.triangulate.index.TestElasticsearch;
 
 /**
@@ -207,33 +207,6 @@ class NightlyJobPostgresIT {
 
   /** Every document id under the alias, paged with search_after (the demo has over 10,000). */
   private Set<String> indexedIds() throws Exception {
-    String alias = ExtractIndexMapping.alias("demo");
-    elasticsearch.indices().refresh(r -> r.index(alias));
-    Set<String> ids = new HashSet<>();
-    List<co.elastic.clients.elasticsearch._types.FieldValue> after = List.of();
-    long total;
-    while (true) {
-      List<co.elastic.clients.elasticsearch._types.FieldValue> from = after;
-      var response =
-          elasticsearch.search(
-              s -> {
-                s.index(alias)
-                    .size(5_000)
-                    .trackTotalHits(t -> t.enabled(true))
-                    .source(src -> src.fetch(false))
-                    .sort(o -> o.field(f -> f.field("id")));
-                return from.isEmpty() ? s : s.searchAfter(from);
-              },
-              Void.class);
-      total = response.hits().total().value();
-      var hits = response.hits().hits();
-      if (hits.isEmpty()) {
-        break;
-      }
-      hits.forEach(h -> ids.add(h.id()));
-      after = hits.get(hits.size() - 1).sort();
-    }
-    assertThat((long) ids.size()).isEqualTo(total);
-    return ids;
+    return IndexedIds.of(elasticsearch, ExtractIndexMapping.alias("demo"));
   }
 }
