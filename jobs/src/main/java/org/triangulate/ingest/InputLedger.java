@@ -117,6 +117,24 @@ public class InputLedger {
         (long) load.quarantined().size(),
         load.encoding(),
         notes);
+    recordOutcome(study, runId, sha256, status, load, notes);
+  }
+
+  /**
+   * Records a file that no longer loads while an earlier version of it did: its quarantine and run
+   * line, but not a new ledger entry, so the earlier version stays staged and the file is read (and
+   * reported) again each night until it is fixed.
+   */
+  public void recordRejectedKeepingPrevious(
+      String study, long runId, String sha256, InputLoad<?> load) {
+    List<String> notes = new java.util.ArrayList<>(load.notes());
+    notes.add("unreadable now; the version loaded earlier is kept");
+    recordOutcome(
+        study, runId, sha256, "kept previous", load, truncate(String.join("; ", notes), 4000));
+  }
+
+  private void recordOutcome(
+      String study, long runId, String sha256, String status, InputLoad<?> load, String notes) {
     for (QuarantinedRecord record : load.quarantined()) {
       quarantine.record(study, runId, record.withInput(load.input()));
     }

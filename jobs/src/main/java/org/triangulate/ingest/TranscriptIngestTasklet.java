@@ -17,8 +17,9 @@ import org.triangulate.study.Study;
  * Stages the transcripts of {@code transcripts/} ({@code .txt}, {@code .md}, {@code .docx}), each
  * file one record: loaded as a source (canonical text, SHA-256 of the file's bytes, format and line
  * endings) or quarantined with the reason. A file whose checksum and participant list are unchanged
- * is skipped; a transcript whose file is gone, or no longer loads, is removed with its segments and
- * codings. One transaction for the folder.
+ * is skipped; a transcript whose file is gone, or that never loaded, is removed with its segments
+ * and codings; one that loaded before but no longer does keeps its earlier version (quarantined and
+ * reported each night until fixed). One transaction for the folder.
  */
 public class TranscriptIngestTasklet implements Tasklet {
 
@@ -64,6 +65,13 @@ public class TranscriptIngestTasklet implements Tasklet {
       }
       InputLoad<StagedTranscript> load =
           StagedTranscript.read(file.getFileName().toString(), bytes, sha, participants);
+      if (load.loaded().isEmpty() && previous.isPresent() && previous.get().loaded() > 0) {
+        // A damaged file never erases what it held when it last loaded.
+        present.add(file.getFileName().toString());
+        ledger.recordRejectedKeepingPrevious(name, runId, sha, load);
+        contribution.incrementProcessSkipCount(load.quarantined().size());
+        continue;
+      }
       for (StagedTranscript transcript : load.loaded()) {
         store.upsertSource(name, transcript.source(), transcript.origin());
         present.add(transcript.source().sourceId());

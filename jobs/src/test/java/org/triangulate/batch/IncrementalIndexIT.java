@@ -52,7 +52,9 @@ class IncrementalIndexIT {
   static void properties(DynamicPropertyRegistry registry) throws Exception {
     Path demo = HOME.resolve("data-in/demo");
     try (Stream<Path> files = Files.walk(demo)) {
-      for (Path file : files.toList()) {
+      // Without the demo's REFI-QDA project: it stages its own text for a removed transcript,
+      // which would add documents this test does not count.
+      for (Path file : files.filter(f -> !f.startsWith(demo.resolve("coding"))).toList()) {
         Path copy = IN.resolve("demo").resolve(demo.relativize(file).toString());
         if (Files.isDirectory(file)) {
           Files.createDirectories(copy);

@@ -78,7 +78,13 @@ class ExtractIndexIT {
                 .toList());
     assertThat(mapping.properties().get("stems").text().analyzer()).isEqualTo("standard");
     assertThat(admin.layout(index))
-        .isEqualTo("v2;english=false;attributes=employer,org_context,setting,stakeholder_group");
+        .isEqualTo(
+            "v2;english=false;attributes="
+                + java.util.stream.Stream.concat(
+                        STUDY.caseAttributes().stream(), STUDY.participantAttributes().stream())
+                    .map(org.triangulate.study.Study.Attribute::id)
+                    .sorted()
+                    .collect(java.util.stream.Collectors.joining(",")));
   }
 
   @Test
