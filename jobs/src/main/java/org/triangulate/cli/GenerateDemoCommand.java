@@ -49,7 +49,7 @@ public class GenerateDemoCommand implements Callable<Integer> {
     double seconds = (System.nanoTime() - started) / 1e9;
     System.out.printf(
         "Generated study %s (seed %d, scale %d) in %.1f s: %d cases, %d participants, %d response"
-            + " rows (+2 deliberately bad), %d transcripts (%d .docx), %,d words.%n"
+            + " rows, %d transcripts (%d .docx), %,d words.%n"
             + "  inputs: %s%n  config: %s%n",
         options.studyName(),
         summary.seed(),

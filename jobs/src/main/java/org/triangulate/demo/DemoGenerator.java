@@ -58,8 +58,7 @@ public final class DemoGenerator {
     CsvInputsWriter.cases(out.resolve("cases.csv"), design, study);
     CsvInputsWriter.participants(
         out.resolve("participants.csv"), participants, design.stakeholderGroupAttribute());
-    List<CsvInputsWriter.BadRow> badRows =
-        CsvInputsWriter.responses(out.resolve("responses.csv"), answers, study);
+    CsvInputsWriter.responses(out.resolve("responses.csv"), answers);
 
     Set<String> planted = new HashSet<>();
     design.patterns().stream()
@@ -96,16 +95,9 @@ public final class DemoGenerator {
             transcripts.docx().size(),
             transcripts.words());
     PlantedTruthWriter.write(
-        out.resolve("planted.yml"), summary, design, badRows, transcripts.transcripts());
+        out.resolve("planted.yml"), summary, design, transcripts.transcripts());
     DemoReadmeWriter.write(
-        out.resolve("README.md"),
-        summary,
-        design,
-        study,
-        participants,
-        badRows,
-        transcripts,
-        coded);
+        out.resolve("README.md"), summary, design, study, participants, transcripts, coded);
     return summary;
   }
 

@@ -25,7 +25,6 @@ final class DemoReadmeWriter {
       DemoDesign design,
       Study study,
       List<DemoParticipant> participants,
-      List<CsvInputsWriter.BadRow> badRows,
       TranscriptSetWriter.Written transcripts,
       List<QdpxWriter.Source> coded) {
     Map<String, String> values = new LinkedHashMap<>();
@@ -37,7 +36,6 @@ final class DemoReadmeWriter {
     values.put("items", String.valueOf(study.items().size()));
     values.put("domains", String.valueOf(study.domains().size()));
     values.put("response_rows", String.valueOf(summary.responseRows()));
-    values.put("bad_rows", String.valueOf(badRows.size()));
     values.put("transcripts", String.valueOf(summary.transcripts()));
     values.put("words", String.format(java.util.Locale.ROOT, "%,d", summary.words()));
     int min = Integer.MAX_VALUE;
@@ -57,20 +55,6 @@ final class DemoReadmeWriter {
     values.put("cases_table", casesTable(design, study, participants));
     values.put("groups", groups(design, study, participants));
     values.put("patterns", patterns(design));
-    values.put(
-        "bad_rows_list",
-        badRows.stream()
-            .map(b ->
-                "- line "
-                    + b.line()
-                    + ": `"
-                    + b.participantId()
-                    + ","
-                    + b.itemId()
-                    + "` — "
-                    + b.reason()
-                    + ".")
-            .collect(Collectors.joining("\n")));
     String text = new String(DemoResources.bytes("README.md"), StandardCharsets.UTF_8);
     for (Map.Entry<String, String> value : values.entrySet()) {
       text = text.replace("{{" + value.getKey() + "}}", value.getValue());

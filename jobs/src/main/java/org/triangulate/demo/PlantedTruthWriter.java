@@ -11,9 +11,9 @@ import java.util.Map;
 
 /**
  * Writes {@code planted.yml}: what the generator put into the data on purpose, for tests to hold
- * the pipeline to. The planted patterns with their checkable claims, the deliberately bad rows,
- * every identifying detail in the transcripts and every participant passage about an item, with
- * offsets in Unicode code points of the transcript's canonical text. Stateless.
+ * the pipeline to. The planted patterns with their checkable claims, every identifying detail in
+ * the transcripts and every participant passage about an item, with offsets in Unicode code points
+ * of the transcript's canonical text. Stateless.
  */
 final class PlantedTruthWriter {
 
@@ -26,7 +26,6 @@ final class PlantedTruthWriter {
       Path file,
       DemoGenerator.Summary summary,
       DemoDesign design,
-      List<CsvInputsWriter.BadRow> badRows,
       List<TranscriptTruth> transcripts) {
     StringBuilder yaml = new StringBuilder();
     yaml.append(
@@ -45,21 +44,10 @@ final class PlantedTruthWriter {
     counts.put("cases", summary.cases());
     counts.put("participants", summary.participants());
     counts.put("response-rows", summary.responseRows());
-    counts.put("bad-response-rows", badRows.size());
     counts.put("transcripts", summary.transcripts());
     counts.put("docx-transcripts", summary.docxTranscripts());
     counts.put("words", summary.words());
     yaml.append("counts: ").append(YamlText.flow(counts)).append('\n');
-    yaml.append("bad-rows:\n");
-    for (CsvInputsWriter.BadRow bad : badRows) {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("file", "responses.csv");
-      row.put("line", bad.line());
-      row.put("participant", bad.participantId());
-      row.put("item", bad.itemId());
-      row.put("reason", bad.reason());
-      yaml.append("  - ").append(YamlText.flow(row)).append('\n');
-    }
     yaml.append("patterns:\n");
     for (DemoDesign.PlantedPattern pattern : design.patterns()) {
       yaml.append("  - id: ").append(pattern.id()).append('\n');

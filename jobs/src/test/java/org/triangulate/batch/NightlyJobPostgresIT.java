@@ -70,8 +70,8 @@ class NightlyJobPostgresIT {
 
   @Test
   void runsTheDemoTwiceWithOneDocumentPerSegmentAndNothingLost() throws Exception {
-    // given the demo study, counted in its files: data rows of each CSV (the last two response
-    // rows are deliberately bad, see data-in/demo/README.md) and the transcripts (.txt and .docx)
+    // given the demo study, counted in its files: data rows of each CSV (all valid, see
+    // data-in/demo/README.md) and the transcripts (.txt and .docx)
     long cases = dataRows("cases.csv");
     long participants = dataRows("participants.csv");
     long responses = dataRows("responses.csv");
@@ -100,12 +100,12 @@ class NightlyJobPostgresIT {
               org.assertj.core.groups.Tuple.tuple("cases.csv", cases, cases, 0L),
               org.assertj.core.groups.Tuple.tuple(
                   "participants.csv", participants, participants, 0L),
-              org.assertj.core.groups.Tuple.tuple("responses.csv", responses, responses - 2, 2L),
+              org.assertj.core.groups.Tuple.tuple("responses.csv", responses, responses, 0L),
               org.assertj.core.groups.Tuple.tuple("transcripts/", transcripts, transcripts, 0L));
     }
     assertThat(
             jdbc.queryForObject("select count(*) from response where study = 'demo'", Long.class))
-        .isEqualTo(responses - 2);
+        .isEqualTo(responses);
 
     // and the index holds exactly the store's segments, under the same ids both times
     long segments =
@@ -121,44 +121,6 @@ class NightlyJobPostgresIT {
         .filteredOn(s -> s.step().equals("annotateTranscriptsStep"))
         .singleElement()
         .satisfies(s -> assertThat(s.read()).isZero());
-  }
-
-  @Test
-  void quarantinesEachBadResponseWithFileLineAndReason() throws Exception {
-    // given the demo's responses.csv, whose last two rows are deliberately bad (see
-    // data-in/demo/README.md)
-    List<String> lines = Files.readAllLines(DEMO.resolve("responses.csv"), StandardCharsets.UTF_8);
-    int unknownItemLine =
-        lines.indexOf(
-                lines.stream()
-                    .filter(l -> l.contains("item_not_in_study"))
-                    .findFirst()
-                    .orElseThrow())
-            + 1;
-    int badImportanceLine = lines.size();
-
-    // when the night runs
-    runner.run(LocalDate.of(2026, 11, 27));
-
-    // then both are in the quarantine file with their line and a reason naming the column
-    List<CSVRecord> quarantined =
-        CSVFormat.RFC4180
-            .builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .get()
-            .parse(Files.newBufferedReader(OUT.resolve("demo/quarantine/quarantine.csv")))
-            .getRecords();
-    assertThat(quarantined)
-        .filteredOn(r -> r.get("file").equals("responses.csv"))
-        .extracting(r -> r.get("file"), r -> r.get("location"))
-        .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple("responses.csv", "line " + unknownItemLine),
-            org.assertj.core.groups.Tuple.tuple("responses.csv", "line " + badImportanceLine));
-    assertThat(quarantined)
-        .extracting(r -> r.get("reason"))
-        .anySatisfy(reason -> assertThat(reason).contains("item_id").contains("item_not_in_study"))
-        .anySatisfy(reason -> assertThat(reason).contains("importance").contains("'7'"));
   }
 
   @Test

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVRecord;
@@ -94,8 +93,7 @@ class PlantedTruthTest {
     assertThat(counts.get("cases")).isEqualTo(DemoInputs.csv("cases.csv").size());
     assertThat(counts.get("participants")).isEqualTo(DemoInputs.csv("participants.csv").size());
     assertThat(counts.get("response-rows")).isEqualTo(answers.size());
-    assertThat((Integer) counts.get("response-rows") + (Integer) counts.get("bad-response-rows"))
-        .isEqualTo(DemoInputs.csv("responses.csv").size());
+    assertThat(counts.get("response-rows")).isEqualTo(DemoInputs.csv("responses.csv").size());
     assertThat(counts.get("transcripts")).isEqualTo(transcripts.size());
     assertThat(counts.get("docx-transcripts"))
         .isEqualTo((int) transcripts.stream().filter(t -> t.toString().endsWith(".docx")).count());
@@ -163,26 +161,6 @@ class PlantedTruthTest {
                 Collectors.groupingBy(p -> ((Map<?, ?>) p).get("file"), Collectors.counting()));
     assertThat(perFile).hasSize(DemoInputs.csv("participants.csv").size());
     assertThat(perFile.values()).allMatch(n -> n >= 5);
-  }
-
-  @Test
-  void theBadRowsAreWhereTheTruthSaysAndLeaveTheValidAnswersWhole() throws IOException {
-    // given
-    List<String> lines = Files.readAllLines(DemoInputs.DEMO.resolve("responses.csv"));
-    Set<String> items = study.items().stream().map(Study.Item::id).collect(Collectors.toSet());
-
-    // then: the unknown item and the out-of-range importance are the last two lines
-    List<Object> bad = PlantedClaims.list(planted.get("bad-rows"));
-    assertThat(bad)
-        .extracting(b -> (Object) ((Map<?, ?>) b).get("line"))
-        .containsExactly(lines.size() - 1, lines.size());
-    String[] unknown = lines.get(lines.size() - 2).split(",");
-    String[] outOfRange = lines.get(lines.size() - 1).split(",");
-    assertThat(items).doesNotContain(unknown[1]);
-    assertThat(Integer.parseInt(outOfRange[3])).isGreaterThan(study.importance().max());
-    // and the out-of-range row's participant has no other answer to that item
-    assertThat(lines.subList(1, lines.size() - 1))
-        .noneMatch(l -> l.startsWith(outOfRange[0] + "," + outOfRange[1] + ","));
   }
 
   /** Modulus 11 with weights 10..2 over the first nine digits; 11 reads as 0, 10 is invalid. */
