@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
     name = "generate-demo",
     mixinStandardHelpOptions = true,
     description =
-        "Writes the demo study from a seed: the inputs (cases, participants, responses, transcripts, a REFI-QDA project, planted.yml) in --out, and config/<study>/study.yml and codebook.yml for the study named after the --out folder. The same seed and scale give byte-identical files; --scale N multiplies the participants (and so the words) without changing the design.")
+        "Writes the demo study from a seed: the inputs (cases, participants, responses, transcripts, a REFI-QDA project, planted.yml) in --out, and config/<study>/study.yml and codebook.yml for the study named after the --out folder. The same seed and scale give byte-identical files; --scale N (a whole or decimal number, at least 1) multiplies the participants (and so the words) without changing the design.")
 public class GenerateDemoCommand implements Callable<Integer> {
 
   @Option(
@@ -24,7 +24,7 @@ public class GenerateDemoCommand implements Callable<Integer> {
       names = "--scale",
       defaultValue = "1",
       description = "Multiplies the participants of every case (default: ${DEFAULT-VALUE}).")
-  int scale;
+  double scale;
 
   @Option(
       names = "--out",
@@ -48,12 +48,12 @@ public class GenerateDemoCommand implements Callable<Integer> {
     DemoGenerator.Summary summary = new DemoGenerator().generate(options);
     double seconds = (System.nanoTime() - started) / 1e9;
     System.out.printf(
-        "Generated study %s (seed %d, scale %d) in %.1f s: %d cases, %d participants, %d response"
+        "Generated study %s (seed %d, scale %s) in %.1f s: %d cases, %d participants, %d response"
             + " rows, %d transcripts (%d .docx), %,d words.%n"
             + "  inputs: %s%n  config: %s%n",
         options.studyName(),
         summary.seed(),
-        summary.scale(),
+        DemoGenerator.scaleText(summary.scale()),
         seconds,
         summary.cases(),
         summary.participants(),

@@ -21,10 +21,11 @@ import org.triangulate.study.Study;
 public final class DemoGenerator {
 
   /** Where and how to generate; the study is named after the input folder. */
-  public record Options(long seed, int scale, Path out, Path configDir) {
+  public record Options(long seed, double scale, Path out, Path configDir) {
     public Options {
       if (scale < 1) {
-        throw new IllegalArgumentException("--scale must be at least 1 (was " + scale + ")");
+        throw new IllegalArgumentException(
+            "--scale must be at least 1 (was " + scaleText(scale) + ")");
       }
     }
 
@@ -36,13 +37,23 @@ public final class DemoGenerator {
   /** What was generated. */
   public record Summary(
       long seed,
-      int scale,
+      double scale,
       int cases,
       int participants,
       int responseRows,
       int transcripts,
       int docxTranscripts,
       long words) {}
+
+  /** A scale as people write it: 1, 1.5, 15. */
+  public static String scaleText(double scale) {
+    return java.math.BigDecimal.valueOf(scale).stripTrailingZeros().toPlainString();
+  }
+
+  /** A scale for YAML: a whole number stays one, so scale 1 writes what it always wrote. */
+  static Number scaleNumber(double scale) {
+    return scale == Math.rint(scale) ? (Number) (long) scale : (Number) scale;
+  }
 
   public Summary generate(Options options) {
     DemoDesign design = DemoDesign.load();
@@ -73,7 +84,7 @@ public final class DemoGenerator {
         Draw.sample(
                 seeds.stream("qdpx/sources"),
                 transcripts.transcripts().stream().filter(t -> t.file().endsWith(".txt")).toList(),
-                design.transcripts().qdpxSources() * options.scale())
+                (int) Math.round(design.transcripts().qdpxSources() * options.scale()))
             .stream()
             .sorted(Comparator.comparing(PlantedTruthWriter.TranscriptTruth::file))
             .map(t ->

@@ -29,7 +29,7 @@ final class DemoReadmeWriter {
       List<QdpxWriter.Source> coded) {
     Map<String, String> values = new LinkedHashMap<>();
     values.put("seed", String.valueOf(summary.seed()));
-    values.put("scale", String.valueOf(summary.scale()));
+    values.put("scale", DemoGenerator.scaleText(summary.scale()));
     values.put("study", study.name());
     values.put("cases", String.valueOf(summary.cases()));
     values.put("participants", String.valueOf(summary.participants()));

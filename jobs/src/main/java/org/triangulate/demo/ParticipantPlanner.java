@@ -15,9 +15,14 @@ final class ParticipantPlanner {
 
   private ParticipantPlanner() {}
 
-  static List<DemoParticipant> plan(DemoDesign design, int scale, Seeds seeds) {
+  /** How many of {@code count} there are at {@code scale}. */
+  static int scaled(int count, double scale) {
+    return (int) Math.round(count * scale);
+  }
+
+  static List<DemoParticipant> plan(DemoDesign design, double scale, Seeds seeds) {
     List<String> groups = design.stakeholderGroups();
-    int total = design.cases().stream().mapToInt(DemoDesign.CaseDesign::participants).sum() * scale;
+    int total = design.cases().stream().mapToInt(c -> scaled(c.participants(), scale)).sum();
     int width = Math.max(3, String.valueOf(total).length());
     RandomGenerator order = seeds.stream("participants/order");
     RandomGenerator dates = seeds.stream("participants/dates");
@@ -33,9 +38,11 @@ final class ParticipantPlanner {
       }
       extrasSoFar += extras;
       List<String> scaled = new ArrayList<>();
-      for (int s = 0; s < scale; s++) {
+      for (int s = 0; s < (int) scale; s++) {
         scaled.addAll(caseGroups);
       }
+      // A fractional scale adds the first part of one more round of the case's groups.
+      scaled.addAll(caseGroups.subList(0, scaled(caseGroups.size(), scale) - scaled.size()));
       LocalDate fieldworkStart = LocalDate.of(design.interviewYear(), 1, 13).plusWeeks(4L * c);
       for (String group : Draw.shuffled(order, scaled)) {
         int number = participants.size() + 1;

@@ -38,7 +38,7 @@ final class PlantedTruthWriter {
         """);
     Map<String, Object> generator = new LinkedHashMap<>();
     generator.put("seed", summary.seed());
-    generator.put("scale", summary.scale());
+    generator.put("scale", DemoGenerator.scaleNumber(summary.scale()));
     yaml.append("generator: ").append(YamlText.flow(generator)).append('\n');
     Map<String, Object> counts = new LinkedHashMap<>();
     counts.put("cases", summary.cases());

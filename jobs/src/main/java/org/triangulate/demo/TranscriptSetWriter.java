@@ -43,7 +43,7 @@ final class TranscriptSetWriter {
   }
 
   Written write(
-      Path folder, List<DemoParticipant> participants, List<DemoAnswer> answers, int scale) {
+      Path folder, List<DemoParticipant> participants, List<DemoAnswer> answers, double scale) {
     DemoDesign.TranscriptPlan plan = design.transcripts();
     Map<String, List<DemoAnswer>> byParticipant =
         answers.stream()
@@ -71,7 +71,9 @@ final class TranscriptSetWriter {
       rendered.put(p, transcript);
     }
     RandomGenerator formats = seeds.stream("transcripts/formats");
-    Set<DemoParticipant> docx = Set.copyOf(Draw.sample(formats, participants, plan.docx() * scale));
+    Set<DemoParticipant> docx =
+        Set.copyOf(
+            Draw.sample(formats, participants, ParticipantPlanner.scaled(plan.docx(), scale)));
     List<DemoParticipant> txt = participants.stream().filter(p -> !docx.contains(p)).toList();
     List<DemoParticipant> decomposable =
         txt.stream()
@@ -80,11 +82,15 @@ final class TranscriptSetWriter {
               return !Normalizer.normalize(text, Normalizer.Form.NFD).equals(text);
             })
             .toList();
-    Set<DemoParticipant> nfd = Set.copyOf(Draw.sample(formats, decomposable, plan.nfd() * scale));
+    Set<DemoParticipant> nfd =
+        Set.copyOf(
+            Draw.sample(formats, decomposable, ParticipantPlanner.scaled(plan.nfd(), scale)));
     Set<DemoParticipant> bom =
         Set.copyOf(
             Draw.sample(
-                formats, txt.stream().filter(p -> !nfd.contains(p)).toList(), plan.bom() * scale));
+                formats,
+                txt.stream().filter(p -> !nfd.contains(p)).toList(),
+                ParticipantPlanner.scaled(plan.bom(), scale)));
     List<PlantedTruthWriter.TranscriptTruth> truths = new ArrayList<>();
     List<String> docxFiles = new ArrayList<>();
     List<String> bomFiles = new ArrayList<>();

@@ -78,6 +78,26 @@ class DemoGeneratorTest {
   }
 
   @Test
+  void aDecimalScaleAddsThatShareOfEveryCase() throws IOException {
+    // given the committed scale-1 participants per case
+    Map<String, Long> one = counts(rows(DEMO.resolve("participants.csv")), r -> r[1]);
+
+    // when scale 1.5 is generated
+    Path out = temp.resolve("data-in/demo");
+    new DemoGenerator().generate(new DemoGenerator.Options(7, 1.5, out, temp.resolve("config")));
+
+    // then every case has its participants times 1.5, rounded half up, each with a transcript
+    List<String[]> scaled = rows(out.resolve("participants.csv"));
+    Map<String, Long> expected = new java.util.TreeMap<>();
+    one.forEach((c, n) -> expected.put(c, Math.round(n * 1.5)));
+    assertThat(new java.util.TreeMap<>(counts(scaled, r -> r[1]))).isEqualTo(expected);
+    try (Stream<Path> transcripts = Files.list(out.resolve("transcripts"))) {
+      assertThat(transcripts.count()).isEqualTo((long) scaled.size());
+    }
+    assertThat(out.resolve("planted.yml")).content().contains("scale: 1.5");
+  }
+
+  @Test
   void refusesToWriteIntoAFolderThatIsNotAnEarlierGeneration() throws IOException {
     // given a folder with someone's data in it
     Path out = Files.createDirectories(temp.resolve("data-in/study"));
