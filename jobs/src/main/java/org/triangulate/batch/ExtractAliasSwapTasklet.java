@@ -16,6 +16,7 @@ import org.triangulate.index.BulkSettings;
 import org.triangulate.index.ExtractBulkIndexer;
 import org.triangulate.index.ExtractBulkWriter;
 import org.triangulate.index.ExtractIndexAdmin;
+import org.triangulate.index.ExtractIndexMapping;
 import org.triangulate.index.IndexedFingerprints;
 import org.triangulate.study.Study;
 
@@ -81,10 +82,19 @@ class ExtractAliasSwapTasklet implements Tasklet {
               + (incremental ? "the live index needs a full rebuild" : "the alias was not moved")
               + " (rerun with --set triangulate.index.incremental=false)");
     }
+    admin.recordContent(index, job.getString(ExtractsUpToDateDecider.CONTENT_KEY, ""));
     if (!incremental) {
       admin.swapAlias(study.name(), index);
     }
     admin.deleteOldIndices(study.name());
+    job.putString(
+        ExtractsUpToDateDecider.OUTCOME_KEY,
+        ExtractIndexMapping.alias(study.name())
+            + " → "
+            + index
+            + (incremental ? " updated in place, " : " rebuilt, ")
+            + indexed
+            + " documents");
     contribution.incrementWriteCount(indexed);
     return RepeatStatus.FINISHED;
   }

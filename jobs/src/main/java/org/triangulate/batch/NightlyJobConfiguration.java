@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.FlowBuilder;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.flow.Flow;
 import org.springframework.batch.core.listener.ExecutionContextPromotionListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
@@ -270,6 +272,10 @@ public class NightlyJobConfiguration {
               LOG.info("Extracts go to {}: {}", plan.index(), plan.reason());
               job.putString(EXTRACT_INDEX_KEY, plan.index());
               job.putString(EXTRACT_INCREMENTAL_KEY, Boolean.toString(plan.incremental()));
+              if (plan.incremental()) {
+                // Changed in place from here on: until verified, it no longer holds a known night.
+                admin.recordContent(plan.index(), "");
+              }
               return org.springframework.batch.infrastructure.repeat.RepeatStatus.FINISHED;
             },
             transactionManager)
@@ -384,6 +390,16 @@ public class NightlyJobConfiguration {
   // ---------------------------------------------------------------------------------
 
   @Bean
+  ExtractsUpToDateDecider extractsUpToDate(
+      InputLedger ledger, ExtractIndexAdmin admin, JdbcTemplate jdbc) {
+    return new ExtractsUpToDateDecider(ledger, admin, jdbc, study, properties);
+  }
+
+  /**
+   * Ingest and annotate; then, unless the live index already holds tonight's extracts, code and
+   * index them; then statistics and packs, which every night recomputes.
+   */
+  @Bean
   Job nightlyJob(
       Step ingestCasesStep,
       Step ingestParticipantsStep,
@@ -399,8 +415,23 @@ public class NightlyJobConfiguration {
       Step itemStatisticsStep,
       Step detectPatternsStep,
       Step writeSynthesisPacksStep,
+      ExtractsUpToDateDecider extractsUpToDate,
       RunReportListener runReportListener,
       RunLock runLock) {
+    Flow extracts =
+        new FlowBuilder<Flow>("codeAndIndexExtracts")
+            .start(attachImportedCodingsStep)
+            .next(autoCodeSegmentsStep)
+            .next(createExtractIndexStep)
+            .next(indexExtractsStep)
+            .next(swapExtractAliasStep)
+            .build();
+    Flow publish =
+        new FlowBuilder<Flow>("statisticsAndPacks")
+            .start(itemStatisticsStep)
+            .next(detectPatternsStep)
+            .next(writeSynthesisPacksStep)
+            .build();
     return new JobBuilder(JOB_NAME, jobRepository)
         .validator(new NightlyJobParameters.Validator(study))
         .listener(runLock.attachingListener())
@@ -411,14 +442,14 @@ public class NightlyJobConfiguration {
         .next(ingestTranscriptsStep)
         .next(importRefiQdaStep)
         .next(annotateTranscriptsStep)
-        .next(attachImportedCodingsStep)
-        .next(autoCodeSegmentsStep)
-        .next(createExtractIndexStep)
-        .next(indexExtractsStep)
-        .next(swapExtractAliasStep)
-        .next(itemStatisticsStep)
-        .next(detectPatternsStep)
-        .next(writeSynthesisPacksStep)
+        .next(extractsUpToDate)
+        .on(ExtractsUpToDateDecider.UP_TO_DATE.getName())
+        .to(publish)
+        .from(extractsUpToDate)
+        .on("*")
+        .to(extracts)
+        .next(publish)
+        .end()
         .build();
   }
 

@@ -80,6 +80,11 @@ public class RunReportListener implements JobExecutionListener {
           "quarantine", quarantine.export(quarantined, out.resolve("quarantine")).toString());
     }
     outputs.put("report", runDirectory(execution.getId()).resolve("report.txt").toString());
+    String index =
+        execution.getExecutionContext().getString(ExtractsUpToDateDecider.OUTCOME_KEY, "");
+    if (!index.isEmpty()) {
+      outputs.put("index", index);
+    }
     outputs.put("statistics", out.resolve("stats").toString());
     study
         .packs()

@@ -3,13 +3,16 @@ package org.triangulate.index;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.indices.update_aliases.Action;
+import co.elastic.clients.json.JsonData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +28,7 @@ import org.triangulate.study.Study;
  */
 public class ExtractIndexAdmin {
 
+  private static final String CONTENT_META = "content";
   private static final Logger LOG = LoggerFactory.getLogger(ExtractIndexAdmin.class);
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
@@ -117,6 +121,43 @@ public class ExtractIndexAdmin {
           .map(layout -> layout.to(String.class))
           .orElse("");
     });
+  }
+
+  /**
+   * The content fingerprint recorded in the mapping of the index behind the study's alias (see
+   * {@link #recordContent}), or empty text when there is no such index or no record.
+   */
+  public String contentBehindAlias(String study) {
+    String alias = ExtractIndexMapping.alias(study);
+    if (aliasedIndices(alias).isEmpty()) {
+      return "";
+    }
+    return call(() -> {
+      var mappings = client.indices().getMapping(g -> g.index(alias)).mappings();
+      return mappings.values().stream()
+          .findFirst()
+          .map(m -> m.mappings().meta().get(CONTENT_META))
+          .map(content -> content.to(String.class))
+          .orElse("");
+    });
+  }
+
+  /**
+   * Records in the index's {@code _meta} what it was built from, beside the layout; written only
+   * after the index was verified, so a failed night never leaves a record claiming it is current.
+   */
+  public void recordContent(String index, String fingerprint) {
+    call(() -> {
+      var mappings = client.indices().getMapping(g -> g.index(index)).mappings();
+      Map<String, JsonData> meta = new HashMap<>();
+      mappings.values().stream().findFirst().ifPresent(m -> meta.putAll(m.mappings().meta()));
+      meta.put(CONTENT_META, JsonData.of(fingerprint));
+      return client.indices().putMapping(p -> p.index(index).meta(meta));
+    });
+  }
+
+  public long countBehindAlias(String study) {
+    return refreshAndCount(ExtractIndexMapping.alias(study));
   }
 
   public long refreshAndCount(String index) {

@@ -38,6 +38,11 @@ public class CoreNlpAnnotator {
   }
 
   private static StanfordCoreNLP build(String annotators) {
+    return new StanfordCoreNLP(properties(annotators));
+  }
+
+  /** The pipeline's settings; public so benchmarks can run CoreNLP alone exactly as configured. */
+  public static Properties properties(String annotators) {
     Properties properties = new Properties();
     properties.setProperty("annotators", annotators);
     properties.setProperty("tokenize.language", "en");
@@ -49,7 +54,7 @@ public class CoreNlpAnnotator {
     properties.setProperty("ssplit.newlineIsSentenceBreak", "two");
     properties.setProperty("ner.useSUTime", "false");
     properties.setProperty("ner.applyNumericClassifiers", "false");
-    return new StanfordCoreNLP(properties);
+    return properties;
   }
 
   public String annotators() {

@@ -121,6 +121,12 @@ class NightlyJobPostgresIT {
         .filteredOn(s -> s.step().equals("annotateTranscriptsStep"))
         .singleElement()
         .satisfies(s -> assertThat(s.read()).isZero());
+    // nor code or index again: the live index already held exactly these extracts
+    assertThat(second.steps())
+        .extracting(RunReport.StepLine::step)
+        .doesNotContain("autoCodeSegmentsStep", "indexExtractsStep", "swapExtractAliasStep")
+        .contains("itemStatisticsStep", "writeSynthesisPacksStep");
+    assertThat(second.outputs().get("index")).contains("kept");
   }
 
   @Test

@@ -1,0 +1,109 @@
+package org.triangulate.batch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.flow.FlowExecutionStatus;
+import org.springframework.batch.core.job.flow.JobExecutionDecider;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.triangulate.TriangulateProperties;
+import org.triangulate.index.ExtractIndexAdmin;
+import org.triangulate.index.ExtractIndexMapping;
+import org.triangulate.ingest.ConfigFingerprint;
+import org.triangulate.ingest.InputLedger;
+import org.triangulate.ingest.StructuredInput;
+import org.triangulate.study.Study;
+
+/**
+ * Decides whether tonight's extracts would equal what the live index already holds, so a night with
+ * no relevant change skips coding and indexing and goes straight to statistics and packs.
+ *
+ * <p>The index's documents are a function of every input but the structured answers (transcripts,
+ * cases, participants, REFI-QDA projects), the study's configuration, the annotation settings and
+ * the build of this program; their fingerprint is recorded in the index's mapping once the index
+ * was verified ({@link ExtractAliasSwapTasklet}). The live index is current when it carries
+ * tonight's fingerprint and exactly as many documents as the store has segments.
+ */
+class ExtractsUpToDateDecider implements JobExecutionDecider {
+
+  static final FlowExecutionStatus UP_TO_DATE = new FlowExecutionStatus("UP_TO_DATE");
+  static final FlowExecutionStatus CHANGED = new FlowExecutionStatus("CHANGED");
+  static final String CONTENT_KEY = "extractContent";
+
+  /** What the night did to the index, in words, for the run report. */
+  static final String OUTCOME_KEY = "extractIndexOutcome";
+
+  private static final Logger LOG = LoggerFactory.getLogger(ExtractsUpToDateDecider.class);
+
+  private final InputLedger ledger;
+  private final ExtractIndexAdmin admin;
+  private final JdbcTemplate jdbc;
+  private final Study study;
+  private final TriangulateProperties properties;
+
+  ExtractsUpToDateDecider(
+      InputLedger ledger,
+      ExtractIndexAdmin admin,
+      JdbcTemplate jdbc,
+      Study study,
+      TriangulateProperties properties) {
+    this.ledger = ledger;
+    this.admin = admin;
+    this.jdbc = jdbc;
+    this.study = study;
+    this.properties = properties;
+  }
+
+  @Override
+  public FlowExecutionStatus decide(JobExecution jobExecution, StepExecution stepExecution) {
+    String content = contentFingerprint();
+    jobExecution.getExecutionContext().putString(CONTENT_KEY, content);
+    if (!content.equals(admin.contentBehindAlias(study.name()))) {
+      return CHANGED;
+    }
+    Long segments =
+        jdbc.queryForObject(
+            "select count(*) from segment where study = ?", Long.class, study.name());
+    long indexed = admin.countBehindAlias(study.name());
+    if (segments == null || segments != indexed) {
+      LOG.info("The live index holds {} documents for {} segments: re-indexing", indexed, segments);
+      return CHANGED;
+    }
+    LOG.info("No input, configuration or build change since the live index was built: kept as is");
+    jobExecution
+        .getExecutionContext()
+        .putString(
+            OUTCOME_KEY,
+            ExtractIndexMapping.alias(study.name())
+                + " kept as it was (no input, configuration or build change)");
+    return UP_TO_DATE;
+  }
+
+  String contentFingerprint() {
+    List<String> parts =
+        new ArrayList<>(ledger.checksumsExcept(study.name(), StructuredInput.RESPONSES.input()));
+    parts.add(ConfigFingerprint.of(properties.configDir().resolve(study.name())));
+    parts.add(properties.nlp().toString());
+    parts.add(buildIdentity());
+    return InputLedger.fingerprint(parts.toArray(String[]::new));
+  }
+
+  /**
+   * The build's own record (written by the build into the class path): a rebuilt program may shape
+   * documents differently, so its documents count as changed.
+   */
+  private static String buildIdentity() {
+    try (InputStream in =
+        ExtractsUpToDateDecider.class.getResourceAsStream("/META-INF/build-info.properties")) {
+      return in == null ? "unknown build" : new String(in.readAllBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
