@@ -2,28 +2,20 @@ package org.triangulate.bench;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.triangulate.index.BulkSettings;
 import org.triangulate.index.ExtractBulkIndexer;
 import org.triangulate.index.ExtractDocument;
 import org.triangulate.index.ExtractIndexMapping;
 import org.triangulate.index.TestElasticsearch;
-import org.triangulate.nlp.AnnotatedSentence;
-import org.triangulate.nlp.CoreNlpAnnotator;
-import org.triangulate.nlp.WordStems;
 import org.triangulate.study.Study;
 import org.triangulate.study.StudyLoader;
 import org.triangulate.web.CoreNlpQueryLemmatizer;
@@ -88,78 +80,16 @@ public final class SearchLoadBenchmark {
 
   private static int index(ElasticsearchClient client, Study study, Path transcripts, int words)
       throws Exception {
-    CoreNlpAnnotator annotator = new CoreNlpAnnotator("tokenize,ssplit,pos,lemma");
-    List<String[]> sentences = new ArrayList<>(); // text, lemmas
-    try (Stream<Path> files = Files.list(transcripts)) {
-      for (Path file : files.sorted().toList()) {
-        for (String line : Files.readAllLines(file)) {
-          String text = line.replaceFirst("^[^:]{1,30}:\\s*", "").strip();
-          for (AnnotatedSentence s : annotator.annotate(text)) {
-            String lemmas =
-                s.tokens().stream()
-                    .map(t -> t.lemma().toLowerCase(Locale.ROOT))
-                    .filter(l -> l.chars().anyMatch(Character::isLetterOrDigit))
-                    .collect(Collectors.joining(" "));
-            sentences.add(new String[] {text.substring(s.start(), s.end()), lemmas});
-          }
-        }
-      }
-    }
+    List<ExtractDocument> extracts = BenchCorpus.extracts(study, transcripts, words);
     String index = ExtractIndexMapping.alias(study.name()) + "-bench";
-    client.indices().delete(d -> d.index(index).ignoreUnavailable(true));
-    client
-        .indices()
-        .create(c ->
-            c.index(index)
-                .settings(s -> s.numberOfShards("1").numberOfReplicas("0"))
-                .mappings(ExtractIndexMapping.forStudy(study))
-                .aliases(ExtractIndexMapping.alias(study.name()), a -> a));
-    Random random = new Random(42);
-    int count = 0;
-    int written = 0;
+    BenchCorpus.createIndex(client, study, index, true);
     try (ExtractBulkIndexer indexer =
         new ExtractBulkIndexer(client, index, BulkSettings.of(1_000, 5_000_000, 2, 100, 8))) {
-      while (written < words) {
-        StringBuilder text = new StringBuilder();
-        StringBuilder lemmas = new StringBuilder();
-        for (int k = 0, n = 1 + random.nextInt(3); k < n; k++) {
-          String[] s = sentences.get(random.nextInt(sentences.size()));
-          text.append(k == 0 ? "" : " ").append(s[0]);
-          lemmas.append(k == 0 ? "" : " ").append(s[1]);
-        }
-        int participant = random.nextInt(90);
-        Map<String, String> attributes = new HashMap<>();
-        attributes.put("employer", random.nextBoolean() ? "nhs" : "voluntary");
-        attributes.put("stakeholder_group", GROUPS.get(participant % GROUPS.size()));
-        String id = String.format("b%07d", count);
-        indexer.index(
-            new ExtractDocument(
-                id,
-                study.name(),
-                text.toString(),
-                lemmas.toString(),
-                WordStems.ofLemmas(lemmas.toString()),
-                "participant",
-                String.format("P%03d", participant),
-                String.format("C%02d", participant % 10),
-                attributes,
-                List.of(),
-                List.of(),
-                List.of(),
-                "bench.txt",
-                0,
-                text.length(),
-                count,
-                true,
-                1L,
-                null));
-        written += text.toString().split("\\s+").length;
-        count++;
-      }
+      extracts.forEach(indexer::index);
       indexer.drain();
     }
     client.indices().refresh(r -> r.index(index));
-    return count;
+    return extracts.size();
   }
 
   private static void run(ExtractSearchService search, int clients, int seconds, boolean report)

@@ -1,0 +1,118 @@
+package org.triangulate.bench;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.triangulate.index.ExtractDocument;
+import org.triangulate.index.ExtractIndexMapping;
+import org.triangulate.nlp.AnnotatedSentence;
+import org.triangulate.nlp.CoreNlpAnnotator;
+import org.triangulate.nlp.WordStems;
+import org.triangulate.study.Study;
+
+/**
+ * A corpus of about {@code words} words of extracts for the index benchmarks: the demo transcripts'
+ * sentences, really lemmatised by CoreNLP, recombined with a fixed seed into 1–3 sentence extracts
+ * spread over participants, groups and cases of the study's own attributes.
+ */
+final class BenchCorpus {
+
+  private BenchCorpus() {}
+
+  static List<ExtractDocument> extracts(Study study, Path transcripts, int words)
+      throws IOException {
+    List<String[]> sentences = sentences(transcripts); // text, lemmas
+    Map<String, List<String>> attributeValues = new HashMap<>();
+    study
+        .caseAttributes()
+        .forEach(a -> attributeValues.put(a.id(), List.copyOf(a.values().keySet())));
+    study
+        .participantAttributes()
+        .forEach(a -> attributeValues.put(a.id(), List.copyOf(a.values().keySet())));
+    Random random = new Random(42);
+    List<ExtractDocument> extracts = new ArrayList<>();
+    int written = 0;
+    while (written < words) {
+      StringBuilder text = new StringBuilder();
+      StringBuilder lemmas = new StringBuilder();
+      for (int k = 0, n = 1 + random.nextInt(3); k < n; k++) {
+        String[] s = sentences.get(random.nextInt(sentences.size()));
+        text.append(k == 0 ? "" : " ").append(s[0]);
+        lemmas.append(k == 0 ? "" : " ").append(s[1]);
+      }
+      int participant = random.nextInt(90);
+      Map<String, String> attributes = new HashMap<>();
+      attributeValues.forEach((attribute, values) ->
+          attributes.put(
+              attribute, values.get((participant * 7 + attribute.length()) % values.size())));
+      int count = extracts.size();
+      extracts.add(
+          new ExtractDocument(
+              String.format("b%07d", count),
+              study.name(),
+              text.toString(),
+              lemmas.toString(),
+              WordStems.ofLemmas(lemmas.toString()),
+              "participant",
+              String.format("P%03d", participant),
+              String.format("C%02d", participant % 10),
+              attributes,
+              List.of(),
+              List.of(),
+              List.of(),
+              "bench.txt",
+              0,
+              text.length(),
+              count,
+              true,
+              1L,
+              null));
+      written += text.toString().split("\\s+").length;
+    }
+    return extracts;
+  }
+
+  /** An empty index with the study's mapping, optionally behind the study's alias. */
+  static void createIndex(ElasticsearchClient client, Study study, String index, boolean aliased)
+      throws IOException {
+    client.indices().delete(d -> d.index(index).ignoreUnavailable(true));
+    client
+        .indices()
+        .create(c -> {
+          c.index(index)
+              .settings(s -> s.numberOfShards("1").numberOfReplicas("0"))
+              .mappings(ExtractIndexMapping.forStudy(study));
+          return aliased ? c.aliases(ExtractIndexMapping.alias(study.name()), a -> a) : c;
+        });
+  }
+
+  private static List<String[]> sentences(Path transcripts) throws IOException {
+    CoreNlpAnnotator annotator = new CoreNlpAnnotator("tokenize,ssplit,pos,lemma");
+    List<String[]> sentences = new ArrayList<>();
+    try (Stream<Path> files = Files.list(transcripts)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
+        for (String line : Files.readAllLines(file)) {
+          String text = line.replaceFirst("^[^:]{1,30}:\\s*", "").strip();
+          for (AnnotatedSentence s : annotator.annotate(text)) {
+            String lemmas =
+                s.tokens().stream()
+                    .map(t -> t.lemma().toLowerCase(Locale.ROOT))
+                    .filter(l -> l.chars().anyMatch(Character::isLetterOrDigit))
+                    .collect(Collectors.joining(" "));
+            sentences.add(new String[] {text.substring(s.start(), s.end()), lemmas});
+          }
+        }
+      }
+    }
+    return sentences;
+  }
+}
