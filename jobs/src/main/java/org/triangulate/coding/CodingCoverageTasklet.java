@@ -54,7 +54,7 @@ public class CodingCoverageTasklet implements Tasklet {
     Map<String, String> categories = new LinkedHashMap<>();
     study.codebook().categories().forEach(c -> categories.put(c.id(), themes.themeOf(c.id())));
     jdbc.query(
-        "select distinct category from imported_code where study = ? order by category",
+        "select distinct category from imported_code where study = ? and codable = true order by category",
         rs -> {
           categories.putIfAbsent(rs.getString(1), themes.themeOf(rs.getString(1)));
         },
