@@ -80,6 +80,10 @@ public class RunReportListener implements JobExecutionListener {
           "quarantine", quarantine.export(quarantined, out.resolve("quarantine")).toString());
     }
     outputs.put("report", runDirectory(execution.getId()).resolve("report.txt").toString());
+    outputs.put(
+        "coding coverage", runDirectory(execution.getId()).resolve("coverage.txt").toString());
+    outputs.put(
+        "REFI-QDA export", out.resolve("export").resolve(study.name() + ".qdpx").toString());
     outputs.put("statistics", out.resolve("stats").toString());
     study
         .packs()

@@ -1,9 +1,11 @@
 package org.triangulate.coding;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.triangulate.nlp.SpeakerRole;
 import org.triangulate.study.Codebook;
@@ -23,6 +25,17 @@ public final class LemmaRuleCoder {
   /** Tokens {@code [start, end)} where a term occurs. */
   private record Occurrence(String term, int start, int end) {}
 
+  /** A segment's lemmas and where each lemma occurs, built once per segment. */
+  private record Tokens(String[] lemmas, Map<String, List<Integer>> positions) {
+    static Tokens of(String[] lemmas) {
+      Map<String, List<Integer>> positions = new HashMap<>();
+      for (int i = 0; i < lemmas.length; i++) {
+        positions.computeIfAbsent(lemmas[i], l -> new ArrayList<>()).add(i);
+      }
+      return new Tokens(lemmas, positions);
+    }
+  }
+
   private final List<CategoryRule> rules;
 
   public LemmaRuleCoder(Codebook codebook) {
@@ -41,7 +54,7 @@ public final class LemmaRuleCoder {
   /** Codings of a segment, in codebook order (categories, then their rules). */
   public List<Coding> code(String segmentId, SpeakerRole role, String lemmas) {
     String flat = lemmas.strip().toLowerCase(Locale.ROOT);
-    String[] tokens = flat.isEmpty() ? new String[0] : flat.split("\\s+");
+    Tokens tokens = Tokens.of(flat.isEmpty() ? new String[0] : flat.split("\\s+"));
     List<Coding> codings = new ArrayList<>();
     for (CategoryRule categoryRule : rules) {
       Codebook.Rule rule = categoryRule.rule();
@@ -62,7 +75,7 @@ public final class LemmaRuleCoder {
   }
 
   /** The rule's terms that matched, in the rule's order; empty when the rule does not match. */
-  private static List<String> match(Codebook.Rule rule, String[] tokens) {
+  private static List<String> match(Codebook.Rule rule, Tokens tokens) {
     List<Occurrence> excluded = new ArrayList<>();
     rule.exclude().forEach(term -> excluded.addAll(occurrences(term, tokens)));
     Integer excludeWindow = rule.excludeWindow() != null ? rule.excludeWindow() : rule.window();
@@ -76,7 +89,8 @@ public final class LemmaRuleCoder {
     if (groups.isEmpty() || groups.stream().anyMatch(List::isEmpty)) {
       return List.of();
     }
-    int[] span = rule.window() == null ? new int[] {0, tokens.length} : span(groups, rule.window());
+    int[] span =
+        rule.window() == null ? new int[] {0, tokens.lemmas().length} : span(groups, rule.window());
     if (span == null) {
       return List.of();
     }
@@ -113,7 +127,7 @@ public final class LemmaRuleCoder {
 
   /** A term's occurrences that no exclusion term vetoes. */
   private static List<Occurrence> usable(
-      String term, String[] tokens, List<Occurrence> excluded, Integer excludeWindow) {
+      String term, Tokens tokens, List<Occurrence> excluded, Integer excludeWindow) {
     return occurrences(term, tokens).stream()
         .filter(o -> excluded.stream().noneMatch(x -> vetoes(x, o, excludeWindow)))
         .toList();
@@ -138,13 +152,14 @@ public final class LemmaRuleCoder {
     return distance <= window;
   }
 
-  private static List<Occurrence> occurrences(String term, String[] tokens) {
+  private static List<Occurrence> occurrences(String term, Tokens tokens) {
     String[] words = term.strip().toLowerCase(Locale.ROOT).split("\\s+");
+    String[] lemmas = tokens.lemmas();
     List<Occurrence> found = new ArrayList<>();
-    for (int i = 0; i + words.length <= tokens.length; i++) {
-      boolean all = true;
-      for (int w = 0; w < words.length && all; w++) {
-        all = tokens[i + w].equals(words[w]);
+    for (int i : tokens.positions().getOrDefault(words[0], List.of())) {
+      boolean all = i + words.length <= lemmas.length;
+      for (int w = 1; w < words.length && all; w++) {
+        all = lemmas[i + w].equals(words[w]);
       }
       if (all) {
         found.add(new Occurrence(term, i, i + words.length));
