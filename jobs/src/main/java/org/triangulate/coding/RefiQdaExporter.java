@@ -28,7 +28,8 @@ import org.triangulate.study.Study;
  * PlainTextSelection} per coded segment and category, with positions in Unicode code points of that
  * text and the codings' provenance in its {@code Description}; each provenance is a user, so a QDA
  * tool can tell the pipeline's codings from imported ones. GUIDs derive from the study and the
- * coded items, so the same night gives the same file. Stateless and thread-safe.
+ * coded items, so the same night gives the same file. Every project is checked against the
+ * published schema ({@link RefiQdaSchema}) before it is returned. Stateless and thread-safe.
  */
 public final class RefiQdaExporter {
 
@@ -127,6 +128,8 @@ public final class RefiQdaExporter {
     } catch (XMLStreamException e) {
       throw new IllegalStateException("Cannot write the REFI-QDA project: " + e.getMessage(), e);
     }
+    // A project a QDA tool would refuse is our bug: better no file than a broken one.
+    RefiQdaSchema.check(xml.toByteArray());
     return new Export(
         zip(xml.toByteArray(), textNames, texts), sources.size(), counts[0], counts[1]);
   }

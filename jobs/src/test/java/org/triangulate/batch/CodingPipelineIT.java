@@ -196,8 +196,7 @@ class CodingPipelineIT {
     }
     SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
         .newSchema(
-            new StreamSource(
-                getClass().getResourceAsStream("/coding/refiqda/Project.xsd"), "Project.xsd"))
+            new StreamSource(getClass().getResourceAsStream("/refiqda/Project.xsd"), "Project.xsd"))
         .newValidator()
         .validate(new StreamSource(new ByteArrayInputStream(projectXml)));
     String lower = sourceTexts.toString().toLowerCase(Locale.ROOT);
