@@ -45,6 +45,24 @@ public final class OutputFiles {
     return write(target, writer -> writer.write(content));
   }
 
+  /** Writes bytes (an archive) the same way: a temporary sibling moved into place. */
+  public static Path writeBytes(Path target, byte[] content) {
+    Path directory = target.toAbsolutePath().getParent();
+    Path temporary = null;
+    try {
+      Files.createDirectories(directory);
+      temporary = Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
+      Files.write(temporary, content);
+      return Files.move(
+          temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Cannot write " + target.toAbsolutePath() + ": " + describe(e), e);
+    } finally {
+      deleteQuietly(temporary);
+    }
+  }
+
   private static String describe(IOException e) {
     String kind = e.getClass().getSimpleName().replace("Exception", "");
     return e.getMessage() == null ? kind : kind + " " + e.getMessage();

@@ -28,7 +28,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.triangulate.TriangulateProperties;
 import org.triangulate.coding.AutoCodingTasklet;
+import org.triangulate.coding.CodingCoverageTasklet;
+import org.triangulate.coding.DeidentifiedSourceText;
+import org.triangulate.coding.ExportedSourceText;
 import org.triangulate.coding.ImportedCodingAttacher;
+import org.triangulate.coding.RefiQdaExportTasklet;
 import org.triangulate.index.BulkSettings;
 import org.triangulate.index.ExtractBulkWriter;
 import org.triangulate.index.ExtractDocument;
@@ -50,6 +54,7 @@ import org.triangulate.ingest.StructuredInputTasklet;
 import org.triangulate.ingest.TranscriptIngestTasklet;
 import org.triangulate.nlp.AnnotatedSource;
 import org.triangulate.nlp.CoreNlpAnnotator;
+import org.triangulate.nlp.Deidentifier;
 import org.triangulate.nlp.Segment;
 import org.triangulate.nlp.SegmentStore;
 import org.triangulate.nlp.SpeakerTurnSegmenter;
@@ -247,6 +252,35 @@ public class NightlyJobConfiguration {
         .build();
   }
 
+  /** Segments per category by case and group, written into the run's folder. */
+  @Bean
+  Step writeCodingCoverageStep(JdbcTemplate jdbc, RunReportListener runReportListener) {
+    return new StepBuilder("writeCodingCoverageStep", jobRepository)
+        .tasklet(
+            new CodingCoverageTasklet(jdbc, study, runReportListener::runDirectory),
+            transactionManager)
+        .build();
+  }
+
+  /** The text sources leave the store with in the export: the one place to change it. */
+  @Bean
+  ExportedSourceText exportedSourceText() {
+    return new DeidentifiedSourceText(new Deidentifier(study.deidentify().terms()));
+  }
+
+  @Bean
+  Step exportRefiQdaStep(JdbcTemplate jdbc, ExportedSourceText exportedSourceText) {
+    return new StepBuilder("exportRefiQdaStep", jobRepository)
+        .tasklet(
+            new RefiQdaExportTasklet(
+                jdbc,
+                study,
+                exportedSourceText,
+                properties.studyOutput(study.name()).resolve("export")),
+            transactionManager)
+        .build();
+  }
+
   // ---- index: plan (new index or live one), bulk the extracts, verify, publish
   // -------------------
 
@@ -409,6 +443,8 @@ public class NightlyJobConfiguration {
       Step annotateTranscriptsStep,
       Step attachImportedCodingsStep,
       Step autoCodeSegmentsStep,
+      Step writeCodingCoverageStep,
+      Step exportRefiQdaStep,
       Step createExtractIndexStep,
       Step indexExtractsStep,
       Step swapExtractAliasStep,
@@ -422,13 +458,15 @@ public class NightlyJobConfiguration {
         new FlowBuilder<Flow>("codeAndIndexExtracts")
             .start(attachImportedCodingsStep)
             .next(autoCodeSegmentsStep)
+            .next(exportRefiQdaStep)
             .next(createExtractIndexStep)
             .next(indexExtractsStep)
             .next(swapExtractAliasStep)
             .build();
     Flow publish =
         new FlowBuilder<Flow>("statisticsAndPacks")
-            .start(itemStatisticsStep)
+            .start(writeCodingCoverageStep)
+            .next(itemStatisticsStep)
             .next(detectPatternsStep)
             .next(writeSynthesisPacksStep)
             .build();

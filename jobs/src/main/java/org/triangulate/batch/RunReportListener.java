@@ -85,6 +85,10 @@ public class RunReportListener implements JobExecutionListener {
     if (!index.isEmpty()) {
       outputs.put("index", index);
     }
+    outputs.put(
+        "coding coverage", runDirectory(execution.getId()).resolve("coverage.txt").toString());
+    outputs.put(
+        "REFI-QDA export", out.resolve("export").resolve(study.name() + ".qdpx").toString());
     outputs.put("statistics", out.resolve("stats").toString());
     study
         .packs()

@@ -2,6 +2,7 @@ package org.triangulate.coding;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -11,13 +12,14 @@ import org.triangulate.nlp.SpeakerRole;
 import org.triangulate.study.Study;
 
 /**
- * Re-applies the codebook's rules to every participant segment of the study, replacing the
- * pipeline's earlier codings (a changed rule takes effect on all transcripts). Counts segments read
- * and codings written.
+ * Re-applies the codebook's rules to every segment of the study, replacing the pipeline's earlier
+ * codings (a changed rule takes effect on all transcripts). Rules apply to participant segments
+ * unless a rule names another speaker role. Each coding keeps its rule id and matched terms as
+ * provenance. Counts segments read and codings written.
  */
 public class AutoCodingTasklet implements Tasklet {
 
-  private static final String RULE_PROVENANCE = "rule:%";
+  private static final int MATCHED_TERMS_WIDTH = 1000;
 
   private final JdbcTemplate jdbc;
   private final Study study;
@@ -32,29 +34,34 @@ public class AutoCodingTasklet implements Tasklet {
   @Override
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
     jdbc.update(
-        "delete from coding where study = ? and provenance like ?", study.name(), RULE_PROVENANCE);
+        "delete from coding where study = ? and provenance like ?",
+        study.name(),
+        LemmaRuleCoder.PROVENANCE_PREFIX + "%");
     List<Coding> codings = new ArrayList<>();
     jdbc.query(
-        "select segment_id, lemmas from segment where study = ? and speaker_role = ?",
+        "select segment_id, speaker_role, lemmas from segment where study = ?",
         rs -> {
           contribution.incrementReadCount();
-          codings.addAll(coder.code(rs.getString(1), rs.getString(2)));
+          SpeakerRole role = SpeakerRole.valueOf(rs.getString(2).toUpperCase(Locale.ROOT));
+          codings.addAll(coder.code(rs.getString(1), role, rs.getString(3)));
         },
-        study.name(),
-        SpeakerRole.PARTICIPANT.code());
+        study.name());
     jdbc.batchUpdate(
         "insert into coding (study, segment_id, category, provenance, matched_terms) values (?, ?, ?, ?, ?)",
         codings.stream()
             .map(c ->
                 new Object[] {
-                  study.name(),
-                  c.segmentId(),
-                  c.category(),
-                  c.provenance(),
-                  String.join(", ", c.matchedTerms())
+                  study.name(), c.segmentId(), c.category(), c.provenance(), matchedTerms(c)
                 })
             .toList());
     contribution.incrementWriteCount(codings.size());
     return RepeatStatus.FINISHED;
+  }
+
+  private static String matchedTerms(Coding coding) {
+    String joined = String.join(", ", coding.matchedTerms());
+    return joined.length() <= MATCHED_TERMS_WIDTH
+        ? joined
+        : joined.substring(0, MATCHED_TERMS_WIDTH);
   }
 }

@@ -264,6 +264,7 @@ public final class StudyLoader {
 
   private static void validateCodebook(Study s, List<String> problems) {
     Set<String> categoryIds = new HashSet<>();
+    Set<String> ruleIds = new HashSet<>();
     List<Codebook.Theme> themes = s.codebook().themes();
     for (int t = 0; t < themes.size(); t++) {
       List<Codebook.Category> categories = themes.get(t).categories();
@@ -278,11 +279,82 @@ public final class StudyLoader {
           require(s.item(item).isPresent(), problems, key + ".items: unknown item '" + item + "'");
         }
         require(
-            !category.anyOf().isEmpty() || !category.phrases().isEmpty(),
+            !category.codingRules().isEmpty(),
             problems,
-            key + ": needs any-of or phrases to code anything");
+            key + ": needs any-of, phrases or rules to code anything");
+        checkTerms(key + ".any-of", category.anyOf(), problems);
+        checkTerms(key + ".phrases", category.phrases(), problems);
+        if (!category.anyOf().isEmpty() || !category.phrases().isEmpty()) {
+          // The short form is a rule named after its category.
+          ruleIds.add(category.id());
+        }
+        for (int r = 0; r < category.rules().size(); r++) {
+          checkRule(key + ".rules[" + r + "]", category.rules().get(r), ruleIds, problems);
+        }
       }
     }
+  }
+
+  private static void checkRule(
+      String key, Codebook.Rule rule, Set<String> ruleIds, List<String> problems) {
+    require(
+        rule.id() != null && rule.id().matches("[a-z0-9][a-z0-9_-]{0,99}"),
+        problems,
+        key
+            + ".id: missing or not an id (lower-case letters, digits, '-' or '_'): '"
+            + rule.id()
+            + "'");
+    require(
+        rule.id() == null || ruleIds.add(rule.id()),
+        problems,
+        key + ".id: '" + rule.id() + "' is already the id of another rule (or category)");
+    require(
+        !rule.anyOf().isEmpty() || !rule.allOf().isEmpty(),
+        problems,
+        key + ": needs any-of or all-of to match anything");
+    checkTerms(key + ".any-of", rule.anyOf(), problems);
+    checkTerms(key + ".all-of", rule.allOf(), problems);
+    checkTerms(key + ".exclude", rule.exclude(), problems);
+    require(
+        Codebook.Rule.SPEAKERS.contains(rule.speaker()),
+        problems,
+        key + ".speaker: '" + rule.speaker() + "' is not one of " + Codebook.Rule.SPEAKERS);
+    if (rule.window() != null) {
+      int needed =
+          rule.allOf().stream().mapToInt(StudyLoader::tokenCount).sum()
+              + (rule.anyOf().isEmpty()
+                  ? 0
+                  : rule.anyOf().stream().mapToInt(StudyLoader::tokenCount).min().orElse(0));
+      require(
+          rule.window() >= 1 && rule.window() >= needed,
+          problems,
+          key
+              + ".window: "
+              + rule.window()
+              + " tokens cannot hold the rule's terms ("
+              + Math.max(needed, 1)
+              + " tokens at least)");
+    }
+    if (rule.excludeWindow() != null) {
+      require(
+          rule.excludeWindow() >= 0,
+          problems,
+          key + ".exclude-window: must be 0 or more tokens (was " + rule.excludeWindow() + ")");
+      require(!rule.exclude().isEmpty(), problems, key + ".exclude-window: given without exclude");
+    }
+  }
+
+  private static void checkTerms(String key, List<String> terms, List<String> problems) {
+    for (int i = 0; i < terms.size(); i++) {
+      require(
+          terms.get(i) != null && !terms.get(i).isBlank(),
+          problems,
+          key + "[" + i + "]: empty term");
+    }
+  }
+
+  private static int tokenCount(String term) {
+    return term == null || term.isBlank() ? 0 : term.strip().split("\\s+").length;
   }
 
   private static void require(boolean ok, List<String> problems, String problem) {

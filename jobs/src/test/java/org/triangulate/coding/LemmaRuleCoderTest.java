@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.triangulate.nlp.SpeakerRole;
 import org.triangulate.study.Codebook;
 import org.triangulate.study.Codebook.Category;
+import org.triangulate.study.Codebook.Rule;
 
 class LemmaRuleCoderTest {
 
@@ -160,5 +162,258 @@ class LemmaRuleCoderTest {
             new Coding("seg-9", "supervision", "rule:supervision", List.of("supervision")),
             new Coding("seg-9", "role_clarity", "rule:role_clarity", List.of("clarity")),
             new Coding("seg-9", "strategic_support", "rule:strategic_support", List.of("board")));
+  }
+
+  // ---- rules with windows, all-of, exclusions and speaker roles ------------------------------
+
+  private static LemmaRuleCoder coderWith(Rule... rules) {
+    return new LemmaRuleCoder(
+        new Codebook(
+            List.of(
+                new Codebook.Theme(
+                    "support",
+                    "Support",
+                    List.of(
+                        new Category(
+                            "supervision",
+                            "Supervision",
+                            "Access to supervision",
+                            List.of("sup_access"),
+                            List.of(),
+                            List.of(),
+                            List.of(rules)))))));
+  }
+
+  private static Rule rule(
+      String id,
+      List<String> anyOf,
+      List<String> allOf,
+      Integer window,
+      List<String> exclude,
+      Integer excludeWindow,
+      String speaker) {
+    return new Rule(id, anyOf, allOf, window, exclude, excludeWindow, speaker);
+  }
+
+  @Test
+  void allOfRuleCodesWhenEveryTermLiesWithinTheWindow() {
+    // given: "peer" and "supervision" must fall within 4 consecutive tokens
+    LemmaRuleCoder coder =
+        coderWith(
+            rule(
+                "peer_supervision",
+                List.of(),
+                List.of("peer", "supervision"),
+                4,
+                null,
+                null,
+                null));
+
+    // when: 3 tokens from "peer" to "supervision" inclusive, then 5
+    List<Coding> near = coder.code("s1", "we get peer group supervision monthly");
+    List<Coding> far = coder.code("s2", "a peer told me about monthly group supervision");
+
+    // then
+    assertThat(near)
+        .containsExactly(
+            new Coding(
+                "s1", "supervision", "rule:peer_supervision", List.of("peer", "supervision")));
+    assertThat(far).isEmpty();
+  }
+
+  @Test
+  void windowCountsTokensOfAPhraseTerm() {
+    // given: the phrase takes two of the window's three tokens
+    LemmaRuleCoder coder =
+        coderWith(
+            rule(
+                "reflective",
+                List.of(),
+                List.of("reflective practice", "group"),
+                3,
+                null,
+                null,
+                null));
+
+    // then: "reflective practice group" fits three tokens, "reflective practice in a group" does
+    // not
+    assertThat(coder.code("s1", "a reflective practice group")).hasSize(1);
+    assertThat(coder.code("s2", "reflective practice in a group")).isEmpty();
+  }
+
+  @Test
+  void allOfRuleWithoutWindowNeedsEveryTermAnywhereInTheSegment() {
+    // given
+    LemmaRuleCoder coder =
+        coderWith(
+            rule("both", List.of(), List.of("supervision", "monthly"), null, null, null, null));
+
+    // then
+    assertThat(coder.code("s1", "supervision be good and it happen monthly"))
+        .singleElement()
+        .extracting(Coding::matchedTerms)
+        .isEqualTo(List.of("supervision", "monthly"));
+    assertThat(coder.code("s2", "supervision be good")).isEmpty();
+  }
+
+  @Test
+  void anyOfAndAllOfTogetherNeedOneOfTheFormerNearAllOfTheLatter() {
+    // given: supervision said to be missing
+    LemmaRuleCoder coder =
+        coderWith(
+            rule(
+                "supervision_lacking",
+                List.of("no", "never", "lack"),
+                List.of("supervision"),
+                3,
+                null,
+                null,
+                null));
+
+    // then
+    assertThat(coder.code("s1", "i have never have supervision"))
+        .singleElement()
+        .satisfies(c -> {
+          assertThat(c.provenance()).isEqualTo("rule:supervision_lacking");
+          assertThat(c.matchedTerms()).containsExactly("never", "supervision");
+        });
+    assertThat(coder.code("s2", "no , the supervision be regular")).isEmpty();
+    assertThat(coder.code("s3", "supervision be regular")).isEmpty();
+  }
+
+  @Test
+  void exclusionWithinItsWindowVetoesTheMatch() {
+    // given: "manager", but not when "senior" is within one token of it
+    LemmaRuleCoder coder =
+        coderWith(rule("manager", List.of("manager"), List.of(), null, List.of("senior"), 1, null));
+
+    // then
+    assertThat(coder.code("s1", "my senior manager say so")).isEmpty();
+    assertThat(coder.code("s2", "my manager say so"))
+        .extracting(Coding::provenance)
+        .containsExactly("rule:manager");
+    // "senior" three tokens away is outside the exclusion window
+    assertThat(coder.code("s3", "the senior team and manager")).hasSize(1);
+  }
+
+  @Test
+  void exclusionVetoesOnlyTheOccurrencesNearIt() {
+    // given
+    LemmaRuleCoder coder =
+        coderWith(rule("manager", List.of("manager"), List.of(), null, List.of("senior"), 1, null));
+
+    // when: one "manager" is vetoed, the other is far from "senior"
+    List<Coding> codings = coder.code("s1", "a senior manager and later my own manager");
+
+    // then
+    assertThat(codings).hasSize(1);
+  }
+
+  @Test
+  void exclusionWithoutWindowVetoesAnywhereInTheSegment() {
+    // given
+    LemmaRuleCoder coder =
+        coderWith(
+            rule(
+                "supervision",
+                List.of("supervision"),
+                List.of(),
+                null,
+                List.of("student"),
+                null,
+                null));
+
+    // then
+    assertThat(coder.code("s1", "supervision be fine , unlike when i be a student")).isEmpty();
+    assertThat(coder.code("s2", "supervision be fine")).hasSize(1);
+  }
+
+  @Test
+  void exclusionPhraseOverlappingTheTermVetoesIt() {
+    // given: "clinical supervision" is not the peer supervision this category means
+    LemmaRuleCoder coder =
+        coderWith(
+            rule(
+                "peer_supervision",
+                List.of("supervision"),
+                List.of(),
+                null,
+                List.of("clinical supervision"),
+                0,
+                null));
+
+    // then
+    assertThat(coder.code("s1", "we have clinical supervision")).isEmpty();
+    assertThat(coder.code("s2", "we have clinical input and supervision")).hasSize(1);
+  }
+
+  @Test
+  void rulesApplyToParticipantSegmentsUnlessTheyNameAnotherRole() {
+    // given
+    LemmaRuleCoder coder =
+        coderWith(
+            rule("participant_default", List.of("supervision"), List.of(), null, null, null, null),
+            rule("asked", List.of("supervision"), List.of(), null, null, null, "interviewer"),
+            rule("anyone", List.of("supervision"), List.of(), null, null, null, "any"));
+
+    // when
+    List<Coding> participant = coder.code("s1", SpeakerRole.PARTICIPANT, "supervision");
+    List<Coding> interviewer = coder.code("s2", SpeakerRole.INTERVIEWER, "supervision");
+
+    // then
+    assertThat(participant)
+        .extracting(Coding::provenance)
+        .containsExactly("rule:participant_default", "rule:anyone");
+    assertThat(interviewer)
+        .extracting(Coding::provenance)
+        .containsExactly("rule:asked", "rule:anyone");
+  }
+
+  @Test
+  void shortFormAndRulesOfACategoryEachGiveTheirOwnProvenance() {
+    // given: the short form (any-of) and a rule of the same category both match
+    LemmaRuleCoder coder =
+        new LemmaRuleCoder(
+            new Codebook(
+                List.of(
+                    new Codebook.Theme(
+                        "support",
+                        "Support",
+                        List.of(
+                            new Category(
+                                "supervision",
+                                "Supervision",
+                                "",
+                                List.of(),
+                                List.of("supervisor"),
+                                List.of(),
+                                List.of(
+                                    rule(
+                                        "supervisor_absent",
+                                        List.of("leave"),
+                                        List.of("supervisor"),
+                                        3,
+                                        null,
+                                        null,
+                                        null))))))));
+
+    // when
+    List<Coding> codings = coder.code("s1", "my supervisor leave");
+
+    // then
+    assertThat(codings)
+        .containsExactly(
+            new Coding("s1", "supervision", "rule:supervision", List.of("supervisor")),
+            new Coding(
+                "s1", "supervision", "rule:supervisor_absent", List.of("leave", "supervisor")));
+  }
+
+  @Test
+  void emptySegmentMatchesNothing() {
+    assertThat(
+            coderWith(rule("r", List.of("supervision"), List.of(), 2, null, null, null))
+                .code("s", ""))
+        .isEmpty();
+    assertThat(coder.code("s", "   ")).isEmpty();
   }
 }

@@ -109,6 +109,91 @@ class StudyLoaderTest {
   }
 
   @Test
+  void readsCodingRulesWithTheirDefaults() throws IOException {
+    // given: rules added to training (the first category of the second theme)
+    copyDemo();
+    edit(
+        "codebook.yml",
+        "        items: [train_role_specific,",
+        "        rules:\n"
+            + "          - id: peer_supervision_lacking\n"
+            + "            any-of: [no, never]\n"
+            + "            all-of: [peer supervision]\n"
+            + "            window: 5\n"
+            + "            exclude: [problem]\n"
+            + "          - id: supervision_asked\n"
+            + "            any-of: [supervision]\n"
+            + "            speaker: interviewer\n"
+            + "        items: [train_role_specific,");
+
+    // when
+    Study study = loader.load(configDir, "demo");
+
+    // then
+    Codebook.Category training =
+        study.codebook().categories().filter(c -> c.id().equals("training")).findFirst().get();
+    assertThat(training.codingRules())
+        .extracting(Codebook.Rule::id)
+        .containsExactly("training", "peer_supervision_lacking", "supervision_asked");
+    Codebook.Rule lacking = training.rules().getFirst();
+    assertThat(lacking.allOf()).containsExactly("peer supervision");
+    assertThat(lacking.window()).isEqualTo(5);
+    assertThat(lacking.excludeWindow()).isNull();
+    assertThat(lacking.speaker()).isEqualTo("participant");
+    assertThat(training.rules().get(1).speaker()).isEqualTo("interviewer");
+  }
+
+  @Test
+  void rejectsBadCodingRulesNamingEachKey() throws IOException {
+    // given: one rule with every kind of mistake, and a rule reusing a category's id
+    copyDemo();
+    edit(
+        "codebook.yml",
+        "        items: [train_role_specific,",
+        "        rules:\n"
+            + "          - id: Bad Id\n"
+            + "            all-of: [peer supervision, monthly]\n"
+            + "            window: 2\n"
+            + "            exclude-window: 3\n"
+            + "            speaker: manager\n"
+            + "          - id: training\n"
+            + "            any-of: ['']\n"
+            + "          - id: nothing_to_match\n"
+            + "            exclude: [no]\n"
+            + "        items: [train_role_specific,");
+
+    // then
+    String key = "codebook.yml: themes[1].categories[0].rules";
+    assertThatThrownBy(() -> loader.load(configDir, "demo"))
+        .isInstanceOf(StudyConfigException.class)
+        .hasMessageContaining(key + "[0].id: missing or not an id")
+        .hasMessageContaining(key + "[0].window: 2 tokens cannot hold the rule's terms (3 tokens")
+        .hasMessageContaining(key + "[0].exclude-window: given without exclude")
+        .hasMessageContaining(key + "[0].speaker: 'manager' is not one of")
+        .hasMessageContaining(key + "[1].id: 'training' is already the id of another rule")
+        .hasMessageContaining(key + "[1].any-of[0]: empty term")
+        .hasMessageContaining(key + "[2]: needs any-of or all-of to match anything");
+  }
+
+  @Test
+  void rejectsUnknownRuleKeyNamingItsPath() throws IOException {
+    // given
+    copyDemo();
+    edit(
+        "codebook.yml",
+        "        items: [train_role_specific,",
+        "        rules:\n"
+            + "          - id: typo\n"
+            + "            any-off: [supervision]\n"
+            + "        items: [train_role_specific,");
+
+    // then
+    assertThatThrownBy(() -> loader.load(configDir, "demo"))
+        .isInstanceOf(StudyConfigException.class)
+        .hasMessageContaining("codebook.yml: themes[1].categories[0].rules[0].any-off");
+  }
+
+  @Test
   void rejectsMissingCodebookNamingTheFile() throws IOException {
     // given
     copyDemo();

@@ -1,0 +1,151 @@
+package org.triangulate.coding;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import org.triangulate.ingest.QdpxReader;
+import org.triangulate.study.Study;
+
+/**
+ * Writes a REFI-QDA project XML ({@code project.qde}) indented by depth, its elements in the
+ * project namespace; text and attribute values are escaped by StAX and cleared of characters XML
+ * 1.0 cannot hold. Not thread-safe (one per project).
+ */
+final class QdeXml {
+
+  private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+  private final XMLStreamWriter out;
+
+  QdeXml(String projectName, String origin) {
+    try {
+      out =
+          XMLOutputFactory.newInstance()
+              .createXMLStreamWriter(bytes, StandardCharsets.UTF_8.name());
+      out.writeStartDocument(StandardCharsets.UTF_8.name(), "1.0");
+      out.writeCharacters("\n");
+      out.setDefaultNamespace(QdpxReader.NAMESPACE);
+      out.writeStartElement(QdpxReader.NAMESPACE, "Project");
+      out.writeDefaultNamespace(QdpxReader.NAMESPACE);
+      attribute("name", projectName);
+      attribute("origin", origin);
+    } catch (XMLStreamException e) {
+      throw failure(e);
+    }
+  }
+
+  /** Opens an element on a new line at {@code depth}. */
+  QdeXml start(int depth, String element) {
+    try {
+      newline(depth);
+      out.writeStartElement(element);
+      return this;
+    } catch (XMLStreamException e) {
+      throw failure(e);
+    }
+  }
+
+  /** An element without content on a new line at {@code depth}; attributes follow. */
+  QdeXml empty(int depth, String element) {
+    try {
+      newline(depth);
+      out.writeEmptyElement(element);
+      return this;
+    } catch (XMLStreamException e) {
+      throw failure(e);
+    }
+  }
+
+  /** An element without content right here (no new line); attributes follow. */
+  QdeXml inline(String element) {
+    try {
+      out.writeEmptyElement(element);
+      return this;
+    } catch (XMLStreamException e) {
+      throw failure(e);
+    }
+  }
+
+  QdeXml attribute(String name, String value) {
+    try {
+      out.writeAttribute(name, xmlSafe(value));
+      return this;
+    } catch (XMLStreamException e) {
+      throw failure(e);
+    }
+  }
+
+  /** Closes the open element, on a new line at {@code depth}, or right here when negative. */
+  QdeXml end(int depth) {
+    try {
+      if (depth >= 0) {
+        newline(depth);
+      }
+      out.writeEndElement();
+      return this;
+    } catch (XMLStreamException e) {
+      throw failure(e);
+    }
+  }
+
+  /** A {@code Description} element, left out when there is no text. */
+  QdeXml description(int depth, String text) {
+    if (text == null || text.isBlank()) {
+      return this;
+    }
+    try {
+      start(depth, "Description");
+      out.writeCharacters(xmlSafe(text));
+      out.writeEndElement();
+      return this;
+    } catch (XMLStreamException e) {
+      throw failure(e);
+    }
+  }
+
+  /** Closes the project and returns the document's bytes. */
+  byte[] finish() {
+    try {
+      end(0);
+      out.writeCharacters("\n");
+      out.writeEndDocument();
+      out.close();
+      return bytes.toByteArray();
+    } catch (XMLStreamException e) {
+      throw failure(e);
+    }
+  }
+
+  /** A GUID derived from the study and what it names, so the same night gives the same file. */
+  static String guid(Study study, String key) {
+    return UUID.nameUUIDFromBytes((study.name() + "/" + key).getBytes(StandardCharsets.UTF_8))
+        .toString();
+  }
+
+  /** Characters XML 1.0 cannot hold become spaces. */
+  static String xmlSafe(String text) {
+    StringBuilder safe = new StringBuilder(text.length());
+    text.codePoints()
+        .forEach(cp -> {
+          boolean allowed =
+              cp == 0x9
+                  || cp == 0xA
+                  || cp == 0xD
+                  || (cp >= 0x20 && cp <= 0xD7FF)
+                  || (cp >= 0xE000 && cp <= 0xFFFD)
+                  || cp >= 0x10000;
+          safe.appendCodePoint(allowed ? cp : ' ');
+        });
+    return safe.toString();
+  }
+
+  private void newline(int depth) throws XMLStreamException {
+    out.writeCharacters("\n" + "  ".repeat(depth));
+  }
+
+  private static IllegalStateException failure(XMLStreamException e) {
+    return new IllegalStateException("Cannot write the REFI-QDA project: " + e.getMessage(), e);
+  }
+}
