@@ -62,7 +62,9 @@ public class ExtractDocumentAssembler implements ItemProcessor<Segment, ExtractD
         },
         study.name());
     jdbc.query(
-        "select segment_id, category, provenance from coding where study = ? order by category",
+        "select segment_id, category, provenance from coding where study = ?"
+            // A stable order: the document's fingerprint must not change while its codings do not.
+            + " order by category, provenance",
         rs -> {
           codingsOfSegment
               .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())

@@ -41,6 +41,44 @@ public record Study(
     packs = copy(packs);
   }
 
+  /** The same study under another name (tests give each index its own alias this way). */
+  public Study withName(String otherName) {
+    return new Study(
+        otherName,
+        title,
+        caseAttributes,
+        participantAttributes,
+        groupings,
+        domains,
+        items,
+        happening,
+        importance,
+        patterns,
+        quotes,
+        deidentify,
+        packs,
+        codebook);
+  }
+
+  /** The same study with other pattern thresholds and options. */
+  public Study withPatterns(PatternThresholds otherPatterns) {
+    return new Study(
+        name,
+        title,
+        caseAttributes,
+        participantAttributes,
+        groupings,
+        domains,
+        items,
+        happening,
+        importance,
+        otherPatterns,
+        quotes,
+        deidentify,
+        packs,
+        codebook);
+  }
+
   private static <T> List<T> copy(List<T> list) {
     return list == null ? List.of() : List.copyOf(list);
   }

@@ -16,14 +16,15 @@ import java.util.Map;
 
 /**
  * Turns an {@link ExtractQuery} into an Elasticsearch search request: the words as
- * simple_query_strings (see {@link #words}), the filters as a post_filter, one filtered terms
- * aggregation per dimension, highlights on {@code text}; by page number or after a cursor in a
- * point in time. Immutable and thread-safe.
+ * simple_query_strings (see {@link #words}) with the filters, highlights on {@code text}, by page
+ * number or after a cursor in a point in time; and beside it the counts: the total and one filtered
+ * terms aggregation per dimension. Immutable and thread-safe.
  */
 final class ExtractSearchRequests {
 
   static final String FACET_PREFIX = "facet_";
   static final String VALUES = "values";
+  static final String TOTAL = "total";
 
   /**
    * Enough for every case, category or attribute value of a study this size, small enough to stay
@@ -56,18 +57,17 @@ final class ExtractSearchRequests {
   }
 
   /**
-   * The search for one page: by number (from/size on the alias) or, with a cursor, after its last
-   * hit in its point in time.
+   * The hits of one page: by number (from/size on the alias) or, with a cursor, after its last hit
+   * in its point in time; no counts (see {@link #counts}).
    */
   SearchRequest build(ExtractQuery query, AnalyzedQuery words, SearchCursor cursor) {
     checkDimensions(query);
     return SearchRequest.of(s -> {
-      s.query(words(words))
-          .aggregations(facets(query))
+      s.query(matching(query, words))
           .highlight(HIGHLIGHT)
           .sort(order(query.sort()))
           .size(query.size())
-          .trackTotalHits(t -> t.enabled(true))
+          .trackTotalHits(t -> t.enabled(false))
           .source(src -> src.filter(f -> f.includes(ExtractSource.FIELDS)));
       if (cursor != null) {
         s.pit(p -> p.id(cursor.pit()).keepAlive(k -> k.time(PIT_KEEP_ALIVE)))
@@ -75,22 +75,40 @@ final class ExtractSearchRequests {
       } else {
         s.index(index).from(query.from());
       }
-      if (query.hasFilters()) {
-        // A post_filter narrows the hits but not the aggregations, which apply their own filters.
-        s.postFilter(filters(query, null));
-      }
       return s;
     });
+  }
+
+  /**
+   * The hit count and one aggregation per facet dimension, without hits. Having no hits, it is
+   * answered from Elasticsearch's shard request cache until the index next changes, so turning
+   * pages, the same search by another analyst and a facet ticked back cost a lookup, not a count.
+   */
+  SearchRequest counts(ExtractQuery query, AnalyzedQuery words) {
+    checkDimensions(query);
+    Map<String, Aggregation> aggregations = facets(query);
+    aggregations.put(TOTAL, Aggregation.of(a -> a.filter(filters(query, null))));
+    return SearchRequest.of(s ->
+        s.index(index)
+            .query(words(words))
+            .aggregations(aggregations)
+            .size(0)
+            .trackTotalHits(t -> t.enabled(false))
+            .requestCache(true));
+  }
+
+  /** The words and, in one query, the selected filters. */
+  private Query matching(ExtractQuery query, AnalyzedQuery words) {
+    return query.hasFilters()
+        ? Query.of(q -> q.bool(b -> b.must(words(words)).filter(filters(query, null))))
+        : words(words);
   }
 
   /** Every hit of a search in reading order, a page at a time, for export: no facets, no marks. */
   SearchRequest export(ExtractQuery query, AnalyzedQuery words, String pit, SearchCursor after) {
     checkDimensions(query);
     return SearchRequest.of(s -> {
-      s.query(
-              query.hasFilters()
-                  ? Query.of(q -> q.bool(b -> b.must(words(words)).filter(filters(query, null))))
-                  : words(words))
+      s.query(matching(query, words))
           .pit(p -> p.id(pit).keepAlive(k -> k.time(PIT_KEEP_ALIVE)))
           .sort(order(query.sort()))
           .size(EXPORT_PAGE)

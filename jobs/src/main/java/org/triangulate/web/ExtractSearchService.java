@@ -80,10 +80,9 @@ public class ExtractSearchService {
           }
           return client.search(requests.build(query, words, at), ExtractSource.class);
         });
-    long total =
-        response.hits().total() == null
-            ? response.hits().hits().size()
-            : response.hits().total().value();
+    SearchResponse<Void> counts =
+        call(() -> client.search(requests.counts(query, words), Void.class));
+    long total = counts.aggregations().get(ExtractSearchRequests.TOTAL).filter().docCount();
     List<Hit<ExtractSource>> raw = response.hits().hits();
     long offset = cursor == null ? query.from() : cursor.offset();
     String next = null;
@@ -102,11 +101,18 @@ public class ExtractSearchService {
             .map(d ->
                 ExtractHits.toFacet(
                     d,
-                    response.aggregations().get(ExtractSearchRequests.FACET_PREFIX + d.id()),
+                    counts.aggregations().get(ExtractSearchRequests.FACET_PREFIX + d.id()),
                     query))
             .toList();
     return new ExtractSearchResult(
-        total, query.page(), query.size(), offset, hits, facets, next, response.took());
+        total,
+        query.page(),
+        query.size(),
+        offset,
+        hits,
+        facets,
+        next,
+        response.took() + counts.took());
   }
 
   interface EsCall<T> {

@@ -6,15 +6,11 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -40,45 +36,22 @@ import org.triangulate.index.TestElasticsearch;
     properties = "spring.config.import=file:../config/application.yml")
 class IncrementalIndexIT {
 
-  private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test";
-  private static final String SCHEMA =
-      "triangulate_inc_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-  private static final Path HOME = TestElasticsearch.home();
-  private static final Path OUT = HOME.resolve("jobs/target/it-out/" + SCHEMA);
-  private static final Path IN = OUT.resolve("data-in");
+  private static final PipelineTestSupport support = new PipelineTestSupport();
+  private static final Path HOME = PipelineTestSupport.HOME;
+  // Without the demo's REFI-QDA project: it stages its own text for a removed transcript, which
+  // would add documents this test does not count.
+  private static final Path IN =
+      support.copyDemoInputs(f -> !f.startsWith(HOME.resolve("data-in/demo/coding")));
   private static final String ALIAS = ExtractIndexMapping.alias("demo");
 
   @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) throws Exception {
-    Path demo = HOME.resolve("data-in/demo");
-    try (Stream<Path> files = Files.walk(demo)) {
-      // Without the demo's REFI-QDA project: it stages its own text for a removed transcript,
-      // which would add documents this test does not count.
-      for (Path file : files.filter(f -> !f.startsWith(demo.resolve("coding"))).toList()) {
-        Path copy = IN.resolve("demo").resolve(demo.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(copy);
-        } else {
-          Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
-    registry.add("triangulate.config-dir", () -> HOME.resolve("config").toString());
-    registry.add("triangulate.data-in", IN::toString);
-    registry.add("triangulate.data-out", OUT::toString);
-    registry.add("logging.file.name", () -> OUT.resolve("triangulate.log").toString());
-    registry.add("spring.datasource.url", () -> POSTGRES + "?currentSchema=" + SCHEMA);
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("spring.datasource.password", () -> "");
-    registry.add("spring.flyway.schemas", () -> SCHEMA);
-    TestElasticsearch.registerUris(registry);
+  static void properties(DynamicPropertyRegistry registry) {
+    support.register(registry, IN, () -> TestElasticsearch.url());
   }
 
   @AfterAll
   static void dropSchema() throws Exception {
-    try (Connection c = DriverManager.getConnection(POSTGRES, "postgres", "")) {
-      c.createStatement().execute("drop schema if exists " + SCHEMA + " cascade");
-    }
+    support.dropSchema();
   }
 
   @Autowired NightlyRunner runner;

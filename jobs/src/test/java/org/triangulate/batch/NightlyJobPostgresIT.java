@@ -6,12 +6,9 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -37,31 +34,19 @@ import org.triangulate.index.TestElasticsearch;
     properties = "spring.config.import=file:../config/application.yml")
 class NightlyJobPostgresIT {
 
-  private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test";
-  private static final String SCHEMA =
-      "triangulate_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-  private static final Path HOME = TestElasticsearch.home();
-  private static final Path OUT = HOME.resolve("jobs/target/it-out/" + SCHEMA);
+  private static final PipelineTestSupport support = new PipelineTestSupport();
+  private static final Path HOME = PipelineTestSupport.HOME;
+  private static final Path OUT = support.out;
   private static final Path DEMO = HOME.resolve("data-in/demo");
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("triangulate.config-dir", () -> HOME.resolve("config").toString());
-    registry.add("triangulate.data-in", () -> HOME.resolve("data-in").toString());
-    registry.add("triangulate.data-out", OUT::toString);
-    registry.add("logging.file.name", () -> OUT.resolve("triangulate.log").toString());
-    registry.add("spring.datasource.url", () -> POSTGRES + "?currentSchema=" + SCHEMA);
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("spring.datasource.password", () -> "");
-    registry.add("spring.flyway.schemas", () -> SCHEMA);
-    TestElasticsearch.registerUris(registry);
+    support.register(registry, HOME.resolve("data-in"), () -> TestElasticsearch.url());
   }
 
   @AfterAll
   static void dropSchema() throws Exception {
-    try (Connection c = DriverManager.getConnection(POSTGRES, "postgres", "")) {
-      c.createStatement().execute("drop schema if exists " + SCHEMA + " cascade");
-    }
+    support.dropSchema();
   }
 
   @Autowired NightlyRunner runner;

@@ -51,10 +51,15 @@ final class PipelineTestSupport {
 
   /** A private copy of the demo study's inputs, for tests that change them. */
   Path copyDemoInputs() {
+    return copyDemoInputs(file -> true);
+  }
+
+  /** A private copy of the demo study's inputs that {@code keep} accepts. */
+  Path copyDemoInputs(java.util.function.Predicate<Path> keep) {
     Path source = HOME.resolve("data-in/demo");
     Path target = in.resolve("demo");
     try (Stream<Path> files = Files.walk(source)) {
-      for (Path file : files.toList()) {
+      for (Path file : files.filter(keep).toList()) {
         Path copy = target.resolve(source.relativize(file).toString());
         if (Files.isDirectory(file)) {
           Files.createDirectories(copy);

@@ -15,22 +15,9 @@ final class IndexTestData {
   private IndexTestData() {}
 
   static Study demoNamed(String name) {
-    Study s = new StudyLoader().load(TestElasticsearch.home().resolve("config"), "demo");
-    return new Study(
-        name,
-        s.title(),
-        s.caseAttributes(),
-        s.participantAttributes(),
-        s.groupings(),
-        s.domains(),
-        s.items(),
-        s.happening(),
-        s.importance(),
-        s.patterns(),
-        s.quotes(),
-        s.deidentify(),
-        s.packs(),
-        s.codebook());
+    return new StudyLoader()
+        .load(TestElasticsearch.home().resolve("config"), "demo")
+        .withName(name);
   }
 
   static ElasticsearchClient client(URI url) {

@@ -49,30 +49,10 @@ final class TestStudy {
         codebook);
   }
 
-  /** The same study with other pattern thresholds and options. */
-  static Study withPatterns(Study s, Study.PatternThresholds patterns) {
-    return new Study(
-        s.name(),
-        s.title(),
-        s.caseAttributes(),
-        s.participantAttributes(),
-        s.groupings(),
-        s.domains(),
-        s.items(),
-        s.happening(),
-        s.importance(),
-        patterns,
-        s.quotes(),
-        s.deidentify(),
-        s.packs(),
-        s.codebook());
-  }
-
   /** The study's thresholds with the bias-corrected Cramér's V switched on. */
   static Study withBiasCorrectedV(Study s) {
     Study.PatternThresholds t = s.patterns();
-    return withPatterns(
-        s,
+    return s.withPatterns(
         new Study.PatternThresholds(
             t.replicatedInPlaceMinShare(),
             t.replicatedNotInPlaceMaxShare(),

@@ -15,22 +15,7 @@ final class WebTestStudy {
 
   /** The demo study under another name, so its alias cannot collide with other tests' indices. */
   static Study demoNamed(String name) {
-    Study s = demo();
-    return new Study(
-        name,
-        s.title(),
-        s.caseAttributes(),
-        s.participantAttributes(),
-        s.groupings(),
-        s.domains(),
-        s.items(),
-        s.happening(),
-        s.importance(),
-        s.patterns(),
-        s.quotes(),
-        s.deidentify(),
-        s.packs(),
-        s.codebook());
+    return demo().withName(name);
   }
 
   private static Path home() {
