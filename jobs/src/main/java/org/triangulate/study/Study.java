@@ -164,12 +164,26 @@ public record Study(
     }
   }
 
-  /** A synthesis pack: which groupings and pattern types a workshop looks at. */
+  /**
+   * A synthesis pack: which groupings and pattern types a workshop looks at. With {@code perCase}
+   * it is written once per case, as {@code <id>-<case id>}: that case's numbers beside the
+   * study-wide ones, and only its own quotes.
+   */
   public record PackDefinition(
-      String id, String title, List<String> groupings, List<String> patternTypes) {
+      String id, String title, List<String> groupings, List<String> patternTypes, Boolean perCase) {
     public PackDefinition {
       groupings = copy(groupings);
       patternTypes = copy(patternTypes);
+      perCase = Boolean.TRUE.equals(perCase);
+    }
+
+    public PackDefinition(
+        String id, String title, List<String> groupings, List<String> patternTypes) {
+      this(id, title, groupings, patternTypes, false);
+    }
+
+    public boolean isPerCase() {
+      return perCase;
     }
   }
 }

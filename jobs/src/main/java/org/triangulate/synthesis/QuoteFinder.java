@@ -2,6 +2,7 @@ package org.triangulate.synthesis;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
@@ -23,13 +24,15 @@ import org.triangulate.study.Study;
  * Finds quotes for one row of a joint display: participant segments coded to the pattern's
  * categories, in the row's group, ranked by relevance to the item's wording, then chosen for
  * diversity — at most one per participant per pattern, new cases before repeated ones, no
- * near-duplicates, within the study's length bounds. Not thread-safe per pattern: the caller passes
- * the participants already quoted.
+ * near-duplicates within the section, within the study's length bounds. Thread-safe; the caller
+ * passes one {@link Section} per pattern.
  */
 public class QuoteFinder {
 
   private static final int CANDIDATES = 50;
-  private static final double NEAR_DUPLICATE = 0.8;
+
+  /** Word-set Jaccard similarity from which two extracts say nearly the same thing. */
+  private static final double NEAR_DUPLICATE = 0.6;
 
   private final ElasticsearchClient client;
   private final Study study;
@@ -39,16 +42,39 @@ public class QuoteFinder {
     this.study = study;
   }
 
+  /**
+   * What one pattern's section has quoted so far: no participant is quoted twice in a section, and
+   * no quote nearly repeats another one of it. Mutable; one per section, one thread.
+   */
+  public static final class Section {
+    private final Set<String> participants = new HashSet<>();
+    private final List<Quote> quotes = new ArrayList<>();
+
+    boolean admits(Quote quote) {
+      return !participants.contains(quote.participantId()) && !nearDuplicateOfAny(quote, quotes);
+    }
+
+    void add(Quote quote) {
+      participants.add(quote.participantId());
+      quotes.add(quote);
+    }
+  }
+
+  /**
+   * @param caseId only quotes from this case (a feedback pack), or null for every case
+   * @param section what the pattern's section has quoted so far; the chosen quotes are added
+   */
   public List<Quote> find(
       List<String> categories,
       String itemText,
       String grouping,
       String group,
-      Set<String> quotedParticipants) {
+      String caseId,
+      Section section) {
     if (categories.isEmpty()) {
       return List.of();
     }
-    List<Quote> candidates = candidates(categories, itemText, grouping, group);
+    List<Quote> candidates = candidates(categories, itemText, grouping, group, caseId);
     List<Quote> chosen = new ArrayList<>();
     Set<String> cases = new HashSet<>();
     // Two passes: first one quote per case, then fill from cases already quoted.
@@ -57,21 +83,19 @@ public class QuoteFinder {
         if (chosen.size() == study.quotes().perGroupMax()) {
           return chosen;
         }
-        if (quotedParticipants.contains(quote.participantId())
-            || (newCasesOnly && cases.contains(quote.caseId()))
-            || nearDuplicateOfAny(quote, chosen)) {
+        if (!section.admits(quote) || (newCasesOnly && cases.contains(quote.caseId()))) {
           continue;
         }
         chosen.add(quote);
         cases.add(quote.caseId());
-        quotedParticipants.add(quote.participantId());
+        section.add(quote);
       }
     }
     return chosen;
   }
 
   private List<Quote> candidates(
-      List<String> categories, String itemText, String grouping, String group) {
+      List<String> categories, String itemText, String grouping, String group, String caseId) {
     String groupField =
         ItemGroupStats.CASE.equals(grouping)
             ? "caseId"
@@ -87,6 +111,10 @@ public class QuoteFinder {
                                 .terms(v ->
                                     v.value(categories.stream().map(FieldValue::of).toList()))))
                     .filter(f -> f.term(t -> t.field(groupField).value(group)))
+                    .filter(f ->
+                        caseId == null
+                            ? f.matchAll(m -> m)
+                            : f.term(t -> t.field("caseId").value(caseId)))
                     // Ranks by the item's wording without excluding extracts that use other words.
                     .should(s ->
                         s.simpleQueryString(m ->
@@ -96,7 +124,13 @@ public class QuoteFinder {
     try {
       SearchResponse<ExtractDocument> response =
           client.search(
-              s -> s.index(ExtractIndexMapping.alias(study.name())).query(query).size(CANDIDATES),
+              // Equal scores are ordered by id, so the same index gives the same quotes.
+              s ->
+                  s.index(ExtractIndexMapping.alias(study.name()))
+                      .query(query)
+                      .size(CANDIDATES)
+                      .sort(o -> o.score(sc -> sc.order(SortOrder.Desc)))
+                      .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc))),
               ExtractDocument.class);
       List<Quote> quotes = new ArrayList<>();
       for (Hit<ExtractDocument> hit : response.hits().hits()) {
