@@ -10,19 +10,22 @@ import org.triangulate.study.Happening;
 import org.triangulate.study.Study;
 
 /**
- * Lays out a section's two charts as SVG coordinates: a stacked bar of answers A per row, and the
- * mean importance with its 95% interval per row on the study's importance scale. Colours are set on
- * the shapes themselves (not by CSS classes), because the PDF renderer draws inline SVG without the
- * page's style sheet. Immutable; thread-safe.
+ * Lays out a section's chart as SVG coordinates: per row a stacked bar of answers A and, to its
+ * right, the mean importance with its 95% interval on the study's importance scale. Colours are set
+ * on the shapes themselves (not by CSS classes), because the PDF renderer draws inline SVG without
+ * the page's style sheet. Immutable; thread-safe.
  */
 final class ChartLayout {
 
-  static final int WIDTH = 720;
-  static final int LABEL_WIDTH = 210;
-  static final int PLOT_WIDTH = 390;
+  static final int WIDTH = 800;
+  static final int LABEL_WIDTH = 190;
+  static final int BAR_WIDTH = 330;
+  static final int IMPORTANCE_X = LABEL_WIDTH + BAR_WIDTH + 30;
+  static final int IMPORTANCE_WIDTH = 150;
+  static final int HEADER_HEIGHT = 22;
   static final int BAR_HEIGHT = 18;
   static final int GAP = 7;
-  static final int AXIS_HEIGHT = 22;
+  static final int AXIS_HEIGHT = 18;
 
   /** Answer colours: greens for in place, red for not, greys for the rest (colour-blind safe). */
   static final Map<Happening, String> FILL =
@@ -53,17 +56,29 @@ final class ChartLayout {
   /** A labelled row of both charts. */
   record Entry(String label, ItemGroupStats stats) {}
 
+  /**
+   * One chart per section, one line per entry: the label, the stacked bar of answers A, then the
+   * mean importance with its interval, so both read across from the same label.
+   */
   JointDisplay.Charts layout(List<Entry> entries) {
     List<JointDisplay.ChartBar> bars = new ArrayList<>();
     List<JointDisplay.ImportanceMark> marks = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
-      int y = GAP + i * (BAR_HEIGHT + GAP);
+      int y = HEADER_HEIGHT + GAP + i * (BAR_HEIGHT + GAP);
       bars.add(bar(entries.get(i), y));
       marks.add(mark(entries.get(i), y));
     }
-    int height = GAP + entries.size() * (BAR_HEIGHT + GAP);
+    int rowsBottom = HEADER_HEIGHT + GAP + entries.size() * (BAR_HEIGHT + GAP);
     return new JointDisplay.Charts(
-        WIDTH, LABEL_WIDTH, PLOT_WIDTH, bars, height, marks, ticks(height), height + AXIS_HEIGHT);
+        WIDTH,
+        rowsBottom + AXIS_HEIGHT,
+        LABEL_WIDTH,
+        IMPORTANCE_X,
+        HEADER_HEIGHT,
+        rowsBottom,
+        bars,
+        marks,
+        ticks());
   }
 
   private static JointDisplay.ChartBar bar(Entry entry, int y) {
@@ -72,7 +87,7 @@ final class ChartLayout {
     ItemGroupStats stats = entry.stats();
     for (Happening answer : Happening.values()) {
       double pct = stats.n() == 0 ? 0 : stats.pct(answer);
-      double width = PLOT_WIDTH * pct / 100.0;
+      double width = BAR_WIDTH * pct / 100.0;
       if (width > 0) {
         String label = JointDisplay.percent(pct);
         segments.add(
@@ -103,7 +118,7 @@ final class ChartLayout {
         hasMean ? coordinate(position(importance.mean())) : "0",
         hasInterval ? coordinate(position(importance.meanCi().low())) : "0",
         hasInterval ? coordinate(position(importance.meanCi().high())) : "0",
-        coordinate(LABEL_WIDTH + PLOT_WIDTH + 4),
+        coordinate(IMPORTANCE_X + IMPORTANCE_WIDTH + 6),
         hasMean
             ? JointDisplay.decimal(importance.mean())
                 + (hasInterval
@@ -116,7 +131,7 @@ final class ChartLayout {
             : "no ratings");
   }
 
-  private List<JointDisplay.Tick> ticks(int height) {
+  private List<JointDisplay.Tick> ticks() {
     List<JointDisplay.Tick> ticks = new ArrayList<>();
     for (int v = scale.min(); v <= scale.max(); v++) {
       ticks.add(new JointDisplay.Tick(coordinate(position(v)), Integer.toString(v)));
@@ -127,7 +142,7 @@ final class ChartLayout {
   /** An importance value's x, clamped to the scale (an interval may reach past its ends). */
   private double position(double value) {
     double clamped = Math.max(scale.min(), Math.min(scale.max(), value));
-    return LABEL_WIDTH + PLOT_WIDTH * (clamped - scale.min()) / (scale.max() - scale.min());
+    return IMPORTANCE_X + IMPORTANCE_WIDTH * (clamped - scale.min()) / (scale.max() - scale.min());
   }
 
   static String answerLabel(Happening answer) {

@@ -45,12 +45,9 @@ final class Findings {
    *     with at least the minimum group n
    */
   String sentence(Pattern pattern, ItemGroupStats overall, List<ItemGroupStats> groups) {
-    String item =
-        "“" + study.item(pattern.itemId()).map(Study.Item::text).orElse(pattern.itemId()) + "”";
     return switch (pattern.family()) {
       case REPLICATED_IN_PLACE ->
-          item
-              + " is in place in every case: "
+          "In place in every case: "
               + percent(overall.pct(Happening.YES))
               + " yes overall, at least "
               + percent(extreme(groups, s -> s.pct(Happening.YES), false))

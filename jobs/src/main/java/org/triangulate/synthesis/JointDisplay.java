@@ -65,16 +65,20 @@ public record JointDisplay(
   /** A quote with the label a workshop sees (pseudonym · participant attributes · case). */
   public record QuoteView(Quote quote, String label) {}
 
-  /** Both charts of a section, in SVG user units. */
+  /**
+   * A section's chart in SVG user units: a header line, one line per row (label, stacked bar of
+   * answers A from {@code barX}, importance from {@code importanceX}), the importance axis below.
+   */
   public record Charts(
       int width,
-      int labelWidth,
-      int plotWidth,
+      int height,
+      int barX,
+      int importanceX,
+      int headerHeight,
+      int rowsBottom,
       List<ChartBar> bars,
-      int barsHeight,
       List<ImportanceMark> importance,
-      List<Tick> importanceTicks,
-      int importanceHeight) {
+      List<Tick> importanceTicks) {
     public Charts {
       bars = List.copyOf(bars);
       importance = List.copyOf(importance);

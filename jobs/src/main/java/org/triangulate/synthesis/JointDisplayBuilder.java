@@ -74,7 +74,12 @@ public class JointDisplayBuilder {
               stats.belowMinN(),
               found,
               studyWide == null ? null : numbers(studyWide)));
-      entries.add(new ChartLayout.Entry(label, stats));
+      entries.add(
+          new ChartLayout.Entry(
+              scope == null || ItemGroupStats.CASE.equals(pattern.grouping())
+                  ? label
+                  : label + ", " + caseId,
+              stats));
       if (studyWide != null) {
         entries.add(
             new ChartLayout.Entry(

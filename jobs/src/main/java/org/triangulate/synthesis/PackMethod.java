@@ -71,7 +71,10 @@ final class PackMethod {
             + " diversity: at most "
             + study.quotes().perGroupMax()
             + " per group, at most one per participant in a pattern's section, new cases before"
-            + " repeated ones, no near-duplicates (word overlap of 60% or more), "
+            + " repeated ones, no near-duplicates (sharing "
+            + Math.round(QuoteFinder.NEAR_DUPLICATE * 100)
+            + "% or more of their three-word sequences; one is still taken when a group would"
+            + " otherwise have no quote), "
             + study.quotes().minChars()
             + "–"
             + study.quotes().maxChars()

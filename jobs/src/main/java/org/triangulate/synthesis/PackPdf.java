@@ -5,6 +5,7 @@ import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
+import com.openhtmltopdf.util.XRLog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +16,7 @@ import java.util.Arrays;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.TimeZone;
+import java.util.logging.Level;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
@@ -37,6 +39,11 @@ final class PackPdf {
   static final String FONT_FAMILY = "DejaVu Sans Condensed";
 
   private static final String FONTS = "/fonts/";
+
+  static {
+    // openhtmltopdf logs every font load and layout pass at INFO; keep its warnings and errors.
+    XRLog.listRegisteredLoggers().forEach(logger -> XRLog.setLevel(logger, Level.WARNING));
+  }
 
   byte[] render(String html, String title, LocalDate runDate) {
     org.w3c.dom.Document document = new W3CDom().fromJsoup(Jsoup.parse(html));

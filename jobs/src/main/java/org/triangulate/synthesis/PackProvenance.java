@@ -1,6 +1,7 @@
 package org.triangulate.synthesis;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -69,11 +71,25 @@ public record PackProvenance(
     versions.put("Triangulate", version(PackProvenance.class, "development build"));
     versions.put("Java", Runtime.version().toString());
     versions.put(
-        "Elasticsearch Java client",
-        version(co.elastic.clients.elasticsearch.ElasticsearchClient.class, "unknown"));
-    versions.put(
-        "openhtmltopdf", version(com.openhtmltopdf.pdfboxout.PdfRendererBuilder.class, "unknown"));
+        "Elasticsearch Java client", String.valueOf(co.elastic.clients.transport.Version.VERSION));
+    versions.put("openhtmltopdf", mavenVersion("io.github.openhtmltopdf", "openhtmltopdf-pdfbox"));
+    versions.put("PDFBox", version(org.apache.pdfbox.pdmodel.PDDocument.class, "unknown"));
     return new PackProvenance(inputs, configuration, versions);
+  }
+
+  /** The version in a jar's Maven metadata, for jars whose manifest carries none. */
+  private static String mavenVersion(String groupId, String artifactId) {
+    String resource = "META-INF/maven/" + groupId + "/" + artifactId + "/pom.properties";
+    try (InputStream in = PackProvenance.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        return "unknown";
+      }
+      Properties properties = new Properties();
+      properties.load(in);
+      return properties.getProperty("version", "unknown");
+    } catch (IOException e) {
+      return "unknown";
+    }
   }
 
   private static String version(Class<?> type, String otherwise) {

@@ -10,10 +10,9 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.triangulate.index.ExtractDocument;
 import org.triangulate.index.ExtractIndexMapping;
@@ -31,8 +30,10 @@ public class QuoteFinder {
 
   private static final int CANDIDATES = 50;
 
-  /** Word-set Jaccard similarity from which two extracts say nearly the same thing. */
-  private static final double NEAR_DUPLICATE = 0.6;
+  /**
+   * Share of the shorter extract's word triples found in the other: from here, a near-duplicate.
+   */
+  static final double NEAR_DUPLICATE = 0.3;
 
   private final ElasticsearchClient client;
   private final Study study;
@@ -50,8 +51,12 @@ public class QuoteFinder {
     private final Set<String> participants = new HashSet<>();
     private final List<Quote> quotes = new ArrayList<>();
 
-    boolean admits(Quote quote) {
-      return !participants.contains(quote.participantId()) && !nearDuplicateOfAny(quote, quotes);
+    boolean quoted(Quote quote) {
+      return participants.contains(quote.participantId());
+    }
+
+    boolean repeats(Quote quote) {
+      return nearDuplicateOfAny(quote, quotes);
     }
 
     void add(Quote quote) {
@@ -74,16 +79,25 @@ public class QuoteFinder {
     if (categories.isEmpty()) {
       return List.of();
     }
-    List<Quote> candidates = candidates(categories, itemText, grouping, group, caseId);
+    return choose(candidates(categories, itemText, grouping, group, caseId), section);
+  }
+
+  /** Picks up to the study's quotes per group from candidates in rank order, for diversity. */
+  List<Quote> choose(List<Quote> candidates, Section section) {
     List<Quote> chosen = new ArrayList<>();
     Set<String> cases = new HashSet<>();
-    // Two passes: first one quote per case, then fill from cases already quoted.
-    for (boolean newCasesOnly : new boolean[] {true, false}) {
+    // First one quote per case, then more from cases already quoted; a near-repeat of a quote
+    // elsewhere in the section is taken only when the group would otherwise have no voice.
+    for (Pass pass : Pass.values()) {
       for (Quote quote : candidates) {
-        if (chosen.size() == study.quotes().perGroupMax()) {
+        if (chosen.size() == study.quotes().perGroupMax()
+            || (pass == Pass.ANY_IF_NONE && !chosen.isEmpty())) {
           return chosen;
         }
-        if (!section.admits(quote) || (newCasesOnly && cases.contains(quote.caseId()))) {
+        if (section.quoted(quote)
+            || nearDuplicateOfAny(quote, chosen)
+            || (pass != Pass.ANY_IF_NONE && section.repeats(quote))
+            || (pass == Pass.NEW_CASES && cases.contains(quote.caseId()))) {
           continue;
         }
         chosen.add(quote);
@@ -92,6 +106,12 @@ public class QuoteFinder {
       }
     }
     return chosen;
+  }
+
+  private enum Pass {
+    NEW_CASES,
+    ANY_CASE,
+    ANY_IF_NONE
   }
 
   private List<Quote> candidates(
@@ -157,21 +177,32 @@ public class QuoteFinder {
     }
   }
 
-  private static boolean nearDuplicateOfAny(Quote quote, List<Quote> chosen) {
-    Set<String> words = words(quote.text());
-    return chosen.stream().anyMatch(other -> jaccard(words, words(other.text())) >= NEAR_DUPLICATE);
+  /**
+   * Near-duplicates share most of their word triples: at least {@value #NEAR_DUPLICATE} of the
+   * shorter one's (participants retelling one story in the same words, or one passage quoted
+   * twice).
+   */
+  static boolean nearDuplicateOfAny(Quote quote, List<Quote> chosen) {
+    Set<String> shingles = shingles(quote.text());
+    return chosen.stream()
+        .anyMatch(other -> overlap(shingles, shingles(other.text())) >= NEAR_DUPLICATE);
   }
 
-  private static Set<String> words(String text) {
-    return new LinkedHashSet<>(
-        Arrays.asList(text.toLowerCase(java.util.Locale.ROOT).split("\\W+")));
+  private static Set<String> shingles(String text) {
+    String[] words = text.toLowerCase(Locale.ROOT).split("\\W+");
+    Set<String> shingles = new HashSet<>();
+    for (int i = 0; i + 2 < words.length; i++) {
+      shingles.add(words[i] + ' ' + words[i + 1] + ' ' + words[i + 2]);
+    }
+    return shingles;
   }
 
-  private static double jaccard(Set<String> a, Set<String> b) {
-    Set<String> union = new HashSet<>(a);
-    union.addAll(b);
+  private static double overlap(Set<String> a, Set<String> b) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return 0;
+    }
     Set<String> both = new HashSet<>(a);
     both.retainAll(b);
-    return union.isEmpty() ? 0 : (double) both.size() / union.size();
+    return (double) both.size() / Math.min(a.size(), b.size());
   }
 }

@@ -176,9 +176,9 @@ class PackWriterTest {
   @Test
   void theSamePackGivesByteIdenticalFiles() throws Exception {
     // when the same pack is written twice, a moment apart
-    Path first = writer.write(Path.of("target/pack-debug/first"), fixture.view());
+    Path first = writer.write(temp.resolve("first"), fixture.view());
     Thread.sleep(1100);
-    Path second = writer.write(Path.of("target/pack-debug/second"), new PackFixture().view());
+    Path second = writer.write(temp.resolve("second"), new PackFixture().view());
 
     // then every file is the same, byte for byte
     for (String file : List.of("index.html", "pack.pdf", "quotes.csv")) {
