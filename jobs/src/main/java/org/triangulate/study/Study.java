@@ -29,6 +29,10 @@ public record Study(
 
   static final String CODEBOOK = "codebook";
 
+  /** The kinds of pattern a pack may select (the stats package's pattern families). */
+  public static final List<String> PACK_PATTERN_TYPES =
+      List.of("REPLICATED_IN_PLACE", "REPLICATED_NOT_IN_PLACE", "VARIES_BY", "IMPORTANCE_GAP");
+
   public Study {
     // Keys left out of study.yml read as empty; StudyLoader reports the ones that must not be.
     caseAttributes = copy(caseAttributes);

@@ -140,17 +140,12 @@ public class SynthesisPacks {
             || pack.groupings().contains(pattern.grouping()));
   }
 
+  /** Labels of the kinds of pattern a pack covers ({@code StudyLoader} checked the names). */
   private List<String> patternTypes(Study.PackDefinition pack) {
     List<String> labels = new ArrayList<>();
     for (String type : pack.patternTypes()) {
-      PatternFamily family =
-          java.util.Arrays.stream(PatternFamily.values())
-              .filter(f -> f.name().equals(type))
-              .findFirst()
-              .orElse(null);
-      if (family == null) {
-        labels.add(type);
-      } else if (family == PatternFamily.VARIES_BY) {
+      PatternFamily family = PatternFamily.valueOf(type);
+      if (family == PatternFamily.VARIES_BY) {
         pack.groupings().forEach(g -> labels.add(findings.typeLabel(family, g)));
       } else {
         labels.add(findings.typeLabel(family, null));
