@@ -28,7 +28,8 @@ import org.triangulate.study.Study;
  */
 public class QuoteFinder {
 
-  private static final int CANDIDATES = 50;
+  /** Ranked extracts fetched per group; those outside the length bounds are dropped after. */
+  private static final int CANDIDATES = 100;
 
   /**
    * Share of the shorter extract's word triples found in the other: from here, a near-duplicate.
