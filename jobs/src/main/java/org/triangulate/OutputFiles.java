@@ -1,12 +1,17 @@
 package org.triangulate;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes an output file by writing a temporary sibling and moving it into place, so a reader sees
@@ -23,36 +28,53 @@ public final class OutputFiles {
   private OutputFiles() {}
 
   public static Path write(Path target, Body body) {
-    Path directory = target.toAbsolutePath().getParent();
-    Path temporary = null;
-    try {
-      Files.createDirectories(directory);
-      temporary = Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
-      try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-        body.writeTo(writer);
-      }
-      return Files.move(
-          temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "Cannot write " + target.toAbsolutePath() + ": " + describe(e), e);
-    } finally {
-      deleteQuietly(temporary);
-    }
+    return write(target, out -> writeText(out, body), false);
   }
 
   public static Path writeString(Path target, String content) {
     return write(target, writer -> writer.write(content));
   }
 
-  /** Writes bytes (an archive) the same way: a temporary sibling moved into place. */
-  public static Path writeBytes(Path target, byte[] content) {
+  /**
+   * Like {@link #write(Path, Body)}, but the file is readable by everyone (rw-r--r-- where the file
+   * system has POSIX permissions): for files people open, such as synthesis packs. The temporary
+   * file gets the permissions before it is moved into place.
+   */
+  public static Path writeReadable(Path target, Body body) {
+    return write(target, out -> writeText(out, body), true);
+  }
+
+  /** {@link #writeReadable(Path, Body)} for bytes. */
+  public static Path writeReadableBytes(Path target, byte[] content) {
+    return write(target, out -> out.write(content), true);
+  }
+
+  @FunctionalInterface
+  private interface StreamBody {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  private static void writeText(OutputStream out, Body body) throws IOException {
+    // Closed here as well as by bodies that close what they write to (a CSVPrinter does).
+    try (Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
+      body.writeTo(writer);
+    }
+  }
+
+  private static Path write(Path target, StreamBody body, boolean readable) {
     Path directory = target.toAbsolutePath().getParent();
     Path temporary = null;
     try {
       Files.createDirectories(directory);
       temporary = Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
-      Files.write(temporary, content);
+      try (OutputStream out = Files.newOutputStream(temporary)) {
+        body.writeTo(out);
+      }
+      if (readable
+          && Files.getFileStore(temporary)
+              .supportsFileAttributeView(PosixFileAttributeView.class)) {
+        Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
+      }
       return Files.move(
           temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {

@@ -48,7 +48,7 @@ public class RefiQdaExportTasklet implements Tasklet {
   @Override
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
     RefiQdaExporter.Export export = export();
-    Path file = OutputFiles.writeBytes(file(exportDirectory, study), export.qdpx());
+    Path file = OutputFiles.writeReadableBytes(file(exportDirectory, study), export.qdpx());
     for (int i = 0; i < export.sources(); i++) {
       contribution.incrementReadCount();
     }

@@ -1,8 +1,11 @@
 package org.triangulate.stats;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.triangulate.study.Happening;
@@ -50,6 +53,29 @@ public class StudyStatistics {
     Results results = new Results(items, comparisons, patterns);
     last = new Computed(answers, groups, results);
     return results;
+  }
+
+  /**
+   * The item statistics of each case's own answers (overall row = the whole case, then its groups
+   * in every grouping), keyed by case id in case order; for feedback packs, which set a case's
+   * numbers beside the study-wide ones.
+   */
+  public Map<String, List<ItemGroupStats>> itemsByCase() {
+    Map<String, Map<String, String>> groups = groupsByParticipant();
+    Map<String, List<Answer>> answersByCase = new TreeMap<>();
+    for (Answer answer : answers()) {
+      Map<String, String> g = groups.get(answer.participantId());
+      if (g != null && g.get(ItemGroupStats.CASE) != null) {
+        answersByCase
+            .computeIfAbsent(g.get(ItemGroupStats.CASE), c -> new ArrayList<>())
+            .add(answer);
+      }
+    }
+    ItemStatistics statistics = new ItemStatistics(study);
+    Map<String, List<ItemGroupStats>> byCase = new LinkedHashMap<>();
+    answersByCase.forEach(
+        (caseId, caseAnswers) -> byCase.put(caseId, statistics.compute(caseAnswers, groups)));
+    return byCase;
   }
 
   private List<Answer> answers() {

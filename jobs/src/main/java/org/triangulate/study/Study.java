@@ -29,6 +29,10 @@ public record Study(
 
   static final String CODEBOOK = "codebook";
 
+  /** The kinds of pattern a pack may select (the stats package's pattern families). */
+  public static final List<String> PACK_PATTERN_TYPES =
+      List.of("REPLICATED_IN_PLACE", "REPLICATED_NOT_IN_PLACE", "VARIES_BY", "IMPORTANCE_GAP");
+
   public Study {
     // Keys left out of study.yml read as empty; StudyLoader reports the ones that must not be.
     caseAttributes = copy(caseAttributes);
@@ -202,12 +206,26 @@ public record Study(
     }
   }
 
-  /** A synthesis pack: which groupings and pattern types a workshop looks at. */
+  /**
+   * A synthesis pack: which groupings and pattern types a workshop looks at. With {@code perCase}
+   * it is written once per case, as {@code <id>-<case id>}: that case's numbers beside the
+   * study-wide ones, and only its own quotes.
+   */
   public record PackDefinition(
-      String id, String title, List<String> groupings, List<String> patternTypes) {
+      String id, String title, List<String> groupings, List<String> patternTypes, Boolean perCase) {
     public PackDefinition {
       groupings = copy(groupings);
       patternTypes = copy(patternTypes);
+      perCase = Boolean.TRUE.equals(perCase);
+    }
+
+    public PackDefinition(
+        String id, String title, List<String> groupings, List<String> patternTypes) {
+      this(id, title, groupings, patternTypes, false);
+    }
+
+    public boolean isPerCase() {
+      return perCase;
     }
   }
 }

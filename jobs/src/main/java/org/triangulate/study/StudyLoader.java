@@ -172,6 +172,17 @@ public final class StudyLoader {
             problems,
             "study.yml: packs[" + i + "].groupings: '" + g + "' is not in groupings");
       }
+      for (String type : pack.patternTypes()) {
+        require(
+            Study.PACK_PATTERN_TYPES.contains(type),
+            problems,
+            "study.yml: packs["
+                + i
+                + "].pattern-types: '"
+                + type
+                + "' is not one of "
+                + Study.PACK_PATTERN_TYPES);
+      }
     }
   }
 

@@ -3,6 +3,7 @@ package org.triangulate.synthesis;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
@@ -13,7 +14,9 @@ import org.triangulate.OutputFiles;
 
 /**
  * Writes one pack's folder: {@code index.html} (self-contained: inline CSS and SVG, no external
- * resource; all text escaped by Thymeleaf) and {@code quotes.csv} with every quote's provenance.
+ * resource; all text escaped by Thymeleaf), {@code pack.pdf} (the same page rendered by {@link
+ * PackPdf}) and {@code quotes.csv} with every quote's provenance. Each file is readable by everyone
+ * (packs are handed to researchers) and appears whole or not at all. Thread-safe.
  */
 public class PackWriter {
 
@@ -23,9 +26,11 @@ public class PackWriter {
           .setHeader(
               "pattern_id",
               "pattern_type",
+              "item_id",
               "grouping",
               "group",
               "participant",
+              "label",
               "case",
               "categories",
               "extract_id",
@@ -36,44 +41,71 @@ public class PackWriter {
           .get();
 
   private final ITemplateEngine templates;
+  private final PackPdf pdf = new PackPdf();
 
   public PackWriter(ITemplateEngine templates) {
     this.templates = templates;
   }
 
-  /** The pack as the template sees it. */
+  /**
+   * The pack as the template sees it.
+   *
+   * @param caseId the case of a feedback pack, null for a workshop pack
+   * @param patternTypes labels of the kinds of pattern the pack covers
+   * @param answers headings of the answers A, in the order of the item tables' columns
+   */
   public record PackView(
       String studyTitle,
       String packId,
       String packTitle,
+      String caseId,
       long runId,
-      String runDate,
+      LocalDate runDate,
       Map<String, Long> counts,
       List<String> groupings,
+      List<String> patternTypes,
       List<JointDisplay> displays,
-      Map<String, String> method) {}
+      Map<String, String> method,
+      List<String> answers,
+      List<ItemTables.ItemTable> itemTables,
+      PackProvenance provenance) {
 
-  /** Each file appears whole or not at all: written beside its target, then moved into place. */
-  public Path write(Path directory, PackView pack) {
-    Context context = new Context();
-    context.setVariable("pack", pack);
-    String html = templates.process("pack/index", context);
-    OutputFiles.write(directory.resolve("quotes.csv"), out -> writeQuotes(out, pack.displays()));
-    return OutputFiles.writeString(directory.resolve("index.html"), html);
+    public String fontFamily() {
+      return PackPdf.FONT_FAMILY;
+    }
   }
 
-  private static void writeQuotes(Writer out, List<JointDisplay> displays) throws IOException {
+  /** Writes the three files; returns the folder. */
+  public Path write(Path directory, PackView pack) {
+    String html = html(pack);
+    OutputFiles.writeReadable(directory.resolve("quotes.csv"), out -> writeQuotes(out, pack));
+    OutputFiles.writeReadableBytes(
+        directory.resolve("pack.pdf"),
+        pdf.render(html, pack.packTitle() + " – " + pack.studyTitle(), pack.runDate()));
+    OutputFiles.writeReadable(directory.resolve("index.html"), out -> out.write(html));
+    return directory;
+  }
+
+  String html(PackView pack) {
+    Context context = new Context();
+    context.setVariable("pack", pack);
+    return templates.process("pack/index", context);
+  }
+
+  private static void writeQuotes(Writer out, PackView pack) throws IOException {
     try (CSVPrinter csv = QUOTES.print(out)) {
-      for (JointDisplay display : displays) {
+      for (JointDisplay display : pack.displays()) {
         for (JointDisplay.Row row : display.rows()) {
           for (JointDisplay.QuoteView view : row.quotes()) {
             Quote q = view.quote();
             csv.printRecord(
                 display.patternId(),
                 display.type(),
+                display.itemId(),
                 display.groupingLabel(),
                 row.group(),
                 q.participantId(),
+                view.label(),
                 q.caseId(),
                 String.join(";", q.categories()),
                 q.extractId(),

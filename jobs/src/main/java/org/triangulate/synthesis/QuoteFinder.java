@@ -2,6 +2,7 @@ package org.triangulate.synthesis;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
@@ -9,10 +10,9 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.triangulate.index.ExtractDocument;
 import org.triangulate.index.ExtractIndexMapping;
@@ -23,13 +23,18 @@ import org.triangulate.study.Study;
  * Finds quotes for one row of a joint display: participant segments coded to the pattern's
  * categories, in the row's group, ranked by relevance to the item's wording, then chosen for
  * diversity — at most one per participant per pattern, new cases before repeated ones, no
- * near-duplicates, within the study's length bounds. Not thread-safe per pattern: the caller passes
- * the participants already quoted.
+ * near-duplicates within the section, within the study's length bounds. Thread-safe; the caller
+ * passes one {@link Section} per pattern.
  */
 public class QuoteFinder {
 
-  private static final int CANDIDATES = 50;
-  private static final double NEAR_DUPLICATE = 0.8;
+  /** Ranked extracts fetched per group; those outside the length bounds are dropped after. */
+  private static final int CANDIDATES = 100;
+
+  /**
+   * Share of the shorter extract's word triples found in the other: from here, a near-duplicate.
+   */
+  static final double NEAR_DUPLICATE = 0.3;
 
   private final ElasticsearchClient client;
   private final Study study;
@@ -39,39 +44,79 @@ public class QuoteFinder {
     this.study = study;
   }
 
+  /**
+   * What one pattern's section has quoted so far: no participant is quoted twice in a section, and
+   * no quote nearly repeats another one of it. Mutable; one per section, one thread.
+   */
+  public static final class Section {
+    private final Set<String> participants = new HashSet<>();
+    private final List<Quote> quotes = new ArrayList<>();
+
+    boolean quoted(Quote quote) {
+      return participants.contains(quote.participantId());
+    }
+
+    boolean repeats(Quote quote) {
+      return nearDuplicateOfAny(quote, quotes);
+    }
+
+    void add(Quote quote) {
+      participants.add(quote.participantId());
+      quotes.add(quote);
+    }
+  }
+
+  /**
+   * @param caseId only quotes from this case (a feedback pack), or null for every case
+   * @param section what the pattern's section has quoted so far; the chosen quotes are added
+   */
   public List<Quote> find(
       List<String> categories,
       String itemText,
       String grouping,
       String group,
-      Set<String> quotedParticipants) {
+      String caseId,
+      Section section) {
     if (categories.isEmpty()) {
       return List.of();
     }
-    List<Quote> candidates = candidates(categories, itemText, grouping, group);
+    return choose(candidates(categories, itemText, grouping, group, caseId), section);
+  }
+
+  /** Picks up to the study's quotes per group from candidates in rank order, for diversity. */
+  List<Quote> choose(List<Quote> candidates, Section section) {
     List<Quote> chosen = new ArrayList<>();
     Set<String> cases = new HashSet<>();
-    // Two passes: first one quote per case, then fill from cases already quoted.
-    for (boolean newCasesOnly : new boolean[] {true, false}) {
+    // First one quote per case, then more from cases already quoted; a near-repeat of a quote
+    // elsewhere in the section is taken only when the group would otherwise have no voice.
+    for (Pass pass : Pass.values()) {
       for (Quote quote : candidates) {
-        if (chosen.size() == study.quotes().perGroupMax()) {
+        if (chosen.size() == study.quotes().perGroupMax()
+            || (pass == Pass.ANY_IF_NONE && !chosen.isEmpty())) {
           return chosen;
         }
-        if (quotedParticipants.contains(quote.participantId())
-            || (newCasesOnly && cases.contains(quote.caseId()))
-            || nearDuplicateOfAny(quote, chosen)) {
+        if (section.quoted(quote)
+            || nearDuplicateOfAny(quote, chosen)
+            || (pass != Pass.ANY_IF_NONE && section.repeats(quote))
+            || (pass == Pass.NEW_CASES && cases.contains(quote.caseId()))) {
           continue;
         }
         chosen.add(quote);
         cases.add(quote.caseId());
-        quotedParticipants.add(quote.participantId());
+        section.add(quote);
       }
     }
     return chosen;
   }
 
+  private enum Pass {
+    NEW_CASES,
+    ANY_CASE,
+    ANY_IF_NONE
+  }
+
   private List<Quote> candidates(
-      List<String> categories, String itemText, String grouping, String group) {
+      List<String> categories, String itemText, String grouping, String group, String caseId) {
     String groupField =
         ItemGroupStats.CASE.equals(grouping)
             ? "caseId"
@@ -87,6 +132,10 @@ public class QuoteFinder {
                                 .terms(v ->
                                     v.value(categories.stream().map(FieldValue::of).toList()))))
                     .filter(f -> f.term(t -> t.field(groupField).value(group)))
+                    .filter(f ->
+                        caseId == null
+                            ? f.matchAll(m -> m)
+                            : f.term(t -> t.field("caseId").value(caseId)))
                     // Ranks by the item's wording without excluding extracts that use other words.
                     .should(s ->
                         s.simpleQueryString(m ->
@@ -96,7 +145,13 @@ public class QuoteFinder {
     try {
       SearchResponse<ExtractDocument> response =
           client.search(
-              s -> s.index(ExtractIndexMapping.alias(study.name())).query(query).size(CANDIDATES),
+              // Equal scores are ordered by id, so the same index gives the same quotes.
+              s ->
+                  s.index(ExtractIndexMapping.alias(study.name()))
+                      .query(query)
+                      .size(CANDIDATES)
+                      .sort(o -> o.score(sc -> sc.order(SortOrder.Desc)))
+                      .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc))),
               ExtractDocument.class);
       List<Quote> quotes = new ArrayList<>();
       for (Hit<ExtractDocument> hit : response.hits().hits()) {
@@ -123,21 +178,32 @@ public class QuoteFinder {
     }
   }
 
-  private static boolean nearDuplicateOfAny(Quote quote, List<Quote> chosen) {
-    Set<String> words = words(quote.text());
-    return chosen.stream().anyMatch(other -> jaccard(words, words(other.text())) >= NEAR_DUPLICATE);
+  /**
+   * Near-duplicates share most of their word triples: at least {@value #NEAR_DUPLICATE} of the
+   * shorter one's (participants retelling one story in the same words, or one passage quoted
+   * twice).
+   */
+  static boolean nearDuplicateOfAny(Quote quote, List<Quote> chosen) {
+    Set<String> shingles = shingles(quote.text());
+    return chosen.stream()
+        .anyMatch(other -> overlap(shingles, shingles(other.text())) >= NEAR_DUPLICATE);
   }
 
-  private static Set<String> words(String text) {
-    return new LinkedHashSet<>(
-        Arrays.asList(text.toLowerCase(java.util.Locale.ROOT).split("\\W+")));
+  private static Set<String> shingles(String text) {
+    String[] words = text.toLowerCase(Locale.ROOT).split("\\W+");
+    Set<String> shingles = new HashSet<>();
+    for (int i = 0; i + 2 < words.length; i++) {
+      shingles.add(words[i] + ' ' + words[i + 1] + ' ' + words[i + 2]);
+    }
+    return shingles;
   }
 
-  private static double jaccard(Set<String> a, Set<String> b) {
-    Set<String> union = new HashSet<>(a);
-    union.addAll(b);
+  private static double overlap(Set<String> a, Set<String> b) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return 0;
+    }
     Set<String> both = new HashSet<>(a);
     both.retainAll(b);
-    return union.isEmpty() ? 0 : (double) both.size() / union.size();
+    return (double) both.size() / Math.min(a.size(), b.size());
   }
 }

@@ -80,6 +80,21 @@ class StudyLoaderTest {
   }
 
   @Test
+  void rejectsAPackPatternTypeThatIsNoPatternFamilyNamingThePackAndKey() throws IOException {
+    // given
+    copyDemo();
+    edit(
+        "study.yml",
+        "VARIES_BY, IMPORTANCE_GAP]\n    per-case: true",
+        "VARIES_BY, GAPS]\n    per-case: true");
+
+    // then
+    assertThatThrownBy(() -> loader.load(configDir, "demo"))
+        .isInstanceOf(StudyConfigException.class)
+        .hasMessageContaining("study.yml: packs[1].pattern-types: 'GAPS'");
+  }
+
+  @Test
   void rejectsGroupingThatIsNotAnAttributeNamingFileAndKeyPath() throws IOException {
     // given
     copyDemo();

@@ -1,0 +1,209 @@
+package org.triangulate.synthesis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.List;
+import java.util.TimeZone;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.apache.commons.codec.digest.DigestUtils;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PackWriterTest {
+
+  private final PackFixture fixture = new PackFixture();
+  private final PackWriter writer = new PackWriter(PackFixture.templates());
+
+  @TempDir Path temp;
+
+  @Test
+  void writesHtmlThatOpensOfflineWithNoExternalUrlInAnyAttribute() throws Exception {
+    // given a pack whose quotes include an image tag pointing elsewhere
+    // when it is written
+    Path pack = writer.write(temp.resolve("pack"), fixture.view());
+
+    // then no element loads or links anything outside the file
+    String html = Files.readString(pack.resolve("index.html"));
+    Document page = Jsoup.parse(html);
+    List<String> offending = new ArrayList<>();
+    for (Element element : page.getAllElements()) {
+      for (Attribute attribute : element.attributes()) {
+        if (attribute.getValue().matches("(?is).*\\b(https?|ftp|file|data):.*")
+            || attribute.getValue().trim().startsWith("//")) {
+          offending.add(element.tagName() + " " + attribute.getKey() + "=" + attribute.getValue());
+        }
+      }
+    }
+    assertThat(offending).isEmpty();
+    assertThat(page.select("script, link, img, iframe, object, embed")).isEmpty();
+    assertThat(page.select("style").html()).doesNotContainIgnoringCase("url(");
+    // and the charts are inline SVG
+    assertThat(page.select("svg rect")).isNotEmpty();
+  }
+
+  @Test
+  void escapesQuoteTextSoItReadsAsWritten() throws Exception {
+    // when a pack with a quote full of markup is written
+    Path pack = writer.write(temp.resolve("pack"), fixture.view());
+
+    // then the markup is text on the page, not elements
+    String html = Files.readString(pack.resolve("index.html"));
+    assertThat(html).doesNotContain("<script>").contains("&lt;script&gt;");
+    Document page = Jsoup.parse(html);
+    assertThat(page.select("blockquote p").eachText()).contains("“" + PackFixture.HOSTILE + "”");
+    // and the group without quotes says so plainly
+    assertThat(page.select("td.quotes p.gap").eachText())
+        .singleElement()
+        .asString()
+        .startsWith("No matching extract");
+  }
+
+  @Test
+  void writesQuotesCsvWithEveryQuoteAndItsProvenance() throws Exception {
+    Path pack = writer.write(temp.resolve("pack"), fixture.view());
+
+    List<CSVRecord> rows =
+        CSVFormat.RFC4180
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .get()
+            .parse(Files.newBufferedReader(pack.resolve("quotes.csv")))
+            .getRecords();
+    assertThat(rows).hasSize(2);
+    CSVRecord hostile = rows.get(0);
+    assertThat(hostile.get("text")).isEqualTo(PackFixture.HOSTILE);
+    assertThat(hostile.get("extract_id")).isEqualTo("e1");
+    assertThat(hostile.get("participant")).isEqualTo("P001");
+    assertThat(hostile.get("case")).isEqualTo("C01");
+    assertThat(hostile.get("group")).isEqualTo("C01");
+    assertThat(hostile.get("item_id")).isEqualTo(fixture.item.id());
+    assertThat(hostile.get("source_file")).isEqualTo("transcripts/P001.txt");
+    assertThat(hostile.get("start_offset")).isEqualTo("10");
+    assertThat(hostile.get("end_offset"))
+        .isEqualTo(String.valueOf(10 + PackFixture.HOSTILE.length()));
+  }
+
+  @Test
+  void packFilesAreReadableByEveryone() throws Exception {
+    Path pack = writer.write(temp.resolve("pack"), fixture.view());
+
+    for (String file : List.of("index.html", "pack.pdf", "quotes.csv")) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(pack.resolve(file))))
+          .as(file)
+          .isEqualTo("rw-r--r--");
+    }
+    try (var left = Files.list(pack)) {
+      assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+    }
+  }
+
+  @Test
+  void rendersAPdfWhoseFirstPageIsNotBlankWithEmbeddedFonts() throws Exception {
+    Path pack = writer.write(temp.resolve("pack"), fixture.view());
+    Path pdf = pack.resolve("pack.pdf");
+
+    // then page 1, rendered by poppler, has ink on it
+    Process pdftoppm =
+        new ProcessBuilder(
+                "pdftoppm",
+                "-png",
+                "-r",
+                "50",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                pdf.toString(),
+                temp.resolve("page").toString())
+            .redirectErrorStream(true)
+            .start();
+    assertThat(pdftoppm.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(pdftoppm.exitValue()).isZero();
+    File png;
+    try (var files = Files.list(temp)) {
+      png =
+          files
+              .filter(p -> p.getFileName().toString().startsWith("page"))
+              .findFirst()
+              .orElseThrow()
+              .toFile();
+    }
+    BufferedImage image = ImageIO.read(png);
+    assertThat(inkShare(image)).isGreaterThan(0.005);
+
+    try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+      // and every font is embedded
+      for (PDPage page : document.getPages()) {
+        for (COSName name : page.getResources().getFontNames()) {
+          PDFont font = page.getResources().getFont(name);
+          assertThat(font.isEmbedded()).as(font.getName()).isTrue();
+        }
+      }
+      // and the text is there, the cover first
+      String text = new PDFTextStripper().getText(document);
+      assertThat(text).contains("A test pack").contains("No matching extract");
+      assertThat(document.getNumberOfPages()).isGreaterThan(2);
+      // and its date is the run date, not the time it was written
+      Calendar created = document.getDocumentInformation().getCreationDate();
+      created.setTimeZone(TimeZone.getTimeZone("UTC"));
+      assertThat(created.get(Calendar.YEAR)).isEqualTo(PackFixture.RUN_DATE.getYear());
+      assertThat(created.get(Calendar.DAY_OF_YEAR)).isEqualTo(PackFixture.RUN_DATE.getDayOfYear());
+    }
+  }
+
+  @Test
+  void theSamePackGivesByteIdenticalFiles() throws Exception {
+    // when the same pack is written twice, a moment apart
+    Path first = writer.write(temp.resolve("first"), fixture.view());
+    Thread.sleep(1100);
+    Path second = writer.write(temp.resolve("second"), new PackFixture().view());
+
+    // then every file is the same, byte for byte
+    for (String file : List.of("index.html", "pack.pdf", "quotes.csv")) {
+      assertThat(DigestUtils.sha256Hex(Files.readAllBytes(second.resolve(file))))
+          .as(file)
+          .isEqualTo(DigestUtils.sha256Hex(Files.readAllBytes(first.resolve(file))));
+    }
+    assertThat(new String(Files.readAllBytes(first.resolve("index.html")), StandardCharsets.UTF_8))
+        .contains("run 7");
+  }
+
+  /** Share of pixels that are not (near) white. */
+  private static double inkShare(BufferedImage image) {
+    long ink = 0;
+    for (int y = 0; y < image.getHeight(); y++) {
+      for (int x = 0; x < image.getWidth(); x++) {
+        int rgb = image.getRGB(x, y);
+        int r = (rgb >> 16) & 0xff;
+        int g = (rgb >> 8) & 0xff;
+        int b = rgb & 0xff;
+        if (r + g + b < 600) {
+          ink++;
+        }
+      }
+    }
+    return (double) ink / ((long) image.getWidth() * image.getHeight());
+  }
+}
