@@ -2,10 +2,12 @@ package org.triangulate.synthesis;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.thymeleaf.ITemplateEngine;
@@ -39,6 +41,11 @@ public class PackWriter {
               "end_offset",
               "text")
           .get();
+
+  /** Where a pack folder records the content its files hold. */
+  static final String CONTENT_FINGERPRINT = ".content.sha256";
+
+  private static final List<String> FILES = List.of("index.html", "pack.pdf", "quotes.csv");
 
   private final ITemplateEngine templates;
   private final PackPdf pdf = new PackPdf();
@@ -75,15 +82,58 @@ public class PackWriter {
     }
   }
 
-  /** Writes the three files; returns the folder. */
+  /**
+   * Writes the three files; returns the folder. A pack whose content equals what the folder holds
+   * (the same page but for the run id and date) is left as it is: rendering the PDF is most of a
+   * pack's cost, and a night without changes would otherwise spend it on identical pages. The cover
+   * then names the run that wrote it.
+   */
   public Path write(Path directory, PackView pack) {
+    String content = contentFingerprint(pack);
+    Path fingerprint = directory.resolve(CONTENT_FINGERPRINT);
+    if (isCurrent(directory, fingerprint, content)) {
+      return directory;
+    }
     String html = html(pack);
     OutputFiles.writeReadable(directory.resolve("quotes.csv"), out -> writeQuotes(out, pack));
     OutputFiles.writeReadableBytes(
         directory.resolve("pack.pdf"),
         pdf.render(html, pack.packTitle() + " – " + pack.studyTitle(), pack.runDate()));
     OutputFiles.writeReadable(directory.resolve("index.html"), out -> out.write(html));
+    // Last: a pack interrupted before this line is rewritten in full next time.
+    OutputFiles.writeReadable(fingerprint, out -> out.write(content));
     return directory;
+  }
+
+  private static boolean isCurrent(Path directory, Path fingerprint, String content) {
+    try {
+      return Files.isRegularFile(fingerprint)
+          && Files.readString(fingerprint).equals(content)
+          && FILES.stream().allMatch(f -> Files.isRegularFile(directory.resolve(f)));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** The page with the run's id and date left out, and the template it was rendered with. */
+  private String contentFingerprint(PackView pack) {
+    PackView timeless =
+        new PackView(
+            pack.studyTitle(),
+            pack.packId(),
+            pack.packTitle(),
+            pack.caseId(),
+            0,
+            LocalDate.EPOCH,
+            pack.counts(),
+            pack.groupings(),
+            pack.patternTypes(),
+            pack.displays(),
+            pack.method(),
+            pack.answers(),
+            pack.itemTables(),
+            pack.provenance());
+    return DigestUtils.sha256Hex(html(timeless)) + "\n";
   }
 
   String html(PackView pack) {

@@ -7,6 +7,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
@@ -59,7 +64,7 @@ public class SynthesisPacks {
     StudyStatistics.Results results = statistics.compute();
     PackProvenance provenance = PackProvenance.read(jdbc, study.name(), studyConfigDir);
     Map<String, List<ItemGroupStats>> byCase = null;
-    List<Path> written = new ArrayList<>();
+    List<Callable<Path>> packs = new ArrayList<>();
     for (Study.PackDefinition pack : study.packs()) {
       List<Pattern> patterns =
           results.patterns().stream()
@@ -67,7 +72,7 @@ public class SynthesisPacks {
               .sorted(Pattern.STRONGEST_FIRST)
               .toList();
       if (!pack.isPerCase()) {
-        written.add(
+        packs.add(() ->
             write(
                 pack,
                 pack.id(),
@@ -86,7 +91,7 @@ public class SynthesisPacks {
       for (Map.Entry<String, List<ItemGroupStats>> c : byCase.entrySet()) {
         JointDisplayBuilder.CaseScope scope =
             new JointDisplayBuilder.CaseScope(c.getKey(), c.getValue());
-        written.add(
+        packs.add(() ->
             write(
                 pack,
                 pack.id() + "-" + c.getKey(),
@@ -99,7 +104,29 @@ public class SynthesisPacks {
                 provenance));
       }
     }
-    return written;
+    return writeInParallel(packs);
+  }
+
+  /** Packs are independent and rendering a PDF is CPU-bound: one pack per core at a time. */
+  private static List<Path> writeInParallel(List<Callable<Path>> packs) {
+    int threads = Math.max(1, Math.min(packs.size(), Runtime.getRuntime().availableProcessors()));
+    try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+      List<Future<Path>> futures = new ArrayList<>();
+      packs.forEach(pack -> futures.add(pool.submit(pack)));
+      List<Path> written = new ArrayList<>();
+      for (Future<Path> future : futures) {
+        written.add(future.get());
+      }
+      return written;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while writing packs", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+    }
   }
 
   private Path write(

@@ -190,6 +190,50 @@ class PackWriterTest {
         .contains("run 7");
   }
 
+  @Test
+  void aPackWhoseContentIsUnchangedIsLeftAsItWasAndAChangedOneIsRewritten() throws Exception {
+    // given a pack written by run 7
+    PackWriter.PackView run7 = fixture.view();
+    Path pack = writer.write(temp.resolve("pack"), run7);
+    byte[] pdf = Files.readAllBytes(pack.resolve("pack.pdf"));
+
+    // when run 8 writes the same content
+    writer.write(pack, withRun(run7, 8, run7.packTitle()));
+
+    // then the files are those of run 7
+    assertThat(Files.readAllBytes(pack.resolve("pack.pdf"))).isEqualTo(pdf);
+    assertThat(Files.readString(pack.resolve("index.html")))
+        .contains("run 7")
+        .doesNotContain("run 8");
+
+    // when run 9 writes other content
+    writer.write(pack, withRun(run7, 9, "Another title"));
+
+    // then every file is rewritten
+    assertThat(Files.readString(pack.resolve("index.html")))
+        .contains("run 9")
+        .contains("Another title");
+    assertThat(Files.readAllBytes(pack.resolve("pack.pdf"))).isNotEqualTo(pdf);
+  }
+
+  private static PackWriter.PackView withRun(PackWriter.PackView v, long runId, String title) {
+    return new PackWriter.PackView(
+        v.studyTitle(),
+        v.packId(),
+        title,
+        v.caseId(),
+        runId,
+        v.runDate().plusDays(runId - v.runId()),
+        v.counts(),
+        v.groupings(),
+        v.patternTypes(),
+        v.displays(),
+        v.method(),
+        v.answers(),
+        v.itemTables(),
+        v.provenance());
+  }
+
   /** Share of pixels that are not (near) white. */
   private static double inkShare(BufferedImage image) {
     long ink = 0;
