@@ -41,8 +41,11 @@ class RemoteAnnotationConfiguration {
 
   @Bean
   IntegrationFlow annotateRequestsToRabbit(
-      AmqpTemplate rabbit, Queue annotateRequestQueue, ScaleProperties scale) {
-    return IntegrationFlow.from(annotateRequests())
+      DirectChannel annotateRequests,
+      AmqpTemplate rabbit,
+      Queue annotateRequestQueue,
+      ScaleProperties scale) {
+    return IntegrationFlow.from(annotateRequests)
         .transform(PartitionRequests::encode)
         .enrichHeaders(
             h -> h.header(AmqpHeaders.EXPIRATION, Long.toString(scale.timeout().toMillis())))
@@ -55,12 +58,13 @@ class RemoteAnnotationConfiguration {
 
   @Bean
   RemotePartitionHandler annotatePartitionHandler(
+      DirectChannel annotateRequests,
       JobRepository jobRepository,
       SegmentStore segments,
       Study study,
       ScaleProperties scale,
       Queue annotateRequestQueue) {
-    MessagingTemplate requests = new MessagingTemplate(annotateRequests());
+    MessagingTemplate requests = new MessagingTemplate(annotateRequests);
     return new RemotePartitionHandler(
         requests,
         jobRepository,

@@ -73,27 +73,27 @@ public class RemotePartitionHandler implements PartitionHandler {
     handler.setTimeout(timeout.toMillis());
     handler.afterPropertiesSet();
     try {
-      return handler.handle(splitter, managerStepExecution);
+      Collection<StepExecution> finished = handler.handle(splitter, managerStepExecution);
+      finished.forEach(partition -> mirror(partition, managerStepExecution));
+      return finished;
     } catch (TimeoutException e) {
-      List<String> open = failOpenPartitions(managerStepExecution.getJobExecutionId());
+      List<String> open = failOpenPartitions(managerStepExecution);
       throw new PartitionTimeoutException(
           String.format(
-              "%s: workers did not finish %d partition(s) within triangulate.scale.timeout=%s: %s."
+              "workers did not finish %d partition(s) within triangulate.scale.timeout=%s: %s."
                   + " Are workers running (./triangulate worker) and reading %s? Run again to"
                   + " resume: finished partitions are kept.",
-              managerStepExecution.getStepName(),
-              open.size(),
-              timeout,
-              String.join(", ", open),
-              destination),
-          e);
+              open.size(), timeout, String.join(", ", open), destination));
     }
   }
 
   /** The partitions of this execution still open, marked failed; their names, sorted. */
-  private List<String> failOpenPartitions(long jobExecutionId) {
+  private List<String> failOpenPartitions(StepExecution managerStepExecution) {
     List<StepExecution> open =
-        jobRepository.getJobExecution(jobExecutionId).getStepExecutions().stream()
+        jobRepository
+            .getJobExecution(managerStepExecution.getJobExecutionId())
+            .getStepExecutions()
+            .stream()
             .filter(s -> s.getStepName().startsWith(workerStepName + ":"))
             .filter(s -> s.getStatus().isRunning())
             .toList();
@@ -109,11 +109,36 @@ public class RemotePartitionHandler implements PartitionHandler {
         // state.
         log.warn("Could not mark {} failed: {}", partition.getStepName(), e.getMessage());
       }
+      mirror(partition, managerStepExecution);
     }
     return open.stream()
         .map(s -> s.getStepName().substring(workerStepName.length() + 1))
         .sorted(java.util.Comparator.comparingInt(RemotePartitionHandler::partitionNumber))
         .toList();
+  }
+
+  /**
+   * Copies a partition's state as read from the repository onto this process's copy of it, which
+   * the job execution (and so the run report) holds and the workers never touch.
+   */
+  private static void mirror(StepExecution fromRepository, StepExecution managerStepExecution) {
+    managerStepExecution.getJobExecution().getStepExecutions().stream()
+        .filter(local -> local.getId() == fromRepository.getId() && local != fromRepository)
+        .forEach(local -> {
+          local.setStatus(fromRepository.getStatus());
+          local.setExitStatus(fromRepository.getExitStatus());
+          local.setStartTime(fromRepository.getStartTime());
+          local.setEndTime(fromRepository.getEndTime());
+          local.setReadCount(fromRepository.getReadCount());
+          local.setWriteCount(fromRepository.getWriteCount());
+          local.setFilterCount(fromRepository.getFilterCount());
+          local.setCommitCount(fromRepository.getCommitCount());
+          local.setRollbackCount(fromRepository.getRollbackCount());
+          local.setReadSkipCount(fromRepository.getReadSkipCount());
+          local.setProcessSkipCount(fromRepository.getProcessSkipCount());
+          local.setWriteSkipCount(fromRepository.getWriteSkipCount());
+          local.setVersion(fromRepository.getVersion());
+        });
   }
 
   private static int partitionNumber(String name) {
@@ -125,8 +150,8 @@ public class RemotePartitionHandler implements PartitionHandler {
 
   /** The step's partitions did not all finish in time. */
   public static class PartitionTimeoutException extends RuntimeException {
-    PartitionTimeoutException(String message, Throwable cause) {
-      super(message, cause);
+    PartitionTimeoutException(String message) {
+      super(message);
     }
   }
 }
