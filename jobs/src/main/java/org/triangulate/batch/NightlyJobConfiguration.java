@@ -237,7 +237,7 @@ public class NightlyJobConfiguration {
                 .step(annotateTranscriptsWorkerStep)
                 .gridSize(threads)
                 .taskExecutor(new SimpleAsyncTaskExecutor("annotate-"))
-                // Workers in other processes count their own progress.
+                // Remote workers log each partition they finish instead.
                 .listener(annotateProgress));
     return partitioned.build();
   }

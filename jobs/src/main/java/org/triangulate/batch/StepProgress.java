@@ -85,7 +85,7 @@ public class StepProgress implements StepExecutionListener, ItemWriteListener<Ob
     long now = done.addAndGet(items);
     ProgressBar current = bar;
     if (started == null) {
-      // A remote worker's partition: the manager shows the step's progress, not this process.
+      // A remote worker's partition: the worker logs each partition it finishes instead.
       return;
     }
     if (current != null) {

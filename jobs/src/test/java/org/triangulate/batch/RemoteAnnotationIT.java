@@ -32,9 +32,10 @@ import org.triangulate.index.TestElasticsearch;
  * Remote-partitioned annotation with real processes: a manager JVM ({@code run} with {@code
  * triangulate.scale.mode=remote}) and worker JVMs ({@code worker}) over the real RabbitMQ, sharing
  * a PostgreSQL schema, give the same segments, lemmas and index documents as a local run of the
- * same inputs in this JVM; a worker killed with SIGKILL mid-partition leaves the manager to fail on
- * its timeout, naming the open partitions, and the resumed night completes with nothing duplicated
- * or missing. The inputs are the demo's first 24 transcripts, to keep the time down.
+ * same inputs in this JVM; a worker killed with SIGKILL mid-partition has its partition redone by
+ * another worker in the same run or, when no worker is left, leaves the manager to fail on its
+ * timeout naming the open partitions, after which the resumed night completes; either way nothing
+ * is duplicated or missing. The inputs are the demo's first 24 transcripts, to keep the time down.
  */
 // Closing this context after the class frees its connections.
 @DirtiesContext
@@ -194,6 +195,38 @@ class RemoteAnnotationIT {
     System.out.printf(
         "remote restart after SIGKILL: %d of %d sources annotated before the kill; re-run partitions %s%n",
         annotatedBeforeKill, sources(), rerun);
+  }
+
+  @Test
+  void theBrokerHandsAKilledWorkersPartitionToAnotherWorkerWithinTheSameRun() throws Exception {
+    // given the inputs' segments and index documents from a local run
+    Snapshot expected = localRun();
+    // and a worker killed with SIGKILL once it has annotated a transcript of its partition
+    PipelineTestSupport remote = remoteStore();
+    String prefix = QUEUE_PREFIX + "-handover";
+    Process workerA = startWorker(remote, "worker-a", prefix);
+    awaitReady(remote, "worker-a", workerA);
+    Process manager = startManager(remote, "manager", prefix, "8", "20m");
+    awaitAnnotated(remote, 1, manager);
+    workerA.destroyForcibly().waitFor();
+    long annotatedBeforeKill = annotated(remote);
+
+    // when another worker starts while the manager still waits
+    Process workerB = startWorker(remote, "worker-b", prefix);
+    awaitReady(remote, "worker-b", workerB);
+    int exit = awaitExit(manager);
+
+    // then the same run completes: the broker redelivered the killed worker's partition
+    assertThat(exit).as(Files.readString(remote.console("manager"))).isZero();
+    assertThat(count("select count(*) from " + remote.schema + ".batch_job_execution"))
+        .isEqualTo(1);
+    assertThat(Files.readString(remote.out.resolve("worker-b.log")))
+        .contains("again after a lost worker");
+    // and the store and index hold exactly what the local run made: nothing duplicated or missing
+    assertThat(snapshot(remote.schema)).isEqualTo(expected);
+    System.out.printf(
+        "remote hand-over after SIGKILL: %d of %d sources annotated before the kill%n",
+        annotatedBeforeKill, sources());
   }
 
   /** Segments (with their lemmas) and the index's document count after a run. */
