@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
@@ -72,6 +75,11 @@ public class RemotePartitionHandler implements PartitionHandler {
     handler.setPollInterval(pollInterval.toMillis());
     handler.setTimeout(timeout.toMillis());
     handler.afterPropertiesSet();
+    ScheduledExecutorService progress =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("remote-partitions-progress").factory());
+    progress.scheduleWithFixedDelay(
+        () -> logProgress(managerStepExecution), 10, 10, TimeUnit.SECONDS);
     try {
       Collection<StepExecution> finished = handler.handle(splitter, managerStepExecution);
       finished.forEach(partition -> mirror(partition, managerStepExecution));
@@ -84,6 +92,29 @@ public class RemotePartitionHandler implements PartitionHandler {
                   + " Are workers running (./triangulate worker) and reading %s? Run again to"
                   + " resume: finished partitions are kept.",
               open.size(), timeout, String.join(", ", open), destination));
+    } finally {
+      progress.shutdownNow();
+    }
+  }
+
+  /** A line in the log: the workers' progress as the job repository has it. */
+  private void logProgress(StepExecution managerStepExecution) {
+    try {
+      List<StepExecution> partitions =
+          jobRepository
+              .getJobExecution(managerStepExecution.getJobExecutionId())
+              .getStepExecutions()
+              .stream()
+              .filter(s -> s.getStepName().startsWith(workerStepName + ":"))
+              .toList();
+      log.info(
+          "{}: {}/{} partitions finished, {} items written",
+          managerStepExecution.getStepName(),
+          partitions.stream().filter(s -> !s.getStatus().isRunning()).count(),
+          partitions.size(),
+          partitions.stream().mapToLong(StepExecution::getWriteCount).sum());
+    } catch (RuntimeException e) {
+      log.debug("No progress line: {}", e.getMessage());
     }
   }
 
