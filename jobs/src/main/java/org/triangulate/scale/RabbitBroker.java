@@ -16,7 +16,10 @@ final class RabbitBroker {
     return new Queue(scale.requestQueue(study), true, false, false);
   }
 
-  /** Opens a connection once; on failure says where it tried and which keys say so. */
+  /**
+   * Opens a connection once; on failure says where it tried, which keys say so, and the reason (not
+   * as a cause: reports show a failure's innermost cause, which would hide the keys).
+   */
   static void verifyReachable(ConnectionFactory connections) {
     try {
       connections.createConnection().close();
@@ -34,8 +37,7 @@ final class RabbitBroker {
               connections.getPort(),
               connections.getVirtualHost(),
               connections.getUsername(),
-              root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage()),
-          e);
+              root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage()));
     }
   }
 }

@@ -41,11 +41,13 @@ public class RemotePartitionHandler implements PartitionHandler {
   private final Duration timeout;
   private final Duration pollInterval;
   private final String destination;
+  private final Runnable preflight;
 
   /**
    * @param requests sends each partition's request towards the workers
    * @param gridSize how many partitions a first attempt makes
    * @param destination where requests go, named in the timeout message (e.g. the queue)
+   * @param preflight checks the way to the workers before anything is sent; throws when blocked
    */
   public RemotePartitionHandler(
       MessagingTemplate requests,
@@ -54,7 +56,8 @@ public class RemotePartitionHandler implements PartitionHandler {
       IntSupplier gridSize,
       Duration timeout,
       Duration pollInterval,
-      String destination) {
+      String destination,
+      Runnable preflight) {
     this.requests = requests;
     this.jobRepository = jobRepository;
     this.workerStepName = workerStepName;
@@ -62,11 +65,13 @@ public class RemotePartitionHandler implements PartitionHandler {
     this.timeout = timeout;
     this.pollInterval = pollInterval;
     this.destination = destination;
+    this.preflight = preflight;
   }
 
   @Override
   public Collection<StepExecution> handle(
       StepExecutionSplitter splitter, StepExecution managerStepExecution) throws Exception {
+    preflight.run();
     MessageChannelPartitionHandler handler = new MessageChannelPartitionHandler();
     handler.setStepName(workerStepName);
     handler.setGridSize(Math.max(1, gridSize.getAsInt()));
