@@ -8,6 +8,7 @@ import org.triangulate.cli.RunCommand;
 import org.triangulate.cli.ScheduleCommand;
 import org.triangulate.cli.ServeCommand;
 import org.triangulate.cli.ValidateCommand;
+import org.triangulate.cli.WorkerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,6 +23,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       RunCommand.class,
       ScheduleCommand.class,
+      WorkerCommand.class,
       ServeCommand.class,
       EsCommand.class,
       ValidateCommand.class,

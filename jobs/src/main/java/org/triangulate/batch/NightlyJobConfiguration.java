@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -14,6 +15,7 @@ import org.springframework.batch.core.listener.ExecutionContextPromotionListener
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.PartitionStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
@@ -59,6 +61,7 @@ import org.triangulate.nlp.Segment;
 import org.triangulate.nlp.SegmentStore;
 import org.triangulate.nlp.SpeakerTurnSegmenter;
 import org.triangulate.nlp.TranscriptSegmenter;
+import org.triangulate.scale.RemotePartitionHandler;
 import org.triangulate.stats.ItemStatisticsTasklet;
 import org.triangulate.stats.PatternDetectionTasklet;
 import org.triangulate.study.Study;
@@ -218,21 +221,32 @@ public class NightlyJobConfiguration {
   }
 
   /**
-   * Transcripts split across local threads sharing one CoreNLP pipeline; one partition per thread.
+   * Transcripts split across local threads sharing one CoreNLP pipeline, one partition per thread;
+   * with {@code triangulate.scale.mode: remote}, sent to worker processes instead (see {@link
+   * org.triangulate.scale}).
    */
   @Bean
   Step annotateTranscriptsStep(
-      SegmentStore segments, Step annotateTranscriptsWorkerStep, StepProgress annotateProgress) {
+      SegmentStore segments,
+      Step annotateTranscriptsWorkerStep,
+      StepProgress annotateProgress,
+      Optional<RemotePartitionHandler> remote) {
     int threads = properties.run().effectiveAnnotateThreads();
-    return new StepBuilder("annotateTranscriptsStep", jobRepository)
-        .partitioner(
-            "annotateTranscriptsWorkerStep",
-            new SourcePartitioner(() -> segments.sourcesToAnnotate(study.name())))
-        .step(annotateTranscriptsWorkerStep)
-        .gridSize(threads)
-        .taskExecutor(new SimpleAsyncTaskExecutor("annotate-"))
-        .listener(annotateProgress)
-        .build();
+    PartitionStepBuilder partitioned =
+        new StepBuilder("annotateTranscriptsStep", jobRepository)
+            .partitioner(
+                "annotateTranscriptsWorkerStep",
+                new SourcePartitioner(() -> segments.sourcesToAnnotate(study.name())));
+    remote.ifPresentOrElse(
+        partitioned::partitionHandler,
+        () ->
+            partitioned
+                .step(annotateTranscriptsWorkerStep)
+                .gridSize(threads)
+                .taskExecutor(new SimpleAsyncTaskExecutor("annotate-"))
+                // Remote workers log each partition they finish instead.
+                .listener(annotateProgress));
+    return partitioned.build();
   }
 
   // ---- code: the codebook's rules over participant segments

@@ -10,9 +10,11 @@ import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * Deals the transcripts awaiting annotation round-robin into at most {@code gridSize} partitions,
- * each carrying its source ids in its execution context, so a restart re-runs a failed partition
- * with the same sources.
+ * Deals the transcripts awaiting annotation round-robin into exactly {@code gridSize} partitions
+ * named {@code partition0…}, each carrying its source ids in its execution context (some may be
+ * empty). The names must not depend on how many transcripts are left: a restart asks again with the
+ * first attempt's grid size, Spring Batch re-runs each partition that did not complete with the
+ * sources its first attempt was given, and a partition name missing on restart would be skipped.
  */
 class SourcePartitioner implements Partitioner {
 
@@ -28,7 +30,7 @@ class SourcePartitioner implements Partitioner {
   @Override
   public Map<String, ExecutionContext> partition(int gridSize) {
     List<String> all = sources.get();
-    int partitions = Math.max(1, Math.min(gridSize, all.size()));
+    int partitions = Math.max(1, gridSize);
     List<List<String>> dealt = new ArrayList<>();
     for (int i = 0; i < partitions; i++) {
       dealt.add(new ArrayList<>());

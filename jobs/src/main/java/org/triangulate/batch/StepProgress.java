@@ -84,6 +84,10 @@ public class StepProgress implements StepExecutionListener, ItemWriteListener<Ob
   void advance(long items) {
     long now = done.addAndGet(items);
     ProgressBar current = bar;
+    if (started == null) {
+      // A remote worker's partition: the worker logs each partition it finishes instead.
+      return;
+    }
     if (current != null) {
       current.stepTo(now);
     } else if (Duration.between(lastLogged, Instant.now()).compareTo(logEvery) >= 0) {

@@ -7,6 +7,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -43,6 +47,44 @@ final class PipelineTestSupport {
     registry.add("spring.datasource.hikari.maximum-pool-size", () -> "6");
     registry.add("spring.flyway.schemas", () -> schema);
     registry.add("spring.elasticsearch.uris", elasticsearchUris);
+  }
+
+  /**
+   * Starts {@code ./triangulate <arguments>} in a JVM of its own against this test's schema, output
+   * folder and the test Elasticsearch node; its console goes to {@code <out>/<name>.out} and its
+   * log to {@code <out>/<name>.log}. The arguments start with the command and may add {@code
+   * --set}s.
+   */
+  Process startTriangulate(String name, String... arguments) throws IOException {
+    Files.createDirectories(out);
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx2g",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.triangulate.Triangulate"));
+    command.addAll(List.of(arguments));
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("triangulate.elasticsearch.embedded", "false");
+    settings.put("spring.elasticsearch.uris", TestElasticsearch.url().toString());
+    settings.put("triangulate.data-out", out.toString());
+    settings.put("logging.file.name", out.resolve(name + ".log").toString());
+    settings.put("spring.datasource.url", jdbcUrl());
+    settings.put("spring.datasource.username", POSTGRES_USER);
+    settings.put("spring.flyway.schemas", schema);
+    settings.forEach((key, value) -> command.addAll(List.of("--set", key + "=" + value)));
+    return new ProcessBuilder(command)
+        .directory(HOME.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(console(name).toFile())
+        .start();
+  }
+
+  /** Where {@link #startTriangulate} writes that process's console output. */
+  Path console(String name) {
+    return out.resolve(name + ".out");
   }
 
   String jdbcUrl() {

@@ -3,12 +3,8 @@ package org.triangulate.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import java.io.File;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -109,42 +105,16 @@ class RestartAfterKillIT {
   }
 
   private Process startRunInAnotherJvm() throws Exception {
-    java.nio.file.Files.createDirectories(support.out);
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx2g",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "org.triangulate.Triangulate",
-                "run",
-                "--study",
-                "demo",
-                "--date",
-                NIGHT.toString(),
-                "--set",
-                "triangulate.elasticsearch.embedded=false",
-                "--set",
-                "spring.elasticsearch.uris=" + TestElasticsearch.url(),
-                "--set",
-                "triangulate.data-out=" + support.out,
-                "--set",
-                "logging.file.name=" + support.out.resolve("killed-run.log"),
-                "--set",
-                "spring.datasource.url=" + support.jdbcUrl(),
-                "--set",
-                "spring.datasource.username=" + PipelineTestSupport.POSTGRES_USER,
-                "--set",
-                "spring.flyway.schemas=" + support.schema,
-                // One thread, so the kill lands part-way through the transcripts.
-                "--set",
-                "triangulate.run.annotate-threads=1"));
-    return new ProcessBuilder(command)
-        .directory(PipelineTestSupport.HOME.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(new File(support.out.toFile(), "killed-run.out"))
-        .start();
+    return support.startTriangulate(
+        "killed-run",
+        "run",
+        "--study",
+        "demo",
+        "--date",
+        NIGHT.toString(),
+        // One thread, so the kill lands part-way through the transcripts.
+        "--set",
+        "triangulate.run.annotate-threads=1");
   }
 
   private void awaitAnnotationUnderway(Process night) throws InterruptedException {

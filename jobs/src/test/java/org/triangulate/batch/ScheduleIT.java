@@ -2,18 +2,14 @@ package org.triangulate.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.triangulate.index.TestElasticsearch;
 
 /**
  * {@code ./triangulate schedule} as a process: fires the job on its cron, keeps going after a
@@ -59,39 +55,13 @@ class ScheduleIT {
   }
 
   private Process startSchedule(String cron) throws Exception {
-    Files.createDirectories(support.out);
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx2g",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "org.triangulate.Triangulate",
-                "schedule",
-                "--study",
-                "demo",
-                "--set",
-                "triangulate.run.schedule-cron=" + cron,
-                "--set",
-                "triangulate.elasticsearch.embedded=false",
-                "--set",
-                "spring.elasticsearch.uris=" + TestElasticsearch.url(),
-                "--set",
-                "triangulate.data-out=" + support.out,
-                "--set",
-                "logging.file.name=" + support.out.resolve("schedule.log"),
-                "--set",
-                "spring.datasource.url=" + support.jdbcUrl(),
-                "--set",
-                "spring.datasource.username=" + PipelineTestSupport.POSTGRES_USER,
-                "--set",
-                "spring.flyway.schemas=" + support.schema));
-    return new ProcessBuilder(command)
-        .directory(PipelineTestSupport.HOME.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(new File(support.out.toFile(), "schedule.out"))
-        .start();
+    return support.startTriangulate(
+        "schedule",
+        "schedule",
+        "--study",
+        "demo",
+        "--set",
+        "triangulate.run.schedule-cron=" + cron);
   }
 
   private void awaitFailedExecutions(int failed, Process schedule) throws Exception {
