@@ -1,10 +1,6 @@
 package org.triangulate.batch;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
@@ -12,11 +8,9 @@ import org.springframework.batch.core.job.flow.FlowExecutionStatus;
 import org.springframework.batch.core.job.flow.JobExecutionDecider;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.triangulate.TriangulateProperties;
 import org.triangulate.index.ExtractIndexAdmin;
 import org.triangulate.index.ExtractIndexMapping;
-import org.triangulate.ingest.ConfigFingerprint;
-import org.triangulate.ingest.InputLedger;
+import org.triangulate.ingest.InputsFingerprint;
 import org.triangulate.ingest.StructuredInput;
 import org.triangulate.study.Study;
 
@@ -24,11 +18,10 @@ import org.triangulate.study.Study;
  * Decides whether tonight's extracts would equal what the live index already holds, so a night with
  * no relevant change skips coding and indexing and goes straight to statistics and packs.
  *
- * <p>The index's documents are a function of every input but the structured answers (transcripts,
- * cases, participants, REFI-QDA projects), the study's configuration, the annotation settings and
- * the build of this program; their fingerprint is recorded in the index's mapping once the index
- * was verified ({@link ExtractAliasSwapTasklet}). The live index is current when it carries
- * tonight's fingerprint and exactly as many documents as the store has segments.
+ * <p>The index's documents are a function of every input but the structured answers (see {@link
+ * InputsFingerprint}); their fingerprint is recorded in the index's mapping once the index was
+ * verified ({@link ExtractAliasSwapTasklet}). The live index is current when it carries tonight's
+ * fingerprint and exactly as many documents as the store has segments.
  */
 class ExtractsUpToDateDecider implements JobExecutionDecider {
 
@@ -41,23 +34,17 @@ class ExtractsUpToDateDecider implements JobExecutionDecider {
 
   private static final Logger LOG = LoggerFactory.getLogger(ExtractsUpToDateDecider.class);
 
-  private final InputLedger ledger;
+  private final InputsFingerprint fingerprint;
   private final ExtractIndexAdmin admin;
   private final JdbcTemplate jdbc;
   private final Study study;
-  private final TriangulateProperties properties;
 
   ExtractsUpToDateDecider(
-      InputLedger ledger,
-      ExtractIndexAdmin admin,
-      JdbcTemplate jdbc,
-      Study study,
-      TriangulateProperties properties) {
-    this.ledger = ledger;
+      InputsFingerprint fingerprint, ExtractIndexAdmin admin, JdbcTemplate jdbc, Study study) {
+    this.fingerprint = fingerprint;
     this.admin = admin;
     this.jdbc = jdbc;
     this.study = study;
-    this.properties = properties;
   }
 
   @Override
@@ -86,24 +73,6 @@ class ExtractsUpToDateDecider implements JobExecutionDecider {
   }
 
   String contentFingerprint() {
-    List<String> parts =
-        new ArrayList<>(ledger.checksumsExcept(study.name(), StructuredInput.RESPONSES.input()));
-    parts.add(ConfigFingerprint.of(properties.configDir().resolve(study.name())));
-    parts.add(properties.nlp().toString());
-    parts.add(buildIdentity());
-    return InputLedger.fingerprint(parts.toArray(String[]::new));
-  }
-
-  /**
-   * The build's own record (written by the build into the class path): a rebuilt program may shape
-   * documents differently, so its documents count as changed.
-   */
-  private static String buildIdentity() {
-    try (InputStream in =
-        ExtractsUpToDateDecider.class.getResourceAsStream("/META-INF/build-info.properties")) {
-      return in == null ? "unknown build" : new String(in.readAllBytes());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return fingerprint.excluding(Set.of(StructuredInput.RESPONSES.input()));
   }
 }

@@ -47,6 +47,7 @@ import org.triangulate.index.UnchangedExtractFilter;
 import org.triangulate.ingest.ConfigFingerprint;
 import org.triangulate.ingest.ImportedCodingStore;
 import org.triangulate.ingest.InputLedger;
+import org.triangulate.ingest.InputsFingerprint;
 import org.triangulate.ingest.QuarantineLog;
 import org.triangulate.ingest.RefiQdaImportTasklet;
 import org.triangulate.ingest.SourceDocument;
@@ -439,8 +440,8 @@ public class NightlyJobConfiguration {
 
   @Bean
   ExtractsUpToDateDecider extractsUpToDate(
-      InputLedger ledger, ExtractIndexAdmin admin, JdbcTemplate jdbc) {
-    return new ExtractsUpToDateDecider(ledger, admin, jdbc, study, properties);
+      InputsFingerprint fingerprint, ExtractIndexAdmin admin, JdbcTemplate jdbc) {
+    return new ExtractsUpToDateDecider(fingerprint, admin, jdbc, study);
   }
 
   /**

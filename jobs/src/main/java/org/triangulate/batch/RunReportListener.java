@@ -95,7 +95,10 @@ public class RunReportListener implements JobExecutionListener {
         .forEach(p ->
             outputs.put(
                 "pack " + p.id(),
-                out.resolve("packs").resolve(p.id()).resolve("index.html").toString()));
+                out.resolve("packs")
+                    .resolve(p.isPerCase() ? p.id() + "-<case>" : p.id())
+                    .resolve("index.html")
+                    .toString()));
     return new RunReport(
         execution.getId(),
         study.name(),

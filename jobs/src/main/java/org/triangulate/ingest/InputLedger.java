@@ -84,17 +84,13 @@ public class InputLedger {
     return previous(study, fileName).map(Entry::fingerprint).orElse("");
   }
 
-  /**
-   * Every file of the study's inputs but {@code excludedInput}, as {@code input/file=sha256} lines
-   * in file order: what the night's documents were built from.
-   */
-  public List<String> checksumsExcept(String study, String excludedInput) {
+  /** Every input file of the study as {@code input/file=sha256} lines, in file order. */
+  public List<String> checksums(String study) {
     return jdbc.queryForList(
         "select input_name || '/' || file_name || '=' || coalesce(sha256, '') from input_file"
-            + " where study = ? and input_name <> ? order by input_name, file_name",
+            + " where study = ? order by input_name, file_name",
         String.class,
-        study,
-        excludedInput);
+        study);
   }
 
   /** File names of an input (e.g. every transcript) as last loaded. */

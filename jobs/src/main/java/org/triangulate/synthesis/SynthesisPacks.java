@@ -1,6 +1,9 @@
 package org.triangulate.synthesis;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,6 +18,7 @@ import java.util.concurrent.Future;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
+import org.triangulate.OutputFiles;
 import org.triangulate.TriangulateProperties;
 import org.triangulate.stats.ItemGroupStats;
 import org.triangulate.stats.Pattern;
@@ -30,6 +34,9 @@ import org.triangulate.study.Study;
  */
 @Component
 public class SynthesisPacks {
+
+  /** Which inputs the packs in the folder were made from, and which packs those are. */
+  static final String INPUTS_RECORD = ".inputs.sha256";
 
   private final Study study;
   private final StudyStatistics statistics;
@@ -57,6 +64,50 @@ public class SynthesisPacks {
     this.findings = new Findings(study);
     this.packsDirectory = properties.studyOutput(study.name()).resolve("packs");
     this.studyConfigDir = properties.configDir().resolve(study.name());
+  }
+
+  /**
+   * Writes every pack unless the packs folder already holds the packs of these very inputs (see
+   * {@link org.triangulate.ingest.InputsFingerprint}): then every number and every quote would be
+   * the same, and the night keeps them. Returns the folders written, none when kept.
+   */
+  public List<Path> writeAllUnlessCurrent(long runId, LocalDate runDate, String inputs) {
+    Path record = packsDirectory.resolve(INPUTS_RECORD);
+    if (isCurrent(record, inputs)) {
+      return List.of();
+    }
+    deleteIfExists(record);
+    List<Path> written = writeAll(runId, runDate);
+    StringBuilder lines = new StringBuilder(inputs).append('\n');
+    written.forEach(folder -> lines.append(folder.getFileName()).append('\n'));
+    OutputFiles.writeReadable(record, out -> out.write(lines.toString()));
+    return written;
+  }
+
+  private static boolean isCurrent(Path record, String inputs) {
+    try {
+      if (!Files.isRegularFile(record)) {
+        return false;
+      }
+      List<String> lines = Files.readAllLines(record);
+      return !lines.isEmpty()
+          && lines.getFirst().equals(inputs)
+          && lines.stream()
+              .skip(1)
+              .allMatch(folder ->
+                  Files.isRegularFile(
+                      record.resolveSibling(folder).resolve(PackWriter.CONTENT_FINGERPRINT)));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static void deleteIfExists(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot delete " + file.toAbsolutePath(), e);
+    }
   }
 
   /** Writes every pack; returns their folders in the order of {@code study.yml}. */
