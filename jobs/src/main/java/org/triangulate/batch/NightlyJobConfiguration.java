@@ -41,13 +41,13 @@ import org.triangulate.ingest.ImportedCodingStore;
 import org.triangulate.ingest.InputLedger;
 import org.triangulate.ingest.QuarantineLog;
 import org.triangulate.ingest.RefiQdaImportTasklet;
-import org.triangulate.ingest.SourceDocument;
 import org.triangulate.ingest.StagedStudyStore;
 import org.triangulate.ingest.StructuredInput;
 import org.triangulate.ingest.StructuredInputTasklet;
 import org.triangulate.ingest.TranscriptIngestTasklet;
 import org.triangulate.nlp.AnnotatedSource;
 import org.triangulate.nlp.CoreNlpAnnotator;
+import org.triangulate.nlp.DeidentifyTasklet;
 import org.triangulate.nlp.Segment;
 import org.triangulate.nlp.SegmentStore;
 import org.triangulate.nlp.SpeakerTurnSegmenter;
@@ -161,12 +161,16 @@ public class NightlyJobConfiguration {
   }
 
   @Bean
-  TranscriptSegmenter transcriptSegmenter(CoreNlpAnnotator annotator) {
+  SpeakerTurnSegmenter speakerTurnSegmenter() {
+    return new SpeakerTurnSegmenter(
+        properties.nlp().interviewerLabels(), properties.nlp().participantLabels());
+  }
+
+  @Bean
+  TranscriptSegmenter transcriptSegmenter(
+      SpeakerTurnSegmenter speakerTurnSegmenter, CoreNlpAnnotator annotator) {
     return new TranscriptSegmenter(
-        new SpeakerTurnSegmenter(
-            properties.nlp().interviewerLabels(), properties.nlp().participantLabels()),
-        annotator,
-        properties.nlp().maxSentencesPerSegment());
+        speakerTurnSegmenter, annotator, properties.nlp().maxSentencesPerSegment());
   }
 
   /**
@@ -199,11 +203,8 @@ public class NightlyJobConfiguration {
         .<String, AnnotatedSource>chunk(1)
         .transactionManager(transactionManager)
         .reader(changedSourcesReader(segments, null))
-        .processor(sourceId -> {
-          SourceDocument source = segments.source(study.name(), sourceId);
-          return new AnnotatedSource(
-              sourceId, source.sha256(), segmenter.segment(study.name(), source));
-        })
+        .processor(
+            sourceId -> segmenter.annotate(study.name(), segments.source(study.name(), sourceId)))
         .writer(
             chunk -> chunk.forEach(annotated -> segments.replaceSegments(study.name(), annotated)))
         .listener(annotateProgress.counter())
@@ -225,6 +226,18 @@ public class NightlyJobConfiguration {
         .gridSize(threads)
         .taskExecutor(new SimpleAsyncTaskExecutor("annotate-"))
         .listener(annotateProgress)
+        .build();
+  }
+
+  // ---- de-identify: study-wide pseudonyms, one thread, source order
+  // ---------------------------------
+
+  @Bean
+  Step deidentifySegmentsStep(
+      SegmentStore segments, JdbcTemplate jdbc, SpeakerTurnSegmenter speakerTurnSegmenter) {
+    return new StepBuilder("deidentifySegmentsStep", jobRepository)
+        .tasklet(
+            new DeidentifyTasklet(segments, jdbc, study, speakerTurnSegmenter), transactionManager)
         .build();
   }
 
@@ -282,7 +295,7 @@ public class NightlyJobConfiguration {
     return new JdbcCursorItemReaderBuilder<Segment>()
         .name("storedSegments")
         .dataSource(dataSource)
-        .sql(SegmentStore.SEGMENTS_OF_STUDY)
+        .sql(SegmentStore.DEIDENTIFIED_SEGMENTS_OF_STUDY)
         .queryArguments(study.name())
         .rowMapper(SegmentStore::mapSegment)
         .build();
@@ -391,6 +404,7 @@ public class NightlyJobConfiguration {
       Step ingestTranscriptsStep,
       Step importRefiQdaStep,
       Step annotateTranscriptsStep,
+      Step deidentifySegmentsStep,
       Step attachImportedCodingsStep,
       Step autoCodeSegmentsStep,
       Step createExtractIndexStep,
@@ -411,6 +425,7 @@ public class NightlyJobConfiguration {
         .next(ingestTranscriptsStep)
         .next(importRefiQdaStep)
         .next(annotateTranscriptsStep)
+        .next(deidentifySegmentsStep)
         .next(attachImportedCodingsStep)
         .next(autoCodeSegmentsStep)
         .next(createExtractIndexStep)

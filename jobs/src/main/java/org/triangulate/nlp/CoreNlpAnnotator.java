@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * Sentence splitting, tagging and lemmatisation with Stanford CoreNLP. The pipeline is built once,
- * on first use (it takes seconds and hundreds of MB), and shared: annotating is thread-safe.
+ * Sentence splitting, tagging, lemmatisation and named entities with Stanford CoreNLP. The pipeline
+ * is built once, on first use (it takes seconds and hundreds of MB), and shared: annotating is
+ * thread-safe.
  */
 public class CoreNlpAnnotator {
 
@@ -70,7 +71,8 @@ public class CoreNlpAnnotator {
                 token.endPosition(),
                 token.word(),
                 token.lemma(),
-                token.tag()));
+                token.tag(),
+                token.ner()));
       }
       sentences.add(
           new AnnotatedSentence(
