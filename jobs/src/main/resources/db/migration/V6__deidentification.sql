@@ -23,6 +23,17 @@ create table pseudonym (
   unique (study, kind, serial)
 );
 
+-- Where each source's identifiers were found (offsets into its canonical text) and their kind:
+-- for audits and recall measurements. Rewritten by every de-identify step.
+create table identifier_span (
+  study         varchar(100) not null,
+  source_id     varchar(200) not null,
+  start_offset  integer not null,
+  end_offset    integer not null,
+  kind          varchar(20) not null,
+  primary key (study, source_id, start_offset)
+);
+
 alter table segment add column lemma_starts varchar;
 alter table segment add column deidentified_body varchar;
 alter table segment add column deidentified_label varchar(200);

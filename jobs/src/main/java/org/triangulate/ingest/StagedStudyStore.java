@@ -162,6 +162,7 @@ public class StagedStudyStore {
         sourceId);
     jdbc.update("delete from segment where study = ? and source_id = ?", study, sourceId);
     jdbc.update("delete from entity_mention where study = ? and source_id = ?", study, sourceId);
+    jdbc.update("delete from identifier_span where study = ? and source_id = ?", study, sourceId);
     jdbc.update("delete from source where study = ? and source_id = ?", study, sourceId);
   }
 

@@ -58,7 +58,12 @@ public final class Deidentifier {
   /** The transcript's segments de-identified, in the order given. */
   public List<DeidentifiedSegment> deidentify(
       String sourceText, List<EntityMention> mentions, KnownNames known, List<Segment> segments) {
-    List<Identifier> identifiers = identifiers(sourceText, mentions, known, segments);
+    return deidentify(sourceText, identifiers(sourceText, mentions, known, segments), segments);
+  }
+
+  /** The transcript's segments with the given identifiers (in text order) replaced. */
+  public List<DeidentifiedSegment> deidentify(
+      String sourceText, List<Identifier> identifiers, List<Segment> segments) {
     Map<String, String> labels = new HashMap<>();
     for (Identifier id : identifiers) {
       if (id.kind() == IdentifierKind.PERSON) {

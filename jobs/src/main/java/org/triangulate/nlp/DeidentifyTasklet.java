@@ -48,12 +48,13 @@ public final class DeidentifyTasklet implements Tasklet {
     }
     for (String sourceId : sourceIds) {
       SourceDocument source = store.source(study.name(), sourceId);
+      List<Segment> transcribed = store.segments(study.name(), sourceId);
+      List<Identifier> identifiers =
+          deidentifier.identifiers(
+              source.text(), store.entities(study.name(), sourceId), known, transcribed);
       List<DeidentifiedSegment> segments =
-          deidentifier.deidentify(
-              source.text(),
-              store.entities(study.name(), sourceId),
-              known,
-              store.segments(study.name(), sourceId));
+          deidentifier.deidentify(source.text(), identifiers, transcribed);
+      store.writeIdentifiers(study.name(), sourceId, identifiers);
       store.writeDeidentified(study.name(), segments);
       contribution.incrementReadCount();
       contribution.incrementWriteCount(segments.size());

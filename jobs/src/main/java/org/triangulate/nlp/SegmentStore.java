@@ -143,6 +143,20 @@ public class SegmentStore {
         sourceId);
   }
 
+  /**
+   * Replaces the record of where a source's identifiers are and what kind they are (the offsets and
+   * kinds only: audits and recall measurements read it; pseudonym keys stay in {@code pseudonym}).
+   */
+  public void writeIdentifiers(String study, String sourceId, List<Identifier> identifiers) {
+    jdbc.update("delete from identifier_span where study = ? and source_id = ?", study, sourceId);
+    jdbc.batchUpdate(
+        "insert into identifier_span (study, source_id, start_offset, end_offset, kind)"
+            + " values (?, ?, ?, ?, ?)",
+        identifiers.stream()
+            .map(id -> new Object[] {study, sourceId, id.start(), id.end(), id.kind().code()})
+            .toList());
+  }
+
   /** Writes a segment's de-identified text, label and lemmas. */
   public void writeDeidentified(String study, List<DeidentifiedSegment> segments) {
     jdbc.batchUpdate(
