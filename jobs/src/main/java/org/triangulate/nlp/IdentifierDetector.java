@@ -112,7 +112,39 @@ public final class IdentifierDetector {
     byTrust.add(named);
     List<Identifier> merged = merge(text, byTrust);
     byTrust.add(asWritten(text, firstNames(text, merged), IdentifierKind.PERSON));
-    return linkFirstNames(merge(text, byTrust));
+    return linkFirstNames(withSurnames(text, merge(text, byTrust)));
+  }
+
+  // A capitalised word (or a particle and one: Ó Súilleabháin, Mac Giolla, van Dijk) on the same
+  // line.
+  private static final Pattern SURNAME =
+      Pattern.compile(
+          "\\G[ \\t]+(?:(?:Ó|Ní|Nic|Mac|Mc|Ua|de|del|della|di|da|van|von|der|le|la|al|el|bin|ibn)[ \\t]+)?"
+              + "\\p{Lu}[\\p{L}'’-]*\\p{Ll}[\\p{L}'’-]*");
+
+  /**
+   * A first name alone that NER or a list found, followed by a capitalised word, is taken with it:
+   * NER often stops at a surname it does not know (Ó Súilleabháin), which would leave the surname
+   * standing.
+   */
+  private List<Identifier> withSurnames(String text, List<Identifier> identifiers) {
+    List<Identifier> out = new ArrayList<>();
+    for (int i = 0; i < identifiers.size(); i++) {
+      Identifier id = identifiers.get(i);
+      if (id.kind() == IdentifierKind.PERSON
+          && !text.substring(id.start(), id.end()).contains(" ")) {
+        Matcher m = SURNAME.matcher(text);
+        m.region(id.end(), text.length());
+        int nextStart = i + 1 < identifiers.size() ? identifiers.get(i + 1).start() : text.length();
+        if (m.lookingAt() && m.end() <= nextStart && !kept(m.group().strip())) {
+          id =
+              new Identifier(
+                  id.start(), m.end(), id.kind(), NameKey.of(text.substring(id.start(), m.end())));
+        }
+      }
+      out.add(id);
+    }
+    return out;
   }
 
   /** The first names, as written, of the full names of people among {@code identifiers}. */

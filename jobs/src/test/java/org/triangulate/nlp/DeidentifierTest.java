@@ -248,6 +248,23 @@ class DeidentifierTest {
   }
 
   @Test
+  void takesTheSurnameNerMissedWithTheFirstName() {
+    // given: NER found only the first name, twice
+    String text = "I met Imran Ó Súilleabháin there. Imran I think was, and NHS Trust.";
+    List<EntityMention> mentions =
+        List.of(new EntityMention(6, 11, "PERSON"), new EntityMention(34, 39, "PERSON"));
+    Segment whole = segment("s1", text, "R", 0, text.length());
+
+    // when
+    List<DeidentifiedSegment> out =
+        deidentifier().deidentify(text, mentions, KnownNames.none(), List.of(whole));
+
+    // then: the surname goes with it; "I" is no surname; the first name alone is the same person
+    assertThat(out.getFirst().text())
+        .isEqualTo("I met [PERSON-1] there. [PERSON-1] I think was, and NHS Trust.");
+  }
+
+  @Test
   void replacesNamesFoundElsewhereInTheStudyOnlyAsWritten() {
     // given: NER found "Rose" as a person in another transcript
     KnownNames known = new KnownNames();

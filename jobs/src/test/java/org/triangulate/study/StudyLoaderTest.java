@@ -277,7 +277,7 @@ class StudyLoaderTest {
   void rejectsAKeepWordThatIsAlsoListedToBeReplacedNamingTheKey() throws IOException {
     // given
     copyDemo();
-    edit("study.yml", "  keep: [NHS]\n", "  keep: [NHS, eastbrook]\n");
+    edit("study.yml", "  keep: [NHS, DBS]\n", "  keep: [NHS, DBS, eastbrook]\n");
 
     // then
     assertThatThrownBy(() -> loader.load(configDir, "demo"))
@@ -289,7 +289,7 @@ class StudyLoaderTest {
   void rejectsAnUnknownDeidentifyKeyNamingItsPath() throws IOException {
     // given: the old single list
     copyDemo();
-    edit("study.yml", "  keep: [NHS]\n", "  keep: [NHS]\n  terms: [Leeds]\n");
+    edit("study.yml", "  keep: [NHS, DBS]\n", "  keep: [NHS, DBS]\n  terms: [Leeds]\n");
 
     // then
     assertThatThrownBy(() -> loader.load(configDir, "demo"))
