@@ -34,6 +34,16 @@ create table identifier_span (
   primary key (study, source_id, start_offset)
 );
 
+-- Names NER (or a speaker label) showed to be a person, place or organisation somewhere in the
+-- study, as written: replaced wherever they are written so. Only ever added to, so a name stays
+-- replaced in every transcript after the one it was found in changes or goes.
+create table known_name (
+  study  varchar(100) not null,
+  kind   varchar(20) not null,
+  name   varchar(500) not null,
+  primary key (study, kind, name)
+);
+
 alter table segment add column lemma_starts varchar;
 alter table segment add column deidentified_body varchar;
 alter table segment add column deidentified_label varchar(200);

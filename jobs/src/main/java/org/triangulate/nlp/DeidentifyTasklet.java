@@ -11,11 +11,12 @@ import org.triangulate.study.Study;
 
 /**
  * Writes every segment's de-identified text, label and lemmas, in one pass over the study after
- * annotation: first the names NER found anywhere (and speaker labels that are names) are gathered,
- * so each is replaced wherever it is written; then the transcripts are de-identified in source
- * order on this one thread, so pseudonyms are handed out without races and the same inputs get the
- * same numbers. The whole study is done every night: it is quick, and a changed list in study.yml
- * or a name first recognised in a new transcript reaches every transcript.
+ * annotation: first the names NER found anywhere (and speaker labels that are names) are added to
+ * the study's known names (kept in the store, never removed), so each is replaced wherever it is
+ * written; then the transcripts are de-identified in source order on this one thread, so pseudonyms
+ * are handed out without races and the same inputs get the same numbers. The whole study is done
+ * every night: it is quick, and a changed list in study.yml or a name first recognised in a new
+ * transcript reaches every transcript.
  */
 public final class DeidentifyTasklet implements Tasklet {
 
@@ -38,7 +39,7 @@ public final class DeidentifyTasklet implements Tasklet {
     StoredPseudonyms pseudonyms = new StoredPseudonyms(jdbc, study.name(), study.deidentify());
     Deidentifier deidentifier = new Deidentifier(detector, pseudonyms, turns::isRoleLabel);
     List<String> sourceIds = store.sourceIds(study.name());
-    KnownNames known = new KnownNames();
+    KnownNames known = store.knownNames(study.name());
     for (String sourceId : sourceIds) {
       SourceDocument source = store.source(study.name(), sourceId);
       detector.collectNames(source.text(), store.entities(study.name(), sourceId), known);
@@ -46,6 +47,7 @@ public final class DeidentifyTasklet implements Tasklet {
           .labelNames(store.segments(study.name(), sourceId))
           .forEach(name -> known.add(IdentifierKind.PERSON, name));
     }
+    store.addKnownNames(study.name(), known);
     for (String sourceId : sourceIds) {
       SourceDocument source = store.source(study.name(), sourceId);
       List<Segment> transcribed = store.segments(study.name(), sourceId);

@@ -157,6 +157,34 @@ public class SegmentStore {
             .toList());
   }
 
+  /** The names the study has known so far (table {@code known_name}). */
+  public KnownNames knownNames(String study) {
+    KnownNames known = new KnownNames();
+    jdbc.query(
+        "select kind, name from known_name where study = ?",
+        rs -> {
+          known.add(
+              IdentifierKind.valueOf(rs.getString(1).toUpperCase(java.util.Locale.ROOT)),
+              rs.getString(2));
+        },
+        study);
+    return known;
+  }
+
+  /** Adds the names in {@code known} that the store does not hold yet. */
+  public void addKnownNames(String study, KnownNames known) {
+    KnownNames stored = knownNames(study);
+    List<Object[]> added = new java.util.ArrayList<>();
+    for (IdentifierKind kind : IdentifierKind.values()) {
+      for (String name : known.of(kind)) {
+        if (!stored.of(kind).contains(name) && name.length() <= 500) {
+          added.add(new Object[] {study, kind.code(), name});
+        }
+      }
+    }
+    jdbc.batchUpdate("insert into known_name (study, kind, name) values (?, ?, ?)", added);
+  }
+
   /** Writes a segment's de-identified text, label and lemmas. */
   public void writeDeidentified(String study, List<DeidentifiedSegment> segments) {
     jdbc.batchUpdate(
