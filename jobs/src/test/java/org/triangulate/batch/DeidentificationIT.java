@@ -34,6 +34,14 @@ import org.springframework.web.util.HtmlUtils;
 import org.triangulate.TriangulateApplication;
 import org.triangulate.index.ExtractIndexMapping;
 import org.triangulate.index.TestElasticsearch;
+import org.triangulate.nlp.Deidentifier;
+import org.triangulate.nlp.IdentifierDetector;
+import org.triangulate.nlp.IdentifierKind;
+import org.triangulate.nlp.InMemoryPseudonyms;
+import org.triangulate.nlp.KnownNames;
+import org.triangulate.nlp.SegmentStore;
+import org.triangulate.nlp.SpeakerTurnSegmenter;
+import org.triangulate.study.Study;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -68,6 +76,9 @@ class DeidentificationIT {
   @Autowired NightlyRunner runner;
   @Autowired JdbcTemplate jdbc;
   @Autowired ElasticsearchClient elasticsearch;
+  @Autowired SegmentStore segmentStore;
+  @Autowired SpeakerTurnSegmenter speakerTurns;
+  @Autowired Study study;
 
   private static boolean ran;
 
@@ -206,6 +217,83 @@ class DeidentificationIT {
                 .toList());
     byKind.forEach((k, c) ->
         assertThat((double) c[0] / c[1]).as("recall of %s", k).isGreaterThanOrEqualTo(0.98));
+  }
+
+  /**
+   * What NER, the patterns and speaker labels find alone, without study.yml's lists (the same NER
+   * entities the night stored): printed to show what the lists add; what does not depend on them
+   * must still be found.
+   */
+  @Test
+  @Order(3)
+  void findsPatternedIdentifiersAndNamedSpeakersWithoutTheStudysLists() throws Exception {
+    // given the night's NER entities and a detector without the study's lists
+    night();
+    Study.Deidentification bare =
+        new Study.Deidentification(null, null, null, study.deidentify().keep());
+    IdentifierDetector detector = new IdentifierDetector(bare);
+    Deidentifier deidentifier =
+        new Deidentifier(detector, new InMemoryPseudonyms(bare), speakerTurns::isRoleLabel);
+    List<String> sourceIds = segmentStore.sourceIds("demo");
+    KnownNames known = new KnownNames();
+    for (String id : sourceIds) {
+      detector.collectNames(
+          segmentStore.source("demo", id).text(), segmentStore.entities("demo", id), known);
+      deidentifier
+          .labelNames(segmentStore.segments("demo", id))
+          .forEach(n -> known.add(IdentifierKind.PERSON, n));
+    }
+
+    // when
+    Map<String, int[]> byKind = new TreeMap<>();
+    Map<String, String> sourceOfFile = new HashMap<>();
+    jdbc.query(
+        "select file_name, source_id from source where study = 'demo'",
+        rs -> {
+          sourceOfFile.put(rs.getString(1), rs.getString(2));
+        });
+    Map<String, List<int[]>> spans = new HashMap<>();
+    Map<String, String> texts = new HashMap<>();
+    for (String id : sourceIds) {
+      String text = segmentStore.source("demo", id).text();
+      texts.put(id, text);
+      spans.put(
+          id,
+          deidentifier
+              .identifiers(
+                  text, segmentStore.entities("demo", id), known, segmentStore.segments("demo", id))
+              .stream()
+              .map(i -> new int[] {i.start(), i.end()})
+              .toList());
+    }
+    for (Planted p : planted()) {
+      String sourceId = sourceOfFile.get(fileName(p.file(), sourceOfFile));
+      String text = texts.get(sourceId);
+      boolean covered =
+          covered(
+              text,
+              text.offsetByCodePoints(0, p.start()),
+              text.offsetByCodePoints(0, p.end()),
+              spans.get(sourceId));
+      String kind = p.kind() + (p.inLabel() ? " (speaker label)" : "");
+      for (String k : List.of(kind, "all")) {
+        int[] counts = byKind.computeIfAbsent(k, x -> new int[2]);
+        counts[0] += covered ? 1 : 0;
+        counts[1]++;
+      }
+    }
+
+    // then
+    System.out.println("Recall without study.yml's lists (NER, patterns, speaker labels):");
+    byKind.forEach((k, c) ->
+        System.out.printf(
+            Locale.ROOT, "  %-28s %5d / %5d = %.4f%n", k, c[0], c[1], (double) c[0] / c[1]));
+    for (String k : List.of("email", "phone", "nhs_number", "postcode", "person (speaker label)")) {
+      int[] c = byKind.get(k);
+      assertThat((double) c[0] / c[1])
+          .as("recall of %s without lists", k)
+          .isGreaterThanOrEqualTo(0.98);
+    }
   }
 
   private static String fileName(String plantedFile, Map<String, String> sourceOfFile) {
