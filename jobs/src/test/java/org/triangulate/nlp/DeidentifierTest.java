@@ -127,6 +127,17 @@ class DeidentifierTest {
         .isEqualTo("Mail [EMAIL-1] or [EMAIL-2] today.");
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Meet me @ the office at 5.",
+        "Mail me at home, not @work.",
+        "The rota is on sharepoint@ward."
+      })
+  void leavesAtSignsThatAreNoAddressAlone(String sentence) {
+    assertThat(apply(deidentifier(), sentence)).isEqualTo(sentence);
+  }
+
   @Test
   void replacesANameInsideAnEmailAddressAsPartOfTheAddress() {
     assertThat(apply(deidentifier(people("Mary")), "Mary is mary@nhs.net"))
