@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  * Replaces the identifying details of a transcript ({@link IdentifierDetector}) with pseudonyms
  * ({@link Pseudonyms}) in each of its segments: in the text ({@code [PERSON-7]}), in the speaker
  * label when it is a name, and in the lemmas (the lemmas of identifying tokens are dropped). Labels
- * that name a role ({@code Interviewer}, {@code R}, {@code P12}, {@code Speaker 2}) stay. As
- * thread-safe as its {@link Pseudonyms}.
+ * that name a role ({@code Interviewer}, {@code R}, {@code P12}, {@code Speaker 2}) or are kept by
+ * the study ({@code Note}) stay. As thread-safe as its {@link Pseudonyms}.
  */
 public final class Deidentifier {
 
@@ -46,7 +46,10 @@ public final class Deidentifier {
   }
 
   private boolean isName(String label) {
-    return label != null && NAME_LABEL.matcher(label.strip()).matches() && !roleLabel.test(label);
+    return label != null
+        && NAME_LABEL.matcher(label.strip()).matches()
+        && !roleLabel.test(label)
+        && !detector.kept(label);
   }
 
   /** The identifiers of a transcript: see {@link IdentifierDetector#detect}. */

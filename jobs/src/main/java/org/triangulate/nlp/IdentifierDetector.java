@@ -163,7 +163,8 @@ public final class IdentifierDetector {
     return firstNames;
   }
 
-  private boolean kept(String name) {
+  /** Whether the study keeps {@code name}: NER or a speaker label took it for a name wrongly. */
+  boolean kept(String name) {
     return keep.contains(NameKey.of(name));
   }
 

@@ -311,6 +311,23 @@ class DeidentifierTest {
   }
 
   @Test
+  void leavesALabelTheStudyKeepsAlone() {
+    // given: "Note:" was taken for a speaker label
+    String text = "Note: recorder paused.\nR: Note this, Claire.";
+    List<Segment> segments =
+        List.of(segment("a", text, "Note", 6, 22), segment("b", text, "R", 26, text.length()));
+    Study.Deidentification config = new Study.Deidentification(null, null, null, List.of("Note"));
+
+    // when
+    List<DeidentifiedSegment> out =
+        deidentifier(config).deidentify(text, List.of(), KnownNames.none(), segments);
+
+    // then
+    assertThat(out).extracting(DeidentifiedSegment::speakerLabel).containsExactly("Note", "R");
+    assertThat(out.get(1).text()).isEqualTo("Note this, Claire.");
+  }
+
+  @Test
   void dropsTheLemmasOfIdentifyingTokens() {
     // given
     String text = "I rang Imran Patel twice.";
