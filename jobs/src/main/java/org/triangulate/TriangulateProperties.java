@@ -64,7 +64,7 @@ public record TriangulateProperties(
    * the interviewer).
    */
   public record Nlp(
-      @DefaultValue("tokenize,ssplit,pos,lemma") String annotators,
+      @DefaultValue("tokenize,ssplit,pos,lemma,ner") String annotators,
       @DefaultValue("3") int maxSentencesPerSegment,
       @DefaultValue({"Interviewer", "Int", "I", "Q", "Facilitator", "Moderator"})
           java.util.List<String> interviewerLabels,

@@ -57,6 +57,15 @@ class ExtractsUpToDateDecider implements JobExecutionDecider {
     Long segments =
         jdbc.queryForObject(
             "select count(*) from segment where study = ?", Long.class, study.name());
+    Long notDeidentified =
+        jdbc.queryForObject(
+            "select count(*) from segment where study = ? and deidentified_body is null",
+            Long.class,
+            study.name());
+    if (notDeidentified != null && notDeidentified > 0) {
+      // Segments annotated anew (a store rebuilt beside a kept index) still need their steps.
+      return CHANGED;
+    }
     long indexed = admin.countBehindAlias(study.name());
     if (segments == null || segments != indexed) {
       LOG.info("The live index holds {} documents for {} segments: re-indexing", indexed, segments);

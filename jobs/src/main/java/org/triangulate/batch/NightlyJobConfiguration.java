@@ -50,16 +50,16 @@ import org.triangulate.ingest.InputLedger;
 import org.triangulate.ingest.InputsFingerprint;
 import org.triangulate.ingest.QuarantineLog;
 import org.triangulate.ingest.RefiQdaImportTasklet;
-import org.triangulate.ingest.SourceDocument;
 import org.triangulate.ingest.StagedStudyStore;
 import org.triangulate.ingest.StructuredInput;
 import org.triangulate.ingest.StructuredInputTasklet;
 import org.triangulate.ingest.TranscriptIngestTasklet;
 import org.triangulate.nlp.AnnotatedSource;
 import org.triangulate.nlp.CoreNlpAnnotator;
-import org.triangulate.nlp.Deidentifier;
+import org.triangulate.nlp.DeidentifyTasklet;
 import org.triangulate.nlp.Segment;
 import org.triangulate.nlp.SegmentStore;
+import org.triangulate.nlp.SourceRedaction;
 import org.triangulate.nlp.SpeakerTurnSegmenter;
 import org.triangulate.nlp.TranscriptSegmenter;
 import org.triangulate.scale.RemotePartitionHandler;
@@ -172,12 +172,16 @@ public class NightlyJobConfiguration {
   }
 
   @Bean
-  TranscriptSegmenter transcriptSegmenter(CoreNlpAnnotator annotator) {
+  SpeakerTurnSegmenter speakerTurnSegmenter() {
+    return new SpeakerTurnSegmenter(
+        properties.nlp().interviewerLabels(), properties.nlp().participantLabels());
+  }
+
+  @Bean
+  TranscriptSegmenter transcriptSegmenter(
+      SpeakerTurnSegmenter speakerTurnSegmenter, CoreNlpAnnotator annotator) {
     return new TranscriptSegmenter(
-        new SpeakerTurnSegmenter(
-            properties.nlp().interviewerLabels(), properties.nlp().participantLabels()),
-        annotator,
-        properties.nlp().maxSentencesPerSegment());
+        speakerTurnSegmenter, annotator, properties.nlp().maxSentencesPerSegment());
   }
 
   /**
@@ -210,11 +214,8 @@ public class NightlyJobConfiguration {
         .<String, AnnotatedSource>chunk(1)
         .transactionManager(transactionManager)
         .reader(changedSourcesReader(segments, null))
-        .processor(sourceId -> {
-          SourceDocument source = segments.source(study.name(), sourceId);
-          return new AnnotatedSource(
-              sourceId, source.sha256(), segmenter.segment(study.name(), source));
-        })
+        .processor(
+            sourceId -> segmenter.annotate(study.name(), segments.source(study.name(), sourceId)))
         .writer(
             chunk -> chunk.forEach(annotated -> segments.replaceSegments(study.name(), annotated)))
         .listener(annotateProgress.counter())
@@ -250,6 +251,18 @@ public class NightlyJobConfiguration {
     return partitioned.build();
   }
 
+  // ---- de-identify: study-wide pseudonyms, one thread, source order
+  // ---------------------------------
+
+  @Bean
+  Step deidentifySegmentsStep(
+      SegmentStore segments, JdbcTemplate jdbc, SpeakerTurnSegmenter speakerTurnSegmenter) {
+    return new StepBuilder("deidentifySegmentsStep", jobRepository)
+        .tasklet(
+            new DeidentifyTasklet(segments, jdbc, study, speakerTurnSegmenter), transactionManager)
+        .build();
+  }
+
   // ---- code: the codebook's rules over participant segments
   // --------------------------------------
 
@@ -279,8 +292,10 @@ public class NightlyJobConfiguration {
 
   /** The text sources leave the store with in the export: the one place to change it. */
   @Bean
-  ExportedSourceText exportedSourceText() {
-    return new DeidentifiedSourceText(new Deidentifier(study.deidentify().terms()));
+  ExportedSourceText exportedSourceText(
+      SegmentStore segments, JdbcTemplate jdbc, SpeakerTurnSegmenter speakerTurnSegmenter) {
+    return new DeidentifiedSourceText(
+        SourceRedaction.stored(segments, jdbc, study, speakerTurnSegmenter));
   }
 
   @Bean
@@ -337,7 +352,7 @@ public class NightlyJobConfiguration {
     return new JdbcCursorItemReaderBuilder<Segment>()
         .name("storedSegments")
         .dataSource(dataSource)
-        .sql(SegmentStore.SEGMENTS_OF_STUDY)
+        .sql(SegmentStore.DEIDENTIFIED_SEGMENTS_OF_STUDY)
         .queryArguments(study.name())
         .rowMapper(SegmentStore::mapSegment)
         .build();
@@ -456,6 +471,7 @@ public class NightlyJobConfiguration {
       Step ingestTranscriptsStep,
       Step importRefiQdaStep,
       Step annotateTranscriptsStep,
+      Step deidentifySegmentsStep,
       Step attachImportedCodingsStep,
       Step autoCodeSegmentsStep,
       Step writeCodingCoverageStep,
@@ -471,7 +487,8 @@ public class NightlyJobConfiguration {
       RunLock runLock) {
     Flow extracts =
         new FlowBuilder<Flow>("codeAndIndexExtracts")
-            .start(attachImportedCodingsStep)
+            .start(deidentifySegmentsStep)
+            .next(attachImportedCodingsStep)
             .next(autoCodeSegmentsStep)
             .next(exportRefiQdaStep)
             .next(createExtractIndexStep)

@@ -5,8 +5,8 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.triangulate.ingest.SourceDocument;
-import org.triangulate.nlp.Deidentifier;
 import org.triangulate.nlp.Segment;
+import org.triangulate.nlp.SourceRedaction;
 
 /**
  * Exports a source's text de-identified piece by piece between segment boundaries (speaker labels
@@ -16,15 +16,16 @@ import org.triangulate.nlp.Segment;
  */
 public final class DeidentifiedSourceText implements ExportedSourceText {
 
-  private final Deidentifier deidentifier;
+  private final SourceRedaction redaction;
 
-  public DeidentifiedSourceText(Deidentifier deidentifier) {
-    this.deidentifier = deidentifier;
+  public DeidentifiedSourceText(SourceRedaction redaction) {
+    this.redaction = redaction;
   }
 
   @Override
   public ExportedText of(SourceDocument source, List<Segment> segments) {
     String original = source.text();
+    SourceRedaction.Ranges deidentified = redaction.of(source, segments);
     TreeSet<Integer> boundaries = new TreeSet<>(List.of(0, original.length()));
     for (Segment segment : segments) {
       boundaries.add(Math.clamp(segment.start(), 0, original.length()));
@@ -35,7 +36,7 @@ public final class DeidentifiedSourceText implements ExportedSourceText {
     Integer previous = null;
     for (int boundary : boundaries) {
       if (previous != null) {
-        exported.append(deidentifier.apply(original.substring(previous, boundary)));
+        exported.append(deidentified.text(previous, boundary));
       }
       offsets.put(boundary, exported.length());
       previous = boundary;

@@ -67,7 +67,7 @@ public class RefiQdaExportTasklet implements Tasklet {
     String name = study.name();
     Map<String, List<Segment>> segmentsOfSource = new HashMap<>();
     jdbc.query(
-        SegmentStore.SEGMENTS_OF_STUDY,
+        SegmentStore.TRANSCRIBED_SEGMENTS_OF_STUDY,
         rs -> {
           Segment segment = SegmentStore.mapSegment(rs, 0);
           segmentsOfSource.computeIfAbsent(segment.sourceId(), s -> new ArrayList<>()).add(segment);

@@ -8,22 +8,22 @@ import java.util.Map;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.triangulate.coding.CategoryThemes;
-import org.triangulate.nlp.Deidentifier;
 import org.triangulate.nlp.Segment;
 import org.triangulate.nlp.WordStems;
 import org.triangulate.study.Study;
 
 /**
- * Turns a stored segment into the document the index holds: de-identified text and lemmas, the
- * participant's case and every case and participant attribute, and the segment's categories with
- * their themes and provenance, the derivational stems of the lemmas and a content fingerprint.
+ * Turns a stored, de-identified segment (read with {@link
+ * org.triangulate.nlp.SegmentStore#DEIDENTIFIED_SEGMENTS_OF_STUDY}: text and lemmas as the
+ * de-identify step wrote them) into the document the index holds: de-identified text and lemmas,
+ * the participant's case and every case and participant attribute, and the segment's categories
+ * with their themes and provenance, the derivational stems of the lemmas and a content fingerprint.
  * Loads the study's attributes and codings once per step.
  */
 public class ExtractDocumentAssembler implements ItemProcessor<Segment, ExtractDocument> {
 
   private final Study study;
   private final long runId;
-  private final Deidentifier deidentifier;
   private final CategoryThemes themes;
   private final Map<String, String> caseOfParticipant = new HashMap<>();
   private final Map<String, Map<String, String>> attributesOfParticipant = new HashMap<>();
@@ -32,7 +32,6 @@ public class ExtractDocumentAssembler implements ItemProcessor<Segment, ExtractD
   public ExtractDocumentAssembler(JdbcTemplate jdbc, Study study, long runId) {
     this.study = study;
     this.runId = runId;
-    this.deidentifier = new Deidentifier(study.deidentify().terms());
     // Imported REFI-QDA categories are not in codebook.yml; their themes come from the import.
     this.themes = new CategoryThemes(jdbc, study);
     Map<String, Map<String, String>> caseAttributes = new HashMap<>();
@@ -75,14 +74,19 @@ public class ExtractDocumentAssembler implements ItemProcessor<Segment, ExtractD
 
   @Override
   public ExtractDocument process(Segment segment) {
+    if (segment.text() == null || segment.lemmas() == null) {
+      // Never fall back to the text as transcribed.
+      throw new IllegalStateException(
+          "Segment " + segment.segmentId() + " of " + segment.sourceId() + " is not de-identified");
+    }
     List<String[]> codings = codingsOfSegment.getOrDefault(segment.segmentId(), List.of());
     List<String> categories = codings.stream().map(c -> c[0]).distinct().toList();
     return new ExtractDocument(
         segment.segmentId(),
         study.name(),
-        deidentifier.apply(segment.text()),
-        deidentifier.apply(segment.lemmas()),
-        WordStems.ofLemmas(deidentifier.apply(segment.lemmas())),
+        segment.text(),
+        segment.lemmas(),
+        WordStems.ofLemmas(segment.lemmas()),
         segment.role().code(),
         segment.participantId(),
         caseOfParticipant.getOrDefault(segment.participantId(), ""),

@@ -153,7 +153,7 @@ public class StagedStudyStore {
     return gone.size();
   }
 
-  /** Removes a source with its segments and their codings. */
+  /** Removes a source with its segments, their codings and its named entities. */
   public void removeSource(String study, String sourceId) {
     jdbc.update(
         "delete from coding where study = ? and segment_id in (select segment_id from segment where study = ? and source_id = ?)",
@@ -161,6 +161,8 @@ public class StagedStudyStore {
         study,
         sourceId);
     jdbc.update("delete from segment where study = ? and source_id = ?", study, sourceId);
+    jdbc.update("delete from entity_mention where study = ? and source_id = ?", study, sourceId);
+    jdbc.update("delete from identifier_span where study = ? and source_id = ?", study, sourceId);
     jdbc.update("delete from source where study = ? and source_id = ?", study, sourceId);
   }
 

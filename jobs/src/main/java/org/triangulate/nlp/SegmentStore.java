@@ -12,10 +12,30 @@ import org.triangulate.ingest.SourceDocument;
 @Component
 public class SegmentStore {
 
-  /** Every segment of a study (parameter: study), in transcript order. */
-  public static final String SEGMENTS_OF_STUDY =
+  /**
+   * Every segment of a study (parameter: study), in transcript order, de-identified: its text,
+   * speaker label and lemmas are the ones the de-identify step wrote (null if it has not run).
+   */
+  public static final String DEIDENTIFIED_SEGMENTS_OF_STUDY =
+      "select segment_id, source_id, participant_id, turn_index, speaker_role,"
+          + " deidentified_label as speaker_label, start_offset, end_offset, sentence_count,"
+          + " deidentified_body as body, deidentified_lemmas as lemmas, lemma_starts from segment"
+          + " where study = ? order by source_id, start_offset";
+
+  /**
+   * Every segment of a study as transcribed (parameter: study), by source in transcript order: for
+   * offsets and speaker labels that de-identification needs, never for output text.
+   */
+  public static final String TRANSCRIBED_SEGMENTS_OF_STUDY =
       "select segment_id, source_id, participant_id, turn_index, speaker_role, speaker_label, start_offset, end_offset,"
-          + " sentence_count, body, lemmas from segment where study = ? order by source_id, start_offset";
+          + " sentence_count, body, lemmas, lemma_starts from segment where study = ?"
+          + " order by source_id, start_offset";
+
+  /** A source's segments as transcribed (parameters: study, source), in transcript order. */
+  static final String SEGMENTS_OF_SOURCE =
+      "select segment_id, source_id, participant_id, turn_index, speaker_role, speaker_label, start_offset, end_offset,"
+          + " sentence_count, body, lemmas, lemma_starts from segment where study = ? and source_id = ?"
+          + " order by start_offset";
 
   private final JdbcTemplate jdbc;
 
@@ -31,7 +51,8 @@ public class SegmentStore {
         rs.getInt("end_offset"),
         rs.getInt("sentence_count"),
         rs.getString("body"),
-        rs.getString("lemmas"));
+        rs.getString("lemmas"),
+        rs.getString("lemma_starts"));
   }
 
   public SegmentStore(JdbcTemplate jdbc) {
@@ -59,7 +80,10 @@ public class SegmentStore {
         sourceId);
   }
 
-  /** Replaces a source's segments (and their codings) and marks it annotated at its checksum. */
+  /**
+   * Replaces a source's segments (and their codings) and named entities, and marks it annotated at
+   * its checksum. The new segments await de-identification.
+   */
   public void replaceSegments(String study, AnnotatedSource annotated) {
     jdbc.update(
         "delete from coding where study = ? and segment_id in (select segment_id from segment where study = ? and source_id = ?)",
@@ -68,9 +92,20 @@ public class SegmentStore {
         annotated.sourceId());
     jdbc.update(
         "delete from segment where study = ? and source_id = ?", study, annotated.sourceId());
+    jdbc.update(
+        "delete from entity_mention where study = ? and source_id = ?",
+        study,
+        annotated.sourceId());
+    jdbc.batchUpdate(
+        "insert into entity_mention (study, source_id, start_offset, end_offset, entity_type)"
+            + " values (?, ?, ?, ?, ?)",
+        annotated.entities().stream()
+            .map(e -> new Object[] {study, annotated.sourceId(), e.start(), e.end(), e.type()})
+            .toList());
     jdbc.batchUpdate(
         "insert into segment (study, segment_id, source_id, participant_id, turn_index, speaker_role, speaker_label,"
-            + " start_offset, end_offset, sentence_count, body, lemmas) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " start_offset, end_offset, sentence_count, body, lemmas, lemma_starts)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         annotated.segments().stream()
             .map(s ->
                 new Object[] {
@@ -85,7 +120,8 @@ public class SegmentStore {
                   s.end(),
                   s.sentenceCount(),
                   s.text(),
-                  s.lemmas()
+                  s.lemmas(),
+                  s.lemmaStarts()
                 })
             .toList());
     jdbc.update(
@@ -93,6 +129,79 @@ public class SegmentStore {
         annotated.sha256(),
         study,
         annotated.sourceId());
+  }
+
+  /** The study's transcripts in source order: the order pseudonyms are first handed out in. */
+  public List<String> sourceIds(String study) {
+    return jdbc.queryForList(
+        "select source_id from source where study = ? order by source_id", String.class, study);
+  }
+
+  /** A source's segments as transcribed, in transcript order. */
+  public List<Segment> segments(String study, String sourceId) {
+    return jdbc.query(SEGMENTS_OF_SOURCE, SegmentStore::mapSegment, study, sourceId);
+  }
+
+  /** The named entities NER found in a source, in text order. */
+  public List<EntityMention> entities(String study, String sourceId) {
+    return jdbc.query(
+        "select start_offset, end_offset, entity_type from entity_mention"
+            + " where study = ? and source_id = ? order by start_offset",
+        (rs, i) -> new EntityMention(rs.getInt(1), rs.getInt(2), rs.getString(3)),
+        study,
+        sourceId);
+  }
+
+  /**
+   * Replaces the record of where a source's identifiers are and what kind they are (the offsets and
+   * kinds only: audits and recall measurements read it; pseudonym keys stay in {@code pseudonym}).
+   */
+  public void writeIdentifiers(String study, String sourceId, List<Identifier> identifiers) {
+    jdbc.update("delete from identifier_span where study = ? and source_id = ?", study, sourceId);
+    jdbc.batchUpdate(
+        "insert into identifier_span (study, source_id, start_offset, end_offset, kind)"
+            + " values (?, ?, ?, ?, ?)",
+        identifiers.stream()
+            .map(id -> new Object[] {study, sourceId, id.start(), id.end(), id.kind().code()})
+            .toList());
+  }
+
+  /** The names the study has known so far (table {@code known_name}). */
+  public KnownNames knownNames(String study) {
+    KnownNames known = new KnownNames();
+    jdbc.query(
+        "select kind, name from known_name where study = ?",
+        rs -> {
+          known.add(
+              IdentifierKind.valueOf(rs.getString(1).toUpperCase(java.util.Locale.ROOT)),
+              rs.getString(2));
+        },
+        study);
+    return known;
+  }
+
+  /** Adds the names in {@code known} that the store does not hold yet. */
+  public void addKnownNames(String study, KnownNames known) {
+    KnownNames stored = knownNames(study);
+    List<Object[]> added = new java.util.ArrayList<>();
+    for (IdentifierKind kind : IdentifierKind.values()) {
+      for (String name : known.of(kind)) {
+        if (!stored.of(kind).contains(name) && name.length() <= 500) {
+          added.add(new Object[] {study, kind.code(), name});
+        }
+      }
+    }
+    jdbc.batchUpdate("insert into known_name (study, kind, name) values (?, ?, ?)", added);
+  }
+
+  /** Writes a segment's de-identified text, label and lemmas. */
+  public void writeDeidentified(String study, List<DeidentifiedSegment> segments) {
+    jdbc.batchUpdate(
+        "update segment set deidentified_body = ?, deidentified_label = ?, deidentified_lemmas = ?"
+            + " where study = ? and segment_id = ?",
+        segments.stream()
+            .map(s -> new Object[] {s.text(), s.speakerLabel(), s.lemmas(), study, s.segmentId()})
+            .toList());
   }
 
   public long countSegments(String study) {

@@ -181,6 +181,16 @@ public final class SpeakerTurnSegmenter {
     }
   }
 
+  /**
+   * Whether a label names a role ({@code Interviewer 2}, {@code R}, {@code P12}, {@code Speaker 1})
+   * rather than a person: labels with a digit number speakers, they do not name them.
+   */
+  public boolean isRoleLabel(String label) {
+    return isInterviewer(label)
+        || isParticipant(label)
+        || label.chars().anyMatch(Character::isDigit);
+  }
+
   private boolean isInterviewer(String label) {
     return interviewerLabels.contains(normalise(label));
   }

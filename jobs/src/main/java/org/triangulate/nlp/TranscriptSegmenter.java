@@ -26,11 +26,18 @@ public final class TranscriptSegmenter {
   }
 
   public List<Segment> segment(String study, SourceDocument source) {
+    return annotate(study, source).segments();
+  }
+
+  /** The source's segments and the named entities CoreNLP found in it (if it runs {@code ner}). */
+  public AnnotatedSource annotate(String study, SourceDocument source) {
     String text = source.text();
     List<Segment> segments = new ArrayList<>();
+    List<EntityMention> entities = new ArrayList<>();
     for (SpeakerTurn turn : turns.segment(text)) {
       List<AnnotatedSentence> sentences =
           annotator.annotate(text.substring(turn.start(), turn.end()));
+      entities.addAll(EntityMention.of(sentences, turn.start()));
       for (int from = 0; from < sentences.size(); from += maxSentences) {
         List<AnnotatedSentence> chunk =
             sentences.subList(from, Math.min(from + maxSentences, sentences.size()));
@@ -48,19 +55,35 @@ public final class TranscriptSegmenter {
                 end,
                 chunk.size(),
                 text.substring(start, end),
-                lemmas(chunk)));
+                lemmas(chunk),
+                lemmaStarts(chunk, turn.start())));
       }
     }
-    return segments;
+    return new AnnotatedSource(source.sourceId(), source.sha256(), segments, entities);
   }
 
   private static String lemmas(List<AnnotatedSentence> sentences) {
-    return sentences.stream()
-        .flatMap(s -> s.tokens().stream())
-        .map(t -> t.lemma() == null ? t.word() : t.lemma())
-        .filter(l -> l.chars().anyMatch(Character::isLetterOrDigit))
+    return lemmaTokens(sentences)
+        .map(TranscriptSegmenter::lemma)
         .map(l -> l.toLowerCase(Locale.ROOT))
         .collect(Collectors.joining(" "));
+  }
+
+  private static String lemmaStarts(List<AnnotatedSentence> sentences, int offset) {
+    return lemmaTokens(sentences)
+        .map(t -> Integer.toString(offset + t.start()))
+        .collect(Collectors.joining(" "));
+  }
+
+  private static java.util.stream.Stream<AnnotatedSentence.Token> lemmaTokens(
+      List<AnnotatedSentence> sentences) {
+    return sentences.stream()
+        .flatMap(s -> s.tokens().stream())
+        .filter(t -> lemma(t).chars().anyMatch(Character::isLetterOrDigit));
+  }
+
+  private static String lemma(AnnotatedSentence.Token token) {
+    return token.lemma() == null ? token.word() : token.lemma();
   }
 
   static String segmentId(String study, SourceDocument source, int start, int end) {

@@ -41,7 +41,7 @@ public record Study(
     domains = copy(domains);
     items = copy(items);
     happening = happening == null ? Map.of() : Map.copyOf(happening);
-    deidentify = deidentify == null ? new Deidentification(List.of()) : deidentify;
+    deidentify = deidentify == null ? Deidentification.NONE : deidentify;
     packs = copy(packs);
   }
 
@@ -197,12 +197,37 @@ public record Study(
   public record QuoteRules(int perGroupMax, int minChars, int maxChars) {}
 
   /**
-   * Study-specific terms (staff names, local places) replaced by pseudonyms before anything leaves
-   * the store.
+   * What the study team knows identifies people, beyond what is detected in the text (names found
+   * by NER, e-mails, phone and NHS numbers, postcodes, dates of birth): staff names ({@code
+   * people}), local places ({@code places}), each case's names for its organisation and its own
+   * places ({@code cases}, keyed by case id; the organisation's names become the case's pseudonym),
+   * and words NER wrongly takes for a name, place or organisation ({@code keep}). Matching ignores
+   * case and runs of whitespace.
    */
-  public record Deidentification(List<String> terms) {
+  public record Deidentification(
+      List<String> people, List<String> places, Map<String, CaseNames> cases, List<String> keep) {
+
+    public static final Deidentification NONE = new Deidentification(null, null, null, null);
+
     public Deidentification {
-      terms = terms == null ? List.of() : List.copyOf(terms);
+      people = copy(people);
+      places = copy(places);
+      cases =
+          cases == null
+              ? Map.of()
+              : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(cases));
+      keep = copy(keep);
+    }
+  }
+
+  /**
+   * A case's organisation names (replaced by {@code pseudonym}, by default {@code [CASE-<id>]}) and
+   * its places (replaced by place pseudonyms like any other place).
+   */
+  public record CaseNames(List<String> names, List<String> places, String pseudonym) {
+    public CaseNames {
+      names = copy(names);
+      places = copy(places);
     }
   }
 

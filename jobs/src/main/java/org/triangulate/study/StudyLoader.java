@@ -160,6 +160,7 @@ public final class StudyLoader {
             && s.quotes().minChars() < s.quotes().maxChars(),
         problems,
         "study.yml: quotes: per-group-max must be >= 1 and min-chars below max-chars");
+    checkDeidentify(s.deidentify(), problems);
     for (int i = 0; i < s.packs().size(); i++) {
       Study.PackDefinition pack = s.packs().get(i);
       require(
@@ -184,6 +185,76 @@ public final class StudyLoader {
                 + Study.PACK_PATTERN_TYPES);
       }
     }
+  }
+
+  private static final String PSEUDONYM = "\\[[A-Za-z0-9][A-Za-z0-9 _-]*\\]";
+
+  private static void checkDeidentify(Study.Deidentification d, List<String> problems) {
+    terms("deidentify.people", d.people(), problems);
+    terms("deidentify.places", d.places(), problems);
+    terms("deidentify.keep", d.keep(), problems);
+    Set<String> pseudonyms = new HashSet<>();
+    d.cases()
+        .forEach((caseId, names) -> {
+          String key = "deidentify.cases." + caseId;
+          if (names == null) {
+            problems.add("study.yml: " + key + ": give the case's names (names: [...])");
+            return;
+          }
+          require(
+              !names.names().isEmpty(),
+              problems,
+              "study.yml: " + key + ".names: list at least one name of the case's organisation");
+          terms(key + ".names", names.names(), problems);
+          terms(key + ".places", names.places(), problems);
+          String pseudonym =
+              names.pseudonym() == null ? "[CASE-" + caseId + "]" : names.pseudonym();
+          require(
+              pseudonym.matches(PSEUDONYM),
+              problems,
+              "study.yml: "
+                  + key
+                  + ".pseudonym: write it in square brackets with letters, digits, spaces, '-' or"
+                  + " '_' (was '"
+                  + pseudonym
+                  + "')");
+          require(
+              pseudonyms.add(pseudonym),
+              problems,
+              "study.yml: " + key + ".pseudonym: '" + pseudonym + "' is another case's too");
+        });
+    Set<String> kept =
+        d.keep().stream()
+            .filter(t -> t != null)
+            .map(StudyLoader::normaliseTerm)
+            .collect(Collectors.toSet());
+    List<String> listed = new ArrayList<>(d.people());
+    listed.addAll(d.places());
+    d.cases().values().stream()
+        .filter(c -> c != null)
+        .forEach(c -> {
+          listed.addAll(c.names());
+          listed.addAll(c.places());
+        });
+    for (String term : listed) {
+      require(
+          term == null || !kept.contains(normaliseTerm(term)),
+          problems,
+          "study.yml: deidentify.keep: '" + term + "' is also listed to be replaced");
+    }
+  }
+
+  private static void terms(String key, List<String> terms, List<String> problems) {
+    for (int i = 0; i < terms.size(); i++) {
+      require(
+          terms.get(i) != null && !terms.get(i).isBlank(),
+          problems,
+          "study.yml: " + key + "[" + i + "]: empty term");
+    }
+  }
+
+  private static String normaliseTerm(String term) {
+    return term.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
   }
 
   /** Upper bound on Monte Carlo tables: past it a night's comparisons would take hours. */

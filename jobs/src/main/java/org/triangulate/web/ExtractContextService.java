@@ -10,14 +10,12 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.triangulate.nlp.Deidentifier;
 import org.triangulate.study.Study;
 
 /**
  * Finds one extract in the index (with the search's words marked) and the segments before and after
- * it in its transcript, read from the staged store and de-identified with the study's terms, since
- * the store keeps the text as transcribed. Speakers show by role only: labels may be names.
- * Thread-safe.
+ * it in its transcript, read from the staged store's de-identified text (written by the de-identify
+ * step, beside the text as transcribed). Speakers show by role only. Thread-safe.
  */
 @Service
 public class ExtractContextService {
@@ -36,13 +34,11 @@ public class ExtractContextService {
   private final ExtractSearchService search;
   private final JdbcTemplate jdbc;
   private final String study;
-  private final Deidentifier deidentifier;
 
   public ExtractContextService(ExtractSearchService search, JdbcTemplate jdbc, Study study) {
     this.search = search;
     this.jdbc = jdbc;
     this.study = study.name();
-    this.deidentifier = new Deidentifier(study.deidentify().terms());
   }
 
   /** The extract and up to {@code turns} segments either side; empty when no such extract. */
@@ -72,8 +68,9 @@ public class ExtractContextService {
     ExtractHit extract = ExtractHits.toHit(response.hits().hits().getFirst(), analyzed);
     List<ExtractContext.Turn> segments =
         jdbc.query(
-            "select segment_id, speaker_role, turn_index, start_offset, end_offset, body from segment"
-                + " where study = ? and source_id = ? order by start_offset",
+            "select segment_id, speaker_role, turn_index, start_offset, end_offset, deidentified_body"
+                + " from segment where study = ? and source_id = ? and deidentified_body is not null"
+                + " order by start_offset",
             (rs, i) ->
                 new ExtractContext.Turn(
                     rs.getString(1),
@@ -81,7 +78,7 @@ public class ExtractContextService {
                     rs.getInt(3),
                     rs.getInt(4),
                     rs.getInt(5),
-                    deidentifier.apply(rs.getString(6))),
+                    rs.getString(6)),
             study,
             extract.sourceFile());
     int at = -1;

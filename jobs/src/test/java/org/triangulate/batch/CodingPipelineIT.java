@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +36,6 @@ import org.triangulate.ingest.QdaImport;
 import org.triangulate.ingest.QdaImporter;
 import org.triangulate.ingest.QdpxReader;
 import org.triangulate.ingest.StagedTranscript;
-import org.triangulate.nlp.Deidentifier;
 import org.triangulate.study.Study;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -200,7 +200,18 @@ class CodingPipelineIT {
         .newValidator()
         .validate(new StreamSource(new ByteArrayInputStream(projectXml)));
     String lower = sourceTexts.toString().toLowerCase(Locale.ROOT);
-    for (String term : study.deidentify().terms()) {
+    List<String> terms = new ArrayList<>(study.deidentify().people());
+    terms.addAll(study.deidentify().places());
+    study
+        .deidentify()
+        .cases()
+        .values()
+        .forEach(c -> {
+          terms.addAll(c.names());
+          terms.addAll(c.places());
+        });
+    assertThat(terms).isNotEmpty();
+    for (String term : terms) {
       assertThat(lower)
           .as("exported text holds '%s'", term)
           .doesNotContain(term.toLowerCase(Locale.ROOT));
@@ -227,11 +238,11 @@ class CodingPipelineIT {
                   + source.source().text().substring(s.start(), s.end());
             })
             .collect(Collectors.toSet());
-    Deidentifier deidentifier = new Deidentifier(study.deidentify().terms());
     Set<String> stored =
         jdbc
             .queryForList(
-                "select distinct g.participant_id, c.category, g.body from coding c join segment g"
+                "select distinct g.participant_id, c.category, g.deidentified_body from coding c"
+                    + " join segment g"
                     + " on g.study = c.study and g.segment_id = c.segment_id where c.study = 'demo'")
             .stream()
             .map(r ->
@@ -239,7 +250,7 @@ class CodingPipelineIT {
                     + " | "
                     + r.get("category")
                     + " | "
-                    + deidentifier.apply((String) r.get("body")))
+                    + r.get("deidentified_body"))
             .collect(Collectors.toSet());
     assertThat(exported).isEqualTo(stored);
   }

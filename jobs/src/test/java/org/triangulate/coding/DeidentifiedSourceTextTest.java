@@ -6,13 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.triangulate.ingest.SourceDocument;
-import org.triangulate.nlp.Deidentifier;
 import org.triangulate.nlp.SpeakerRole;
+import org.triangulate.study.Study;
 
 class DeidentifiedSourceTextTest {
 
   private final DeidentifiedSourceText exported =
-      new DeidentifiedSourceText(new Deidentifier(List.of("Mary Jones", "Willow Ward")));
+      new DeidentifiedSourceText(
+          ExportFixture.redaction(
+              new Study.Deidentification(
+                  List.of("Mary Jones"), List.of("Willow Ward"), null, null)));
 
   @Test
   void deidentifiesSegmentsAndTheTextBetweenThemAndMapsEveryBoundary() {
@@ -29,13 +32,13 @@ class DeidentifiedSourceTextTest {
     // when
     ExportedText result = exported.of(source, List.of(first, second));
 
-    // then: written out by hand (the de-identifier numbers its terms longest first)
-    String expected = "[NAME-2]: I work on [NAME-1].\nInterviewer: Call [PHONE]?\n";
+    // then: written out by hand (one person, one place, one phone number: each the first of its kind)
+    String expected = "[PERSON-1]: I work on [PLACE-1].\nInterviewer: Call [PHONE-1]?\n";
     assertThat(result.text()).isEqualTo(expected);
     assertThat(expected.substring(result.at(first.start()), result.at(first.end())))
-        .isEqualTo("I work on [NAME-1].");
+        .isEqualTo("I work on [PLACE-1].");
     assertThat(expected.substring(result.at(second.start()), result.at(second.end())))
-        .isEqualTo("Call [PHONE]?");
+        .isEqualTo("Call [PHONE-1]?");
     assertThat(result.at(text.length())).isEqualTo(expected.length());
     assertThatThrownBy(() -> result.at(3)).isInstanceOf(IllegalArgumentException.class);
   }

@@ -4,8 +4,13 @@ import java.util.List;
 import java.util.Map;
 import org.triangulate.ingest.SourceDocument;
 import org.triangulate.nlp.Deidentifier;
+import org.triangulate.nlp.IdentifierDetector;
+import org.triangulate.nlp.InMemoryPseudonyms;
+import org.triangulate.nlp.KnownNames;
 import org.triangulate.nlp.Segment;
+import org.triangulate.nlp.SourceRedaction;
 import org.triangulate.nlp.SpeakerRole;
+import org.triangulate.nlp.SpeakerTurnSegmenter;
 import org.triangulate.study.Codebook;
 import org.triangulate.study.Study;
 
@@ -28,14 +33,14 @@ final class ExportFixture {
   /** What the de-identifier makes of P01's text, written out by hand. */
   static final String P01_EXPORTED =
       "Interviewer: Who supervises you?\n"
-          + "P01: [NAME-1] does, every week. We meet in the office.\n"
+          + "P01: [PERSON-1] does, every week. We meet in the office.\n"
           + "Interviewer: And pay?\n"
-          + "P01: The pay is the same band as [NAME-1].\n";
+          + "P01: The pay is the same band as [PERSON-1].\n";
 
   /** An emoji (two UTF-16 units, one character) comes before the coded words. */
   static final String P02_TEXT = "P02: I 😀 love the peer group. Reach me at a@b.org.\n";
 
-  static final String P02_EXPORTED = "P02: I 😀 love the peer group. Reach me at [EMAIL].\n";
+  static final String P02_EXPORTED = "P02: I 😀 love the peer group. Reach me at [EMAIL-1].\n";
 
   static Study study() {
     return new Study(
@@ -57,7 +62,7 @@ final class ExportFixture {
         new Study.ImportanceScale(1, 4),
         new Study.PatternThresholds(0.7, 0.3, 3, 0.05, 0.3, 3.3, 0.3),
         new Study.QuoteRules(3, 60, 600),
-        new Study.Deidentification(List.of("Mary Jones")),
+        new Study.Deidentification(List.of("Mary Jones"), null, null, null),
         List.of(),
         new Codebook(
             List.of(
@@ -111,7 +116,8 @@ final class ExportFixture {
         start + words.length(),
         1,
         words,
-        words.toLowerCase(java.util.Locale.ROOT));
+        words.toLowerCase(java.util.Locale.ROOT),
+        "");
   }
 
   static List<RefiQdaExporter.ExportSource> sources() {
@@ -173,7 +179,17 @@ final class ExportFixture {
   }
 
   static RefiQdaExporter exporter() {
-    return new RefiQdaExporter(
-        new DeidentifiedSourceText(new Deidentifier(study().deidentify().terms())));
+    return new RefiQdaExporter(new DeidentifiedSourceText(redaction(study().deidentify())));
+  }
+
+  /** De-identification by the study's lists and patterns alone (no NER, nothing stored). */
+  static SourceRedaction redaction(Study.Deidentification config) {
+    return new SourceRedaction(
+        new Deidentifier(
+            new IdentifierDetector(config),
+            new InMemoryPseudonyms(config),
+            new SpeakerTurnSegmenter(List.of("Interviewer"))::isRoleLabel),
+        source -> List.of(),
+        KnownNames::none);
   }
 }

@@ -147,10 +147,10 @@ class RefiQdaExporterTest {
     elements(project, "PlainTextSelection").forEach(s -> byName.put(s.getAttribute("name"), s));
     assertThat(byName.keySet())
         .containsExactly(
-            "[NAME-1] does, every week.",
+            "[PERSON-1] does, every week.",
             "We meet in the office.",
-            "The pay is the same band as [NAME-1].",
-            "I 😀 love the peer group. Reach me at [EMAIL].");
+            "The pay is the same band as [PERSON-1].",
+            "I 😀 love the peer group. Reach me at [EMAIL-1].");
     assertThat(byName.values())
         .extracting(RefiQdaExporterTest::description)
         .containsExactly(
@@ -158,10 +158,10 @@ class RefiQdaExporterTest {
             "imported:QualCoder 3.6",
             "rule:pay_parity (matched: same, pay)",
             "rule:peer_network (matched: peer)");
-    // "P02: " is five characters; the selection is 45 characters, the emoji counting once
-    Element peer = byName.get("I 😀 love the peer group. Reach me at [EMAIL].");
+    // "P02: " is five characters; the selection is 47 characters, the emoji counting once
+    Element peer = byName.get("I 😀 love the peer group. Reach me at [EMAIL-1].");
     assertThat(peer.getAttribute("startPosition")).isEqualTo("5");
-    assertThat(peer.getAttribute("endPosition")).isEqualTo("50");
+    assertThat(peer.getAttribute("endPosition")).isEqualTo("52");
     Map<String, String> users = new LinkedHashMap<>();
     elements(project, "User")
         .forEach(u -> users.put(u.getAttribute("guid"), u.getAttribute("name")));
@@ -215,14 +215,14 @@ class RefiQdaExporterTest {
             QdaImport.ImportedSelection::start,
             QdaImport.ImportedSelection::end)
         .containsExactlyInAnyOrder(
-            at("supervision", "P01", ExportFixture.P01_EXPORTED, "[NAME-1] does, every week."),
+            at("supervision", "P01", ExportFixture.P01_EXPORTED, "[PERSON-1] does, every week."),
             at("office_space", "P01", ExportFixture.P01_EXPORTED, "We meet in the office."),
-            at("pay", "P01", ExportFixture.P01_EXPORTED, "The pay is the same band as [NAME-1]."),
+            at("pay", "P01", ExportFixture.P01_EXPORTED, "The pay is the same band as [PERSON-1]."),
             at(
                 "peer_network",
                 "P02",
                 ExportFixture.P02_EXPORTED,
-                "I 😀 love the peer group. Reach me at [EMAIL]."));
+                "I 😀 love the peer group. Reach me at [EMAIL-1]."));
   }
 
   @Test

@@ -68,7 +68,7 @@ final class TestStudy {
         new Study.ImportanceScale(1, 4),
         new Study.PatternThresholds(0.70, 0.30, 3, 0.05, 0.30, 3.3, 0.30),
         new Study.QuoteRules(3, 60, 600),
-        new Study.Deidentification(List.of()),
+        Study.Deidentification.NONE,
         List.of(),
         codebook);
   }

@@ -44,7 +44,7 @@ final class TestStudy {
         new Study.ImportanceScale(1, 4),
         thresholds,
         new Study.QuoteRules(3, 60, 600),
-        new Study.Deidentification(List.of()),
+        Study.Deidentification.NONE,
         List.of(),
         codebook);
   }

@@ -344,6 +344,59 @@ class StudyLoaderTest {
             "study.yml: patterns.replicated-in-place-min-share: must be from 0 to 1");
   }
 
+  @Test
+  void readsTheDemosDeidentificationLists() {
+    // when
+    Study.Deidentification deidentify = loader.load(CONFIG, "demo").deidentify();
+
+    // then
+    assertThat(deidentify.cases()).containsKey("C03");
+    assertThat(deidentify.cases().get("C03").names()).contains("Eastbrook NHS Trust");
+    assertThat(deidentify.cases().get("C03").places()).isNotEmpty();
+    assertThat(deidentify.keep()).contains("NHS");
+  }
+
+  @Test
+  void rejectsACaseWithoutNamesAndABadPseudonymNamingTheKeys() throws IOException {
+    // given
+    copyDemo();
+    edit(
+        "study.yml",
+        "    C03:\n      names: [Eastbrook NHS Trust, Eastbrook]\n",
+        "    C03:\n      names: []\n      pseudonym: Trust C\n");
+
+    // then
+    assertThatThrownBy(() -> loader.load(configDir, "demo"))
+        .isInstanceOf(StudyConfigException.class)
+        .hasMessageContaining("study.yml: deidentify.cases.C03.names: list at least one name")
+        .hasMessageContaining(
+            "study.yml: deidentify.cases.C03.pseudonym: write it in square brackets");
+  }
+
+  @Test
+  void rejectsAKeepWordThatIsAlsoListedToBeReplacedNamingTheKey() throws IOException {
+    // given
+    copyDemo();
+    edit("study.yml", "  keep: [NHS, DBS]\n", "  keep: [NHS, DBS, eastbrook]\n");
+
+    // then
+    assertThatThrownBy(() -> loader.load(configDir, "demo"))
+        .isInstanceOf(StudyConfigException.class)
+        .hasMessageContaining("study.yml: deidentify.keep: 'Eastbrook' is also listed");
+  }
+
+  @Test
+  void rejectsAnUnknownDeidentifyKeyNamingItsPath() throws IOException {
+    // given: the old single list
+    copyDemo();
+    edit("study.yml", "  keep: [NHS, DBS]\n", "  keep: [NHS, DBS]\n  terms: [Leeds]\n");
+
+    // then
+    assertThatThrownBy(() -> loader.load(configDir, "demo"))
+        .isInstanceOf(StudyConfigException.class)
+        .hasMessageContaining("deidentify.terms");
+  }
+
   /** Removes a key's line from the {@code patterns:} section, wherever it is. */
   private void removePatternKey(String key) throws IOException {
     Path file = configDir.resolve("demo/study.yml");
