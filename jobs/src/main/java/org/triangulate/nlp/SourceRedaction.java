@@ -20,12 +20,16 @@ public final class SourceRedaction {
     String text(int from, int to);
   }
 
-  private final Deidentifier deidentifier;
+  private final Supplier<Deidentifier> deidentifier;
   private final Function<SourceDocument, List<EntityMention>> mentions;
   private final Supplier<KnownNames> known;
 
+  /**
+   * @param deidentifier asked for each source: one reading the store's pseudonyms as they are now
+   *     (the de-identify step of the same night may have added some)
+   */
   public SourceRedaction(
-      Deidentifier deidentifier,
+      Supplier<Deidentifier> deidentifier,
       Function<SourceDocument, List<EntityMention>> mentions,
       Supplier<KnownNames> known) {
     this.deidentifier = deidentifier;
@@ -37,18 +41,20 @@ public final class SourceRedaction {
   public static SourceRedaction stored(
       SegmentStore store, JdbcTemplate jdbc, Study study, SpeakerTurnSegmenter turns) {
     return new SourceRedaction(
-        new Deidentifier(
-            new IdentifierDetector(study.deidentify()),
-            new StoredPseudonyms(jdbc, study.name(), study.deidentify()),
-            turns::isRoleLabel),
+        () ->
+            new Deidentifier(
+                new IdentifierDetector(study.deidentify()),
+                new StoredPseudonyms(jdbc, study.name(), study.deidentify()),
+                turns::isRoleLabel),
         source -> store.entities(study.name(), source.sourceId()),
         () -> store.knownNames(study.name()));
   }
 
   public Ranges of(SourceDocument source, List<Segment> segments) {
     String text = source.text();
+    Deidentifier current = deidentifier.get();
     List<Identifier> identifiers =
-        deidentifier.identifiers(text, mentions.apply(source), known.get(), segments);
-    return (from, to) -> deidentifier.replace(text, from, to, identifiers);
+        current.identifiers(text, mentions.apply(source), known.get(), segments);
+    return (from, to) -> current.replace(text, from, to, identifiers);
   }
 }

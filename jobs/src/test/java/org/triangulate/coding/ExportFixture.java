@@ -184,11 +184,13 @@ final class ExportFixture {
 
   /** De-identification by the study's lists and patterns alone (no NER, nothing stored). */
   static SourceRedaction redaction(Study.Deidentification config) {
-    return new SourceRedaction(
+    Deidentifier deidentifier =
         new Deidentifier(
             new IdentifierDetector(config),
             new InMemoryPseudonyms(config),
-            new SpeakerTurnSegmenter(List.of("Interviewer"))::isRoleLabel),
+            new SpeakerTurnSegmenter(List.of("Interviewer"))::isRoleLabel);
+    return new SourceRedaction(
+        () -> deidentifier,
         source -> List.of(),
         KnownNames::none);
   }
