@@ -32,7 +32,8 @@ class DeidentifiedSourceTextTest {
     // when
     ExportedText result = exported.of(source, List.of(first, second));
 
-    // then: written out by hand (one person, one place, one phone number: each the first of its kind)
+    // then: written out by hand (one person, one place, one phone number: each the first of its
+    // kind)
     String expected = "[PERSON-1]: I work on [PLACE-1].\nInterviewer: Call [PHONE-1]?\n";
     assertThat(result.text()).isEqualTo(expected);
     assertThat(expected.substring(result.at(first.start()), result.at(first.end())))

@@ -189,9 +189,6 @@ final class ExportFixture {
             new IdentifierDetector(config),
             new InMemoryPseudonyms(config),
             new SpeakerTurnSegmenter(List.of("Interviewer"))::isRoleLabel);
-    return new SourceRedaction(
-        () -> deidentifier,
-        source -> List.of(),
-        KnownNames::none);
+    return new SourceRedaction(() -> deidentifier, source -> List.of(), KnownNames::none);
   }
 }
