@@ -406,6 +406,7 @@ class DeidentificationIT {
             + " planted identifiers");
     assertThat(documents).isGreaterThan(1000);
     assertThat(files).anyMatch(f -> f.toString().endsWith(".html"));
+    assertThat(files).anyMatch(f -> f.toString().endsWith(".pdf"));
     assertThat(leaks).as("planted identifiers found in outputs").isEmpty();
   }
 
@@ -431,9 +432,18 @@ class DeidentificationIT {
     return Normalizer.normalize(values.toString(), Normalizer.Form.NFC);
   }
 
-  /** A pack file's text: an HTML or SVG file unescaped, others as UTF-8. */
+  /**
+   * A pack file's text: a PDF's as PDFBox extracts it, an HTML or SVG file unescaped, others as
+   * UTF-8.
+   */
   private static String textOf(Path file) throws IOException {
     String name = file.getFileName().toString();
+    if (name.endsWith(".pdf")) {
+      try (org.apache.pdfbox.pdmodel.PDDocument pdf =
+          org.apache.pdfbox.Loader.loadPDF(file.toFile())) {
+        return new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+      }
+    }
     String text = Files.readString(file, StandardCharsets.UTF_8);
     return name.endsWith(".html") || name.endsWith(".svg") ? HtmlUtils.htmlUnescape(text) : text;
   }
