@@ -2,9 +2,12 @@ package org.triangulate.web;
 
 import edu.stanford.nlp.process.Morphology;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.triangulate.nlp.WordStems;
@@ -22,6 +25,9 @@ final class StemMarker {
 
   /** Tags under which irregular forms differ from their lemma: went, gone, children. */
   private static final List<String> IRREGULAR_TAGS = List.of("VBD", "VBN", "NNS");
+
+  private static final int REMEMBERED = 100_000;
+  private static final Map<String, Set<String>> STEMS_OF_WORD = new ConcurrentHashMap<>();
 
   private static final ThreadLocal<Morphology> MORPHOLOGY =
       ThreadLocal.withInitial(Morphology::new);
@@ -53,17 +59,39 @@ final class StemMarker {
   }
 
   private static boolean matches(String word, Set<String> stems) {
-    if (stems.contains(WordStems.of(word))) {
-      return true;
-    }
-    String lower = word.toLowerCase(Locale.ROOT);
-    for (String tag : IRREGULAR_TAGS) {
-      String lemma = MORPHOLOGY.get().lemma(lower, tag);
-      if (!lemma.equals(lower) && stems.contains(WordStems.of(lemma))) {
+    for (String stem : stemsOf(word)) {
+      if (stems.contains(stem)) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * The stems a word can match through: its own, and those of its lemmas as an irregular form.
+   * Remembered per word (morphology is the cost of marking a page of hits, and a study's vocabulary
+   * is small); forgotten all at once if it ever grows past {@link #REMEMBERED} words.
+   */
+  private static Set<String> stemsOf(String word) {
+    String lower = word.toLowerCase(Locale.ROOT);
+    Set<String> known = STEMS_OF_WORD.get(lower);
+    if (known != null) {
+      return known;
+    }
+    Set<String> stems = new LinkedHashSet<>();
+    stems.add(WordStems.of(word));
+    for (String tag : IRREGULAR_TAGS) {
+      String lemma = MORPHOLOGY.get().lemma(lower, tag);
+      if (!lemma.equals(lower)) {
+        stems.add(WordStems.of(lemma));
+      }
+    }
+    if (STEMS_OF_WORD.size() >= REMEMBERED) {
+      STEMS_OF_WORD.clear();
+    }
+    Set<String> result = Set.copyOf(stems);
+    STEMS_OF_WORD.put(lower, result);
+    return result;
   }
 
   private static void add(List<MarkedText.Part> parts, String text, boolean marked) {
