@@ -54,20 +54,18 @@ class ExtractsUpToDateDecider implements JobExecutionDecider {
     if (!content.equals(admin.contentBehindAlias(study.name()))) {
       return CHANGED;
     }
-    Long segments =
+    long[] counts =
         jdbc.queryForObject(
-            "select count(*) from segment where study = ?", Long.class, study.name());
-    Long notDeidentified =
-        jdbc.queryForObject(
-            "select count(*) from segment where study = ? and deidentified_body is null",
-            Long.class,
+            "select count(*), count(deidentified_body) from segment where study = ?",
+            (rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)},
             study.name());
-    if (notDeidentified != null && notDeidentified > 0) {
+    long segments = counts[0];
+    if (counts[1] < segments) {
       // Segments annotated anew (a store rebuilt beside a kept index) still need their steps.
       return CHANGED;
     }
     long indexed = admin.countBehindAlias(study.name());
-    if (segments == null || segments != indexed) {
+    if (segments != indexed) {
       LOG.info("The live index holds {} documents for {} segments: re-indexing", indexed, segments);
       return CHANGED;
     }

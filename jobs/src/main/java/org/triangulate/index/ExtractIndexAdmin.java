@@ -113,14 +113,7 @@ public class ExtractIndexAdmin {
 
   /** The layout recorded in the index's mapping, or "" when it has none. */
   public String layout(String index) {
-    return call(() -> {
-      var mappings = client.indices().getMapping(g -> g.index(index)).mappings();
-      return mappings.values().stream()
-          .findFirst()
-          .map(m -> m.mappings().meta().get("layout"))
-          .map(layout -> layout.to(String.class))
-          .orElse("");
-    });
+    return metaText(index, "layout");
   }
 
   /**
@@ -129,17 +122,7 @@ public class ExtractIndexAdmin {
    */
   public String contentBehindAlias(String study) {
     String alias = ExtractIndexMapping.alias(study);
-    if (aliasedIndices(alias).isEmpty()) {
-      return "";
-    }
-    return call(() -> {
-      var mappings = client.indices().getMapping(g -> g.index(alias)).mappings();
-      return mappings.values().stream()
-          .findFirst()
-          .map(m -> m.mappings().meta().get(CONTENT_META))
-          .map(content -> content.to(String.class))
-          .orElse("");
-    });
+    return aliasedIndices(alias).isEmpty() ? "" : metaText(alias, CONTENT_META);
   }
 
   /**
@@ -147,13 +130,23 @@ public class ExtractIndexAdmin {
    * after the index was verified, so a failed night never leaves a record claiming it is current.
    */
   public void recordContent(String index, String fingerprint) {
-    call(() -> {
-      var mappings = client.indices().getMapping(g -> g.index(index)).mappings();
-      Map<String, JsonData> meta = new HashMap<>();
-      mappings.values().stream().findFirst().ifPresent(m -> meta.putAll(m.mappings().meta()));
-      meta.put(CONTENT_META, JsonData.of(fingerprint));
-      return client.indices().putMapping(p -> p.index(index).meta(meta));
-    });
+    Map<String, JsonData> meta = new HashMap<>(meta(index));
+    meta.put(CONTENT_META, JsonData.of(fingerprint));
+    call(() -> client.indices().putMapping(p -> p.index(index).meta(meta)));
+  }
+
+  /** The {@code _meta} of an index's mapping (of the first, for an alias). */
+  private Map<String, JsonData> meta(String index) {
+    return call(() ->
+        client.indices().getMapping(g -> g.index(index)).mappings().values().stream()
+            .findFirst()
+            .map(m -> m.mappings().meta())
+            .orElse(Map.of()));
+  }
+
+  private String metaText(String index, String key) {
+    JsonData value = meta(index).get(key);
+    return value == null ? "" : value.to(String.class);
   }
 
   public long countBehindAlias(String study) {

@@ -80,6 +80,25 @@ public class PackWriter {
     public String fontFamily() {
       return PackPdf.FONT_FAMILY;
     }
+
+    /** The same pack as another run writes it. */
+    public PackView withRun(long otherRunId, LocalDate otherRunDate) {
+      return new PackView(
+          studyTitle,
+          packId,
+          packTitle,
+          caseId,
+          otherRunId,
+          otherRunDate,
+          counts,
+          groupings,
+          patternTypes,
+          displays,
+          method,
+          answers,
+          itemTables,
+          provenance);
+    }
   }
 
   /**
@@ -117,23 +136,7 @@ public class PackWriter {
 
   /** The page with the run's id and date left out, and the template it was rendered with. */
   private String contentFingerprint(PackView pack) {
-    PackView timeless =
-        new PackView(
-            pack.studyTitle(),
-            pack.packId(),
-            pack.packTitle(),
-            pack.caseId(),
-            0,
-            LocalDate.EPOCH,
-            pack.counts(),
-            pack.groupings(),
-            pack.patternTypes(),
-            pack.displays(),
-            pack.method(),
-            pack.answers(),
-            pack.itemTables(),
-            pack.provenance());
-    return DigestUtils.sha256Hex(html(timeless)) + "\n";
+    return DigestUtils.sha256Hex(html(pack.withRun(0, LocalDate.EPOCH))) + "\n";
   }
 
   String html(PackView pack) {

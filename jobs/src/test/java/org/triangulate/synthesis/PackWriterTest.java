@@ -198,7 +198,7 @@ class PackWriterTest {
     byte[] pdf = Files.readAllBytes(pack.resolve("pack.pdf"));
 
     // when run 8 writes the same content
-    writer.write(pack, withRun(run7, 8, run7.packTitle()));
+    writer.write(pack, run7.withRun(8, run7.runDate().plusDays(1)));
 
     // then the files are those of run 7
     assertThat(Files.readAllBytes(pack.resolve("pack.pdf"))).isEqualTo(pdf);
@@ -207,7 +207,7 @@ class PackWriterTest {
         .doesNotContain("run 8");
 
     // when run 9 writes other content
-    writer.write(pack, withRun(run7, 9, "Another title"));
+    writer.write(pack, retitled(run7.withRun(9, run7.runDate().plusDays(2)), "Another title"));
 
     // then every file is rewritten
     assertThat(Files.readString(pack.resolve("index.html")))
@@ -216,14 +216,14 @@ class PackWriterTest {
     assertThat(Files.readAllBytes(pack.resolve("pack.pdf"))).isNotEqualTo(pdf);
   }
 
-  private static PackWriter.PackView withRun(PackWriter.PackView v, long runId, String title) {
+  private static PackWriter.PackView retitled(PackWriter.PackView v, String title) {
     return new PackWriter.PackView(
         v.studyTitle(),
         v.packId(),
         title,
         v.caseId(),
-        runId,
-        v.runDate().plusDays(runId - v.runId()),
+        v.runId(),
+        v.runDate(),
         v.counts(),
         v.groupings(),
         v.patternTypes(),
