@@ -1,6 +1,7 @@
 package org.triangulate.index;
 
 import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
+import co.elastic.clients.elasticsearch._types.mapping.IndexOptions;
 import co.elastic.clients.elasticsearch._types.mapping.Property;
 import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
 import co.elastic.clients.json.JsonData;
@@ -33,7 +34,7 @@ public final class ExtractIndexMapping {
   public static final String ALIAS_SUFFIX = "-extracts";
 
   /** Raised whenever the fields below change, so incremental runs rebuild instead of updating. */
-  static final int VERSION = 2;
+  static final int VERSION = 3;
 
   private ExtractIndexMapping() {}
 
@@ -70,7 +71,10 @@ public final class ExtractIndexMapping {
     Property text =
         Property.of(p ->
             p.text(t -> {
-              t.analyzer("standard");
+              // Offsets in the postings let the highlighter mark hits without analysing each hit's
+              // text again in a memory index: measured under search load, that was a fifth of
+              // Elasticsearch's CPU.
+              t.analyzer("standard").indexOptions(IndexOptions.Offsets);
               if (english) {
                 t.fields("english", f -> f.text(e -> e.analyzer("english")));
               }

@@ -6,7 +6,9 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.MsearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
 import co.elastic.clients.elasticsearch.core.search.Highlight;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.util.NamedValue;
@@ -15,16 +17,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns an {@link ExtractQuery} into an Elasticsearch search request: the words as
- * simple_query_strings (see {@link #words}) with the filters, highlights on {@code text}, by page
- * number or after a cursor in a point in time; and beside it the counts: the total and one filtered
- * terms aggregation per dimension. Immutable and thread-safe.
+ * Turns an {@link ExtractQuery} into Elasticsearch requests: for a page, the hits (the words as
+ * simple_query_strings, see {@link #words}, with the filters and highlights on {@code text}, by
+ * page number or after a cursor in a point in time) and beside them the counts (the total and one
+ * filtered terms aggregation per dimension); for an export, every hit in turn. Immutable and
+ * thread-safe.
  */
 final class ExtractSearchRequests {
 
   static final String FACET_PREFIX = "facet_";
   static final String VALUES = "values";
   static final String TOTAL = "total";
+
+  /** Where a {@link #page} request's hits and counts are among its responses. */
+  static final int HITS = 0;
+
+  static final int COUNTS = 1;
 
   /**
    * Enough for every case, category or attribute value of a study this size, small enough to stay
@@ -38,16 +46,6 @@ final class ExtractSearchRequests {
   /** How long a point in time stays open between two pages of a deep pagination. */
   static final String PIT_KEEP_ALIVE = "2m";
 
-  // The whole segment comes back highlighted (no fragmenting): segments are a few sentences, and an
-  // analyst judges a quote by reading all of it.
-  private static final Highlight HIGHLIGHT =
-      Highlight.of(h ->
-          h.fields(
-              NamedValue.of(
-                  "text",
-                  HighlightField.of(f ->
-                      f.preTags(MarkedText.START).postTags(MarkedText.END).numberOfFragments(0)))));
-
   private final String index;
   private final SearchDimensions dimensions;
 
@@ -57,44 +55,69 @@ final class ExtractSearchRequests {
   }
 
   /**
-   * The hits of one page: by number (from/size on the alias) or, with a cursor, after its last hit
-   * in its point in time; no counts (see {@link #counts}).
+   * One page of a search in one round trip: its hits ({@link #HITS}) and its counts ({@link
+   * #COUNTS}). Elasticsearch runs the two side by side; the counts, having no hits, come from its
+   * shard request cache until the index next changes, so turning pages, the same search by another
+   * analyst and a facet ticked back cost a lookup, not a count.
    */
-  SearchRequest build(ExtractQuery query, AnalyzedQuery words, SearchCursor cursor) {
+  MsearchRequest page(ExtractQuery query, AnalyzedQuery words, SearchCursor cursor) {
     checkDimensions(query);
-    return SearchRequest.of(s -> {
-      s.query(matching(query, words))
-          .highlight(HIGHLIGHT)
-          .sort(order(query.sort()))
-          .size(query.size())
-          .trackTotalHits(t -> t.enabled(false))
-          .source(src -> src.filter(f -> f.includes(ExtractSource.FIELDS)));
-      if (cursor != null) {
-        s.pit(p -> p.id(cursor.pit()).keepAlive(k -> k.time(PIT_KEEP_ALIVE)))
-            .searchAfter(cursor.sortValues());
-      } else {
-        s.index(index).from(query.from());
-      }
-      return s;
-    });
+    RequestItem hits =
+        RequestItem.of(r -> {
+          // In a point in time the index is the point in time's, named in the body.
+          r.header(h -> cursor == null ? h.index(index) : h);
+          return r.body(b -> {
+            b.query(matching(query, words))
+                .sort(order(query.sort()))
+                .size(query.size())
+                .trackTotalHits(t -> t.enabled(false))
+                .source(src -> src.filter(f -> f.includes(ExtractSource.FIELDS)));
+            if (!words.isEmpty()) {
+              b.highlight(highlight(words));
+            }
+            if (cursor != null) {
+              b.pit(p -> p.id(cursor.pit()).keepAlive(k -> k.time(PIT_KEEP_ALIVE)))
+                  .searchAfter(cursor.sortValues());
+            } else {
+              b.from(query.from());
+            }
+            return b;
+          });
+        });
+    Map<String, Aggregation> aggregations = facets(query);
+    aggregations.put(TOTAL, Aggregation.of(a -> a.filter(filters(query, null))));
+    RequestItem counts =
+        RequestItem.of(r ->
+            r.header(h -> h.index(index).requestCache(true))
+                .body(b ->
+                    b.query(words(words))
+                        .aggregations(aggregations)
+                        .size(0)
+                        .trackTotalHits(t -> t.enabled(false))));
+    return MsearchRequest.of(m -> m.searches(hits, counts));
   }
 
   /**
-   * The hit count and one aggregation per facet dimension, without hits. Having no hits, it is
-   * answered from Elasticsearch's shard request cache until the index next changes, so turning
-   * pages, the same search by another analyst and a facet ticked back cost a lookup, not a count.
+   * The whole segment comes back highlighted (no fragmenting): segments are a few sentences, and an
+   * analyst judges a quote by reading all of it. The highlighter is given only the words as typed
+   * over {@code text}, the one part of the query that can mark {@code text}: given the whole query
+   * it builds matchers for every clause on every hit, which under load was more than half of
+   * Elasticsearch's work for a search.
    */
-  SearchRequest counts(ExtractQuery query, AnalyzedQuery words) {
-    checkDimensions(query);
-    Map<String, Aggregation> aggregations = facets(query);
-    aggregations.put(TOTAL, Aggregation.of(a -> a.filter(filters(query, null))));
-    return SearchRequest.of(s ->
-        s.index(index)
-            .query(words(words))
-            .aggregations(aggregations)
-            .size(0)
-            .trackTotalHits(t -> t.enabled(false))
-            .requestCache(true));
+  private static Highlight highlight(AnalyzedQuery words) {
+    Query typed =
+        Query.of(q ->
+            q.simpleQueryString(s ->
+                s.query(words.raw()).fields("text").defaultOperator(Operator.And).lenient(true)));
+    return Highlight.of(h ->
+        h.highlightQuery(typed)
+            .fields(
+                NamedValue.of(
+                    "text",
+                    HighlightField.of(f ->
+                        f.preTags(MarkedText.START)
+                            .postTags(MarkedText.END)
+                            .numberOfFragments(0)))));
   }
 
   /** The words and, in one query, the selected filters. */

@@ -2,7 +2,9 @@ package org.triangulate.web;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.MsearchResponse;
+import co.elastic.clients.elasticsearch.core.msearch.MultiSearchItem;
+import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.io.IOException;
 import java.util.List;
@@ -67,7 +69,7 @@ public class ExtractSearchService {
     AnalyzedQuery words = analyzer.analyze(query.text());
     SearchCursor cursor =
         query.cursor() == null ? null : SearchCursor.decode(query.cursor(), query.searchKey());
-    SearchResponse<ExtractSource> response =
+    MsearchResponse<ExtractSource> responses =
         call(() -> {
           SearchCursor at = cursor;
           if (at != null && at.pit() == null) {
@@ -78,10 +80,12 @@ public class ExtractSearchService {
                     .id();
             at = at.withPit(pit);
           }
-          return client.search(requests.build(query, words, at), ExtractSource.class);
+          return client.msearch(requests.page(query, words, at), ExtractSource.class);
         });
-    SearchResponse<Void> counts =
-        call(() -> client.search(requests.counts(query, words), Void.class));
+    MultiSearchItem<ExtractSource> response =
+        result(responses.responses().get(ExtractSearchRequests.HITS));
+    MultiSearchItem<ExtractSource> counts =
+        result(responses.responses().get(ExtractSearchRequests.COUNTS));
     long total = counts.aggregations().get(ExtractSearchRequests.TOTAL).filter().docCount();
     List<Hit<ExtractSource>> raw = response.hits().hits();
     long offset = cursor == null ? query.from() : cursor.offset();
@@ -105,14 +109,17 @@ public class ExtractSearchService {
                     query))
             .toList();
     return new ExtractSearchResult(
-        total,
-        query.page(),
-        query.size(),
-        offset,
-        hits,
-        facets,
-        next,
-        response.took() + counts.took());
+        total, query.page(), query.size(), offset, hits, facets, next, responses.took());
+  }
+
+  /** One search of a multi-search, its failure reported as if it had been sent alone. */
+  private MultiSearchItem<ExtractSource> result(MultiSearchResponseItem<ExtractSource> item) {
+    if (item.isFailure()) {
+      return call(() -> {
+        throw new ElasticsearchException("msearch", item.failure());
+      });
+    }
+    return item.result();
   }
 
   interface EsCall<T> {

@@ -77,9 +77,14 @@ class ExtractIndexIT {
                 .map(org.triangulate.study.Study.Attribute::id)
                 .toList());
     assertThat(mapping.properties().get("stems").text().analyzer()).isEqualTo("standard");
+    // the highlighter reads offsets from the postings instead of analysing each hit again
+    assertThat(mapping.properties().get("text").text().indexOptions())
+        .isEqualTo(co.elastic.clients.elasticsearch._types.mapping.IndexOptions.Offsets);
     assertThat(admin.layout(index))
         .isEqualTo(
-            "v2;english=false;attributes="
+            "v"
+                + ExtractIndexMapping.VERSION
+                + ";english=false;attributes="
                 + java.util.stream.Stream.concat(
                         STUDY.caseAttributes().stream(), STUDY.participantAttributes().stream())
                     .map(org.triangulate.study.Study.Attribute::id)
