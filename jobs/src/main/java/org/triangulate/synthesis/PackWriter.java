@@ -7,12 +7,14 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 import org.triangulate.OutputFiles;
+import org.triangulate.SpreadsheetText;
 
 /**
  * Writes one pack's folder: {@code index.html} (self-contained: inline CSS and SVG, no external
@@ -152,20 +154,22 @@ public class PackWriter {
           for (JointDisplay.QuoteView view : row.quotes()) {
             Quote q = view.quote();
             csv.printRecord(
-                display.patternId(),
-                display.type(),
-                display.itemId(),
-                display.groupingLabel(),
-                row.group(),
-                q.participantId(),
-                view.label(),
-                q.caseId(),
-                String.join(";", q.categories()),
-                q.extractId(),
-                q.sourceFile(),
-                q.startOffset(),
-                q.endOffset(),
-                q.text());
+                Stream.of(
+                        display.patternId(),
+                        display.type(),
+                        display.itemId(),
+                        display.groupingLabel(),
+                        row.group(),
+                        q.participantId(),
+                        view.label(),
+                        q.caseId(),
+                        String.join(";", q.categories()),
+                        q.extractId(),
+                        q.sourceFile(),
+                        q.startOffset(),
+                        q.endOffset(),
+                        q.text())
+                    .map(SpreadsheetText::cell));
           }
         }
       }

@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Component;
+import org.triangulate.SpreadsheetText;
 
 /**
  * Writes every hit of a search as CSV, one row per extract, in the search's order: pages of {@value
@@ -60,7 +61,7 @@ public class ExtractCsvExport {
                     .search(requests.export(query, words, pit, from), ExtractSource.class));
         List<Hit<ExtractSource>> hits = page.hits().hits();
         for (Hit<ExtractSource> hit : hits) {
-          printer.printRecord(row(hit));
+          printer.printRecord(row(hit).stream().map(SpreadsheetText::cell));
           rows++;
         }
         printer.flush();

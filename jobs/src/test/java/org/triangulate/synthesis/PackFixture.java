@@ -33,6 +33,10 @@ final class PackFixture {
       "I said <script>alert('x')</script> & <img src=\"https://tracker.invalid/p.png\"> \"no\" to"
           + " that, and I'd say it again to anyone who asks me about it.";
 
+  /** A turn a spreadsheet would run as a formula if the CSV wrote it as it is. */
+  static final String FORMULA =
+      "=HYPERLINK(\"https://tracker.invalid\",\"We talked about it at every team meeting\")";
+
   final Study study = new StudyLoader().load(HOME.resolve("config"), "demo");
   final Study.Item item = study.items().get(0);
   final String caseA = "C01";
@@ -90,13 +94,7 @@ final class PackFixture {
       if (!group.equals("C01")) {
         return List.of();
       }
-      List<Quote> quotes =
-          List.of(
-              quote("e1", HOSTILE, "P001"),
-              quote(
-                  "e2",
-                  "We talked about it at every team meeting but nothing changed in the end.",
-                  "P002"));
+      List<Quote> quotes = List.of(quote("e1", HOSTILE, "P001"), quote("e2", FORMULA, "P002"));
       quotes.forEach(section::add);
       return quotes;
     }

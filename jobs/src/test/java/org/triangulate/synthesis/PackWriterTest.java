@@ -103,6 +103,8 @@ class PackWriterTest {
     assertThat(hostile.get("start_offset")).isEqualTo("10");
     assertThat(hostile.get("end_offset"))
         .isEqualTo(String.valueOf(10 + PackFixture.HOSTILE.length()));
+    // and a quote a spreadsheet would run as a formula stays text
+    assertThat(rows.get(1).get("text")).isEqualTo("'" + PackFixture.FORMULA);
   }
 
   @Test

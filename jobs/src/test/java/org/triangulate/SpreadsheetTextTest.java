@@ -1,0 +1,34 @@
+package org.triangulate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SpreadsheetTextTest {
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "=HYPERLINK(\"http://example.invalid\",\"x\")",
+        "+1 for that",
+        "-2+3",
+        "@SUM(A1)",
+        "\tindented",
+        "\rcarriage"
+      })
+  void aCellASpreadsheetWouldRunAsAFormulaIsKeptAsText(String said) {
+    assertThat(SpreadsheetText.cell(said)).isEqualTo("'" + said);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "We talked about pay = fairness", "I'd say 50-50", "'quoted"})
+  void otherTextIsUnchanged(String said) {
+    assertThat(SpreadsheetText.cell(said)).isEqualTo(said);
+  }
+
+  @org.junit.jupiter.api.Test
+  void numbersAreUnchanged() {
+    assertThat(SpreadsheetText.cell(-3)).isEqualTo(-3);
+  }
+}
