@@ -95,7 +95,8 @@ public final class IdentifierDetector {
     byTrust.add(patterns.find(text));
     byTrust.add(listed(text));
     List<Identifier> labels = new ArrayList<>();
-    labelNames.forEach(n -> labels.addAll(asWritten(text, List.of(n), IdentifierKind.PERSON)));
+    labelNames.forEach(
+        n -> labels.addAll(asWritten(text, new WrittenNames(List.of(n)), IdentifierKind.PERSON)));
     byTrust.add(labels);
     List<Identifier> named = new ArrayList<>();
     for (EntityMention mention : mentions) {
@@ -107,11 +108,11 @@ public final class IdentifierDetector {
     }
     for (IdentifierKind kind :
         List.of(IdentifierKind.PERSON, IdentifierKind.PLACE, IdentifierKind.ORGANISATION)) {
-      named.addAll(asWritten(text, known.of(kind), kind));
+      named.addAll(asWritten(text, known.written(kind), kind));
     }
     byTrust.add(named);
     List<Identifier> merged = merge(text, byTrust);
-    byTrust.add(asWritten(text, firstNames(text, merged), IdentifierKind.PERSON));
+    byTrust.add(asWritten(text, new WrittenNames(firstNames(text, merged)), IdentifierKind.PERSON));
     return linkFirstNames(withSurnames(text, merge(text, byTrust)));
   }
 
@@ -183,25 +184,12 @@ public final class IdentifierDetector {
   /**
    * Whole-word occurrences of the names exactly as written (case matters: "Rose" is not "rose").
    */
-  private List<Identifier> asWritten(String text, Collection<String> names, IdentifierKind kind) {
-    if (names.isEmpty()) {
-      return List.of();
-    }
-    String alternatives =
-        names.stream()
-            .sorted(Comparator.comparingInt(String::length).reversed())
-            .map(n ->
-                List.of(n.split(" ")).stream()
-                    .map(Pattern::quote)
-                    .collect(Collectors.joining("\\s+")))
-            .collect(Collectors.joining("|"));
-    Matcher m =
-        Pattern.compile(NOT_WORD_BEFORE + "(?:" + alternatives + ")" + NOT_WORD_AFTER)
-            .matcher(text);
+  private List<Identifier> asWritten(String text, WrittenNames names, IdentifierKind kind) {
     List<Identifier> found = new ArrayList<>();
-    while (m.find()) {
-      if (!kept(m.group())) {
-        found.add(new Identifier(m.start(), m.end(), kind, NameKey.of(m.group())));
+    for (WrittenNames.Found find : names.find(text)) {
+      String name = text.substring(find.start(), find.end());
+      if (!kept(name)) {
+        found.add(new Identifier(find.start(), find.end(), kind, NameKey.of(name)));
       }
     }
     return found;

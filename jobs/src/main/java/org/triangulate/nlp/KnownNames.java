@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Names of people, places and organisations found anywhere in a study (by NER, or as speaker
@@ -13,6 +14,8 @@ import java.util.TreeSet;
 public final class KnownNames {
 
   private final Map<IdentifierKind, Set<String>> names = new EnumMap<>(IdentifierKind.class);
+  // Every transcript is searched for every known name: the finder is built once per kind.
+  private final Map<IdentifierKind, WrittenNames> finders = new ConcurrentHashMap<>();
 
   public static KnownNames none() {
     return new KnownNames();
@@ -22,11 +25,17 @@ public final class KnownNames {
     String written = name.strip().replaceAll("\\s+", " ");
     if (!written.isEmpty()) {
       names.computeIfAbsent(kind, k -> new TreeSet<>()).add(written);
+      finders.remove(kind);
     }
   }
 
   public Set<String> of(IdentifierKind kind) {
     return names.getOrDefault(kind, Set.of());
+  }
+
+  /** Finds the names of {@code kind} as written. */
+  WrittenNames written(IdentifierKind kind) {
+    return finders.computeIfAbsent(kind, k -> new WrittenNames(of(k)));
   }
 
   public int size() {
