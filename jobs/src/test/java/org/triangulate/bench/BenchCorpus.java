@@ -1,6 +1,5 @@
 package org.triangulate.bench;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +12,6 @@ import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.triangulate.index.ExtractDocument;
-import org.triangulate.index.ExtractIndexMapping;
 import org.triangulate.nlp.AnnotatedSentence;
 import org.triangulate.nlp.CoreNlpAnnotator;
 import org.triangulate.nlp.WordStems;
@@ -79,20 +77,6 @@ final class BenchCorpus {
       written += text.toString().split("\\s+").length;
     }
     return extracts;
-  }
-
-  /** An empty index with the study's mapping, optionally behind the study's alias. */
-  static void createIndex(ElasticsearchClient client, Study study, String index, boolean aliased)
-      throws IOException {
-    client.indices().delete(d -> d.index(index).ignoreUnavailable(true));
-    client
-        .indices()
-        .create(c -> {
-          c.index(index)
-              .settings(s -> s.numberOfShards("1").numberOfReplicas("0"))
-              .mappings(ExtractIndexMapping.forStudy(study));
-          return aliased ? c.aliases(ExtractIndexMapping.alias(study.name()), a -> a) : c;
-        });
   }
 
   private static List<String[]> sentences(Path transcripts) throws IOException {

@@ -78,7 +78,7 @@ public final class BulkIndexBenchmark {
       ElasticsearchClient client, Study study, List<ExtractDocument> extracts, BulkSettings bulk)
       throws Exception {
     String index = "bench-bulk-helper";
-    BenchCorpus.createIndex(client, study, index, false);
+    TestElasticsearch.createExtractIndex(client, study, index, false);
     long start = System.nanoTime();
     try (ExtractBulkIndexer indexer = new ExtractBulkIndexer(client, index, bulk)) {
       extracts.forEach(indexer::index);
@@ -97,7 +97,7 @@ public final class BulkIndexBenchmark {
       ElasticsearchClient client, Study study, List<Path> requests, BulkSettings bulk, int docs)
       throws Exception {
     String index = "bench-bulk-curl";
-    BenchCorpus.createIndex(client, study, index, false);
+    TestElasticsearch.createExtractIndex(client, study, index, false);
     String url = TestElasticsearch.url() + "/" + index + "/_bulk";
     Queue<Path> todo = new ConcurrentLinkedQueue<>(requests);
     ExecutorService inFlight = Executors.newFixedThreadPool(bulk.concurrentRequests());

@@ -1,7 +1,6 @@
 package org.triangulate.bench;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,9 +63,7 @@ public final class SearchLoadBenchmark {
     int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 60;
     Path home = TestElasticsearch.home();
     Study study = new StudyLoader().load(home.resolve("config"), "demo");
-    try (ElasticsearchClient client =
-        ElasticsearchClient.of(b ->
-            b.host(TestElasticsearch.url().toString()).jsonMapper(new Jackson3JsonpMapper()))) {
+    try (ElasticsearchClient client = TestElasticsearch.client()) {
       long start = System.nanoTime();
       int indexed = index(client, study, home.resolve("data-in/demo/transcripts"), words);
       System.out.printf(
@@ -87,7 +84,7 @@ public final class SearchLoadBenchmark {
       throws Exception {
     List<ExtractDocument> extracts = BenchCorpus.extracts(study, transcripts, words);
     String index = ExtractIndexMapping.alias(study.name()) + "-bench";
-    BenchCorpus.createIndex(client, study, index, true);
+    TestElasticsearch.createExtractIndex(client, study, index, true);
     try (ExtractBulkIndexer indexer =
         new ExtractBulkIndexer(client, index, BulkSettings.of(1_000, 5_000_000, 2, 100, 8))) {
       extracts.forEach(indexer::index);

@@ -43,16 +43,7 @@ class ExtractBulkWriterIT {
 
   @AfterAll
   static void deleteIndices() throws IOException {
-    List<String> names =
-        List.copyOf(
-            client
-                .indices()
-                .get(g -> g.index("writer-it*").allowNoIndices(true))
-                .indices()
-                .keySet());
-    if (!names.isEmpty()) {
-      client.indices().delete(d -> d.index(names));
-    }
+    TestElasticsearch.deleteIndices(client, "writer-it*");
     client.close();
   }
 

@@ -38,17 +38,7 @@ class ExtractIndexIT {
 
   @AfterAll
   static void deleteIndices() throws IOException {
-    // Wildcard deletes are refused (action.destructive_requires_name): delete by name.
-    List<String> names =
-        List.copyOf(
-            client
-                .indices()
-                .get(g -> g.index("index-it*").allowNoIndices(true))
-                .indices()
-                .keySet());
-    if (!names.isEmpty()) {
-      client.indices().delete(d -> d.index(names));
-    }
+    TestElasticsearch.deleteIndices(client, "index-it*");
     client.close();
   }
 

@@ -1,5 +1,7 @@
 package org.triangulate.index;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -9,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.triangulate.study.Study;
 
 /**
  * The one real Elasticsearch node shared by all tests in a test JVM, started on first use on a free
@@ -46,6 +49,42 @@ public final class TestElasticsearch {
 
   public static URI url() {
     return node().url();
+  }
+
+  /** A new client of the shared node; the caller closes it. */
+  public static ElasticsearchClient client() {
+    return ElasticsearchClient.of(
+        b -> b.host(url().toString()).jsonMapper(new Jackson3JsonpMapper()));
+  }
+
+  /**
+   * Creates {@code index} afresh with the study's extracts mapping, one shard and no replica, and
+   * with {@code aliased} the study's extracts alias on it.
+   */
+  public static void createExtractIndex(
+      ElasticsearchClient client, Study study, String index, boolean aliased) throws IOException {
+    client.indices().delete(d -> d.index(index).ignoreUnavailable(true));
+    client
+        .indices()
+        .create(c -> {
+          c.index(index)
+              .settings(s -> s.numberOfShards("1").numberOfReplicas("0"))
+              .mappings(ExtractIndexMapping.forStudy(study));
+          return aliased ? c.aliases(ExtractIndexMapping.alias(study.name()), a -> a) : c;
+        });
+  }
+
+  /**
+   * Deletes the indices whose names match {@code pattern}, by name: the node refuses wildcard
+   * deletes (action.destructive_requires_name).
+   */
+  public static void deleteIndices(ElasticsearchClient client, String pattern) throws IOException {
+    List<String> names =
+        List.copyOf(
+            client.indices().get(g -> g.index(pattern).allowNoIndices(true)).indices().keySet());
+    if (!names.isEmpty()) {
+      client.indices().delete(d -> d.index(names));
+    }
   }
 
   /**

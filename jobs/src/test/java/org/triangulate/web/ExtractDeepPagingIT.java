@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -41,16 +40,8 @@ class ExtractDeepPagingIT {
 
   @BeforeAll
   static void indexExtracts() throws Exception {
-    client =
-        ElasticsearchClient.of(
-            b -> b.host(TestElasticsearch.url().toString()).jsonMapper(new Jackson3JsonpMapper()));
-    client
-        .indices()
-        .create(c ->
-            c.index(INDEX)
-                .settings(s -> s.numberOfShards("1").numberOfReplicas("0"))
-                .mappings(ExtractIndexMapping.forStudy(STUDY))
-                .aliases(ExtractIndexMapping.alias(STUDY.name()), a -> a));
+    client = TestElasticsearch.client();
+    TestElasticsearch.createExtractIndex(client, STUDY, INDEX, true);
     try (ExtractBulkIndexer indexer =
         new ExtractBulkIndexer(client, INDEX, BulkSettings.of(2_000, 10_000_000, 2, 50, 5))) {
       for (int i = 0; i < COUNT; i++) {

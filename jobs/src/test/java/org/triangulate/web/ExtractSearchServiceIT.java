@@ -7,7 +7,6 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
-import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -41,16 +40,8 @@ class ExtractSearchServiceIT {
 
   @BeforeAll
   static void indexExtracts() throws IOException {
-    client =
-        ElasticsearchClient.of(
-            b -> b.host(TestElasticsearch.url().toString()).jsonMapper(new Jackson3JsonpMapper()));
-    client
-        .indices()
-        .create(c ->
-            c.index(INDEX)
-                .settings(s -> s.numberOfShards("1").numberOfReplicas("0"))
-                .mappings(ExtractIndexMapping.forStudy(STUDY))
-                .aliases(ExtractIndexMapping.alias(STUDY.name()), a -> a));
+    client = TestElasticsearch.client();
+    TestElasticsearch.createExtractIndex(client, STUDY, INDEX, true);
     List<BulkOperation> operations =
         List.of(
             doc(
