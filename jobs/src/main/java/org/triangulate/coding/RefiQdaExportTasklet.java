@@ -90,9 +90,10 @@ public class RefiQdaExportTasklet implements Tasklet {
 
   private List<RefiQdaExporter.SegmentCoding> codingsOf(String sourceId) {
     return jdbc.query(
-        "select c.segment_id, c.category, c.provenance, c.matched_terms from coding c"
-            + " join segment s on s.study = c.study and s.segment_id = c.segment_id"
-            + " where c.study = ? and s.source_id = ?"
+        // From the source's segments to their codings: the way the indices lead.
+        "select c.segment_id, c.category, c.provenance, c.matched_terms from segment s"
+            + " join coding c on c.study = s.study and c.segment_id = s.segment_id"
+            + " where s.study = ? and s.source_id = ?"
             + " order by c.segment_id, c.category, c.provenance",
         (rs, i) ->
             new RefiQdaExporter.SegmentCoding(

@@ -104,9 +104,10 @@ public class ExtractDocumentAssembler implements ItemProcessor<Segment, ExtractD
     if (!sourceId.equals(codedSource)) {
       Map<String, List<String[]>> codings = new HashMap<>();
       jdbc.query(
-          "select c.segment_id, c.category, c.provenance from coding c"
-              + " join segment s on s.study = c.study and s.segment_id = c.segment_id"
-              + " where c.study = ? and s.source_id = ?"
+          // From the source's segments to their codings: the way the indices lead.
+          "select c.segment_id, c.category, c.provenance from segment s"
+              + " join coding c on c.study = s.study and c.segment_id = s.segment_id"
+              + " where s.study = ? and s.source_id = ?"
               // A stable order: the document's fingerprint must not change while its codings do
               // not.
               + " order by c.category, c.provenance",
