@@ -49,8 +49,14 @@ public final class OutputFiles {
     return write(target, out -> out.write(content), true);
   }
 
+  /** {@link #writeReadable(Path, Body)} for bytes written as they are made. */
+  public static Path writeReadableBytes(Path target, StreamBody body) {
+    return write(target, body, true);
+  }
+
+  /** What goes into a binary file. */
   @FunctionalInterface
-  private interface StreamBody {
+  public interface StreamBody {
     void writeTo(OutputStream out) throws IOException;
   }
 

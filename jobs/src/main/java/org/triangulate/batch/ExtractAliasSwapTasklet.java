@@ -2,7 +2,6 @@ package org.triangulate.batch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,15 +58,15 @@ class ExtractAliasSwapTasklet implements Tasklet {
         job.containsKey(NightlyJobConfiguration.EXTRACT_INCREMENTAL_KEY)
             && Boolean.parseBoolean(job.getString(NightlyJobConfiguration.EXTRACT_INCREMENTAL_KEY));
     long quarantined = job.getLong(ExtractBulkWriter.QUARANTINED, 0L);
-    List<String> storeIds =
-        jdbc.queryForList(
-            "select segment_id from segment where study = ?", String.class, study.name());
+    long storeSegments =
+        jdbc.queryForObject(
+            "select count(*) from segment where study = ?", Long.class, study.name());
     if (incremental) {
-      long removed = deleteStale(index, new HashSet<>(storeIds));
+      long removed = deleteStale(index);
       LOG.info("Deleted {} documents of removed segments from {}", removed, index);
     }
     long indexed = admin.refreshAndCount(index);
-    long expected = storeIds.size() - quarantined;
+    long expected = storeSegments - quarantined;
     if (indexed != expected) {
       throw new IllegalStateException(
           "Index "
@@ -75,7 +74,7 @@ class ExtractAliasSwapTasklet implements Tasklet {
               + " holds "
               + indexed
               + " documents but the store has "
-              + storeIds.size()
+              + storeSegments
               + " segments of which "
               + quarantined
               + " were quarantined; "
@@ -99,9 +98,14 @@ class ExtractAliasSwapTasklet implements Tasklet {
     return RepeatStatus.FINISHED;
   }
 
-  private long deleteStale(String index, Set<String> storeIds) throws InterruptedException {
+  private long deleteStale(String index) throws InterruptedException {
     Set<String> stale = new HashSet<>(IndexedFingerprints.of(client, index).keySet());
-    stale.removeAll(storeIds);
+    jdbc.query(
+        "select segment_id from segment where study = ?",
+        rs -> {
+          stale.remove(rs.getString(1));
+        },
+        study.name());
     if (stale.isEmpty()) {
       return 0;
     }

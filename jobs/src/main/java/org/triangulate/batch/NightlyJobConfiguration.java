@@ -299,11 +299,13 @@ public class NightlyJobConfiguration {
   }
 
   @Bean
-  Step exportRefiQdaStep(JdbcTemplate jdbc, ExportedSourceText exportedSourceText) {
+  Step exportRefiQdaStep(
+      JdbcTemplate jdbc, SegmentStore segments, ExportedSourceText exportedSourceText) {
     return new StepBuilder("exportRefiQdaStep", jobRepository)
         .tasklet(
             new RefiQdaExportTasklet(
                 jdbc,
+                segments,
                 study,
                 exportedSourceText,
                 properties.studyOutput(study.name()).resolve("export")),

@@ -15,7 +15,7 @@ import org.triangulate.study.Study;
  * Re-applies the codebook's rules to every segment of the study, replacing the pipeline's earlier
  * codings (a changed rule takes effect on all transcripts). Rules apply to participant segments
  * unless a rule names another speaker role. Each coding keeps its rule id and matched terms as
- * provenance. Counts segments read and codings written.
+ * provenance. Codes and writes one source at a time. Counts segments read and codings written.
  */
 public class AutoCodingTasklet implements Tasklet {
 
@@ -37,15 +37,30 @@ public class AutoCodingTasklet implements Tasklet {
         "delete from coding where study = ? and provenance like ?",
         study.name(),
         LemmaRuleCoder.PROVENANCE_PREFIX + "%");
-    List<Coding> codings = new ArrayList<>();
-    jdbc.query(
-        "select segment_id, speaker_role, lemmas from segment where study = ?",
-        rs -> {
-          contribution.incrementReadCount();
-          SpeakerRole role = SpeakerRole.valueOf(rs.getString(2).toUpperCase(Locale.ROOT));
-          codings.addAll(coder.code(rs.getString(1), role, rs.getString(3)));
-        },
-        study.name());
+    List<String> sourceIds =
+        jdbc.queryForList(
+            "select distinct source_id from segment where study = ? order by source_id",
+            String.class,
+            study.name());
+    // One source at a time: the codings of a whole study need not fit in memory.
+    for (String sourceId : sourceIds) {
+      List<Coding> codings = new ArrayList<>();
+      jdbc.query(
+          "select segment_id, speaker_role, lemmas from segment where study = ? and source_id = ?",
+          rs -> {
+            contribution.incrementReadCount();
+            SpeakerRole role = SpeakerRole.valueOf(rs.getString(2).toUpperCase(Locale.ROOT));
+            codings.addAll(coder.code(rs.getString(1), role, rs.getString(3)));
+          },
+          study.name(),
+          sourceId);
+      insert(codings);
+      contribution.incrementWriteCount(codings.size());
+    }
+    return RepeatStatus.FINISHED;
+  }
+
+  private void insert(List<Coding> codings) {
     jdbc.batchUpdate(
         "insert into coding (study, segment_id, category, provenance, matched_terms) values (?, ?, ?, ?, ?)",
         codings.stream()
@@ -54,8 +69,6 @@ public class AutoCodingTasklet implements Tasklet {
                   study.name(), c.segmentId(), c.category(), c.provenance(), matchedTerms(c)
                 })
             .toList());
-    contribution.incrementWriteCount(codings.size());
-    return RepeatStatus.FINISHED;
   }
 
   private static String matchedTerms(Coding coding) {

@@ -64,24 +64,57 @@ public record CodingCoverage(
       List<ParticipantSegment> segments,
       Map<String, Map<String, String>> groupsOfParticipant,
       Map<String, ? extends Collection<String>> categoriesOfSegment) {
-    List<String> dimensions = new ArrayList<>();
-    dimensions.add(CASE);
-    dimensions.addAll(groupings);
-    Map<String, String> themes = new LinkedHashMap<>(categories);
-    Map<String, Map<String, Map<String, Integer>>> counts = new LinkedHashMap<>();
-    Map<String, Integer> categoryTotals = new LinkedHashMap<>();
-    Map<String, Map<String, Integer>> totals = emptyBreakdown(dimensions);
-    Map<String, Map<String, Integer>> uncodedBy = emptyBreakdown(dimensions);
-    List<UncodedSegment> uncoded = new ArrayList<>();
-    int coded = 0;
+    Tally tally = new Tally(categories, groupings, groupsOfParticipant);
     for (ParticipantSegment segment : segments) {
+      Collection<String> carried = categoriesOfSegment.get(segment.segmentId());
+      tally.add(segment, carried == null ? List.of() : carried);
+    }
+    return tally.coverage(study, runId);
+  }
+
+  /**
+   * Coverage counted one segment at a time, so the study's segments and codings need not be held
+   * together: only the counts and the uncoded segments are kept. Mutable; one thread.
+   */
+  public static final class Tally {
+
+    private final Map<String, Map<String, String>> groupsOfParticipant;
+    private final List<String> dimensions = new ArrayList<>();
+    private final Map<String, String> themes;
+    private final Map<String, Map<String, Map<String, Integer>>> counts = new LinkedHashMap<>();
+    private final Map<String, Integer> categoryTotals = new LinkedHashMap<>();
+    private final Map<String, Map<String, Integer>> totals;
+    private final Map<String, Map<String, Integer>> uncodedBy;
+    private final List<UncodedSegment> uncoded = new ArrayList<>();
+    private int segments;
+    private int coded;
+
+    /**
+     * @param categories every category a segment may carry, with its theme, in report order
+     * @param groupsOfParticipant each participant's case (under {@link #CASE}) and group of each
+     *     grouping
+     */
+    public Tally(
+        Map<String, String> categories,
+        List<String> groupings,
+        Map<String, Map<String, String>> groupsOfParticipant) {
+      this.groupsOfParticipant = groupsOfParticipant;
+      dimensions.add(CASE);
+      dimensions.addAll(groupings);
+      themes = new LinkedHashMap<>(categories);
+      totals = emptyBreakdown(dimensions);
+      uncodedBy = emptyBreakdown(dimensions);
+    }
+
+    /** Counts a participant segment with the categories it carries (any provenance). */
+    public void add(ParticipantSegment segment, Collection<String> categories) {
+      segments++;
       Map<String, String> groups =
           groupsOfParticipant.getOrDefault(segment.participantId(), Map.of());
-      add(totals, dimensions, groups);
-      Collection<String> of = categoriesOfSegment.get(segment.segmentId());
-      Set<String> carried = of == null ? Set.of() : new LinkedHashSet<>(of);
+      CodingCoverage.add(totals, dimensions, groups);
+      Set<String> carried = new LinkedHashSet<>(categories);
       if (carried.isEmpty()) {
-        add(uncodedBy, dimensions, groups);
+        CodingCoverage.add(uncodedBy, dimensions, groups);
         uncoded.add(
             new UncodedSegment(
                 segment.segmentId(),
@@ -90,36 +123,41 @@ public record CodingCoverage(
                 segment.sourceId(),
                 segment.start(),
                 segment.end()));
-        continue;
+        return;
       }
       coded++;
       for (String category : carried) {
         themes.putIfAbsent(category, "");
         categoryTotals.merge(category, 1, Integer::sum);
-        add(counts.computeIfAbsent(category, c -> emptyBreakdown(dimensions)), dimensions, groups);
+        CodingCoverage.add(
+            counts.computeIfAbsent(category, c -> emptyBreakdown(dimensions)), dimensions, groups);
       }
     }
-    List<CategoryCoverage> rows = new ArrayList<>();
-    List<String> empty = new ArrayList<>();
-    themes.forEach((category, theme) -> {
-      int n = categoryTotals.getOrDefault(category, 0);
-      rows.add(
-          new CategoryCoverage(
-              category, theme, n, counts.getOrDefault(category, emptyBreakdown(dimensions))));
-      if (n == 0) {
-        empty.add(category);
-      }
-    });
-    return new CodingCoverage(
-        study,
-        runId,
-        segments.size(),
-        coded,
-        List.copyOf(dimensions),
-        totals,
-        List.copyOf(rows),
-        List.copyOf(empty),
-        new Uncoded(uncoded.size(), uncodedBy, List.copyOf(uncoded)));
+
+    /** The coverage of the segments counted so far. */
+    public CodingCoverage coverage(String study, long runId) {
+      List<CategoryCoverage> rows = new ArrayList<>();
+      List<String> empty = new ArrayList<>();
+      themes.forEach((category, theme) -> {
+        int n = categoryTotals.getOrDefault(category, 0);
+        rows.add(
+            new CategoryCoverage(
+                category, theme, n, counts.getOrDefault(category, emptyBreakdown(dimensions))));
+        if (n == 0) {
+          empty.add(category);
+        }
+      });
+      return new CodingCoverage(
+          study,
+          runId,
+          segments,
+          coded,
+          List.copyOf(dimensions),
+          totals,
+          List.copyOf(rows),
+          List.copyOf(empty),
+          new Uncoded(uncoded.size(), uncodedBy, List.copyOf(uncoded)));
+    }
   }
 
   private static Map<String, Map<String, Integer>> emptyBreakdown(List<String> dimensions) {

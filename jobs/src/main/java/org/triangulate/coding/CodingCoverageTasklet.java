@@ -59,32 +59,39 @@ public class CodingCoverageTasklet implements Tasklet {
           categories.putIfAbsent(rs.getString(1), themes.themeOf(rs.getString(1)));
         },
         name);
-    List<CodingCoverage.ParticipantSegment> segments =
-        jdbc.query(
-            "select segment_id, participant_id, source_id, start_offset, end_offset from segment"
-                + " where study = ? and speaker_role = ? order by source_id, start_offset",
-            (rs, i) ->
-                new CodingCoverage.ParticipantSegment(
-                    rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5)),
-            name,
-            SpeakerRole.PARTICIPANT.code());
-    Map<String, List<String>> categoriesOfSegment = new HashMap<>();
-    jdbc.query(
-        "select segment_id, category from coding where study = ? order by category",
-        rs -> {
-          categoriesOfSegment
-              .computeIfAbsent(rs.getString(1), s -> new ArrayList<>())
-              .add(rs.getString(2));
-        },
-        name);
-    return CodingCoverage.of(
-        name,
-        runId,
-        categories,
-        study.groupings(),
-        segments,
-        groupsOfParticipants(),
-        categoriesOfSegment);
+    CodingCoverage.Tally tally =
+        new CodingCoverage.Tally(categories, study.groupings(), groupsOfParticipants());
+    List<String> sourceIds =
+        jdbc.queryForList(
+            "select distinct source_id from segment where study = ? order by source_id",
+            String.class,
+            name);
+    // One source at a time: the study's segments and codings need not be held together.
+    for (String sourceId : sourceIds) {
+      Map<CodingCoverage.ParticipantSegment, List<String>> categoriesOfSegment =
+          new LinkedHashMap<>();
+      jdbc.query(
+          "select s.segment_id, s.participant_id, s.start_offset, s.end_offset, c.category"
+              + " from segment s left join coding c"
+              + " on c.study = s.study and c.segment_id = s.segment_id"
+              + " where s.study = ? and s.source_id = ? and s.speaker_role = ?"
+              + " order by s.start_offset, s.segment_id, c.category",
+          rs -> {
+            List<String> carried =
+                categoriesOfSegment.computeIfAbsent(
+                    new CodingCoverage.ParticipantSegment(
+                        rs.getString(1), rs.getString(2), sourceId, rs.getInt(3), rs.getInt(4)),
+                    s -> new ArrayList<>());
+            if (rs.getString(5) != null) {
+              carried.add(rs.getString(5));
+            }
+          },
+          name,
+          sourceId,
+          SpeakerRole.PARTICIPANT.code());
+      categoriesOfSegment.forEach(tally::add);
+    }
+    return tally.coverage(name, runId);
   }
 
   private Map<String, Map<String, String>> groupsOfParticipants() {

@@ -1,6 +1,6 @@
 package org.triangulate.coding;
 
-import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import javax.xml.stream.XMLOutputFactory;
@@ -12,14 +12,14 @@ import org.triangulate.study.Study;
 /**
  * Writes a REFI-QDA project XML ({@code project.qde}) indented by depth, its elements in the
  * project namespace; text and attribute values are escaped by StAX and cleared of characters XML
- * 1.0 cannot hold. Not thread-safe (one per project).
+ * 1.0 cannot hold. Writes through to its stream as it goes, so a project of any size takes no more
+ * memory than its deepest element. Not thread-safe (one per project).
  */
 final class QdeXml {
 
-  private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
   private final XMLStreamWriter out;
 
-  QdeXml(String projectName, String origin) {
+  QdeXml(OutputStream bytes, String projectName, String origin) {
     try {
       out =
           XMLOutputFactory.newInstance()
@@ -105,14 +105,14 @@ final class QdeXml {
     }
   }
 
-  /** Closes the project and returns the document's bytes. */
-  byte[] finish() {
+  /** Closes the project and flushes it to the stream (which stays open). */
+  void finish() {
     try {
       end(0);
       out.writeCharacters("\n");
       out.writeEndDocument();
+      out.flush();
       out.close();
-      return bytes.toByteArray();
     } catch (XMLStreamException e) {
       throw failure(e);
     }

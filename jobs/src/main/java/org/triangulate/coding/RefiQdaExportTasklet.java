@@ -1,8 +1,7 @@
 package org.triangulate.coding;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,17 +10,15 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.triangulate.OutputFiles;
-import org.triangulate.ingest.SourceDocument;
-import org.triangulate.nlp.Segment;
 import org.triangulate.nlp.SegmentStore;
 import org.triangulate.study.Study;
 
 /**
  * Exports the whole study's coding as {@code <export folder>/<study>.qdpx} (see {@link
  * RefiQdaExporter}) from the store: every source with its segments, every coding (rule and
- * imported), the codebook and the categories imported projects added. Replaces the earlier file in
- * one move. Counts sources read and selections written.
+ * imported), the codebook and the categories imported projects added. Reads the store one source at
+ * a time, so a study of any size exports in the same memory. Replaces the earlier file in one move.
+ * Counts sources read and selections written.
  */
 public class RefiQdaExportTasklet implements Tasklet {
 
@@ -29,13 +26,19 @@ public class RefiQdaExportTasklet implements Tasklet {
       org.slf4j.LoggerFactory.getLogger(RefiQdaExportTasklet.class);
 
   private final JdbcTemplate jdbc;
+  private final SegmentStore segments;
   private final Study study;
   private final RefiQdaExporter exporter;
   private final Path exportDirectory;
 
   public RefiQdaExportTasklet(
-      JdbcTemplate jdbc, Study study, ExportedSourceText sourceText, Path exportDirectory) {
+      JdbcTemplate jdbc,
+      SegmentStore segments,
+      Study study,
+      ExportedSourceText sourceText,
+      Path exportDirectory) {
     this.jdbc = jdbc;
+    this.segments = segments;
     this.study = study;
     this.exporter = new RefiQdaExporter(sourceText);
     this.exportDirectory = exportDirectory;
@@ -47,8 +50,9 @@ public class RefiQdaExportTasklet implements Tasklet {
 
   @Override
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-    RefiQdaExporter.Export export = export();
-    Path file = OutputFiles.writeReadableBytes(file(exportDirectory, study), export.qdpx());
+    Path file = file(exportDirectory, study);
+    RefiQdaExporter.Export export =
+        exporter.export(study, importedCategories(), provenances(), this::sources, file);
     for (int i = 0; i < export.sources(); i++) {
       contribution.incrementReadCount();
     }
@@ -62,51 +66,46 @@ public class RefiQdaExportTasklet implements Tasklet {
     return RepeatStatus.FINISHED;
   }
 
-  /** The study's export as the store holds it now. */
-  public RefiQdaExporter.Export export() {
+  private record SourceOfCase(String sourceId, String caseId) {}
+
+  /** The study's sources in export order, each read from the store only when its turn comes. */
+  private Iterator<RefiQdaExporter.ExportSource> sources() {
     String name = study.name();
-    Map<String, List<Segment>> segmentsOfSource = new HashMap<>();
-    jdbc.query(
-        SegmentStore.TRANSCRIBED_SEGMENTS_OF_STUDY,
-        rs -> {
-          Segment segment = SegmentStore.mapSegment(rs, 0);
-          segmentsOfSource.computeIfAbsent(segment.sourceId(), s -> new ArrayList<>()).add(segment);
-        },
-        name);
-    Map<String, String> caseOf = new HashMap<>();
-    jdbc.query(
-        "select participant_id, case_id from participant where study = ?",
-        rs -> {
-          caseOf.put(rs.getString(1), rs.getString(2));
-        },
-        name);
-    List<RefiQdaExporter.ExportSource> sources =
+    List<SourceOfCase> sources =
         jdbc.query(
-            "select source_id, participant_id, file_name, sha256, body from source where study = ?"
-                + " order by participant_id, source_id",
-            (rs, i) -> {
-              SourceDocument source =
-                  new SourceDocument(
-                      rs.getString(1),
-                      rs.getString(2),
-                      rs.getString(3),
-                      rs.getString(4),
-                      rs.getString(5));
-              return new RefiQdaExporter.ExportSource(
-                  source,
-                  caseOf.get(source.participantId()),
-                  segmentsOfSource.getOrDefault(source.sourceId(), List.of()));
-            },
+            "select s.source_id, p.case_id from source s left join participant p"
+                + " on p.study = s.study and p.participant_id = s.participant_id"
+                + " where s.study = ? order by s.participant_id, s.source_id",
+            (rs, i) -> new SourceOfCase(rs.getString(1), rs.getString(2)),
             name);
-    List<RefiQdaExporter.SegmentCoding> codings =
-        jdbc.query(
-            "select segment_id, category, provenance, matched_terms from coding where study = ?"
-                + " order by segment_id, category, provenance",
-            (rs, i) ->
-                new RefiQdaExporter.SegmentCoding(
-                    rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
-            name);
-    return exporter.export(study, importedCategories(), sources, codings);
+    return sources.stream()
+        .map(s ->
+            new RefiQdaExporter.ExportSource(
+                segments.source(name, s.sourceId()),
+                s.caseId(),
+                segments.segments(name, s.sourceId()),
+                codingsOf(s.sourceId())))
+        .iterator();
+  }
+
+  private List<RefiQdaExporter.SegmentCoding> codingsOf(String sourceId) {
+    return jdbc.query(
+        // From the source's segments to their codings: the way the indices lead.
+        "select c.segment_id, c.category, c.provenance, c.matched_terms from segment s"
+            + " join coding c on c.study = s.study and c.segment_id = s.segment_id"
+            + " where s.study = ? and s.source_id = ?"
+            + " order by c.segment_id, c.category, c.provenance",
+        (rs, i) ->
+            new RefiQdaExporter.SegmentCoding(
+                rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+        study.name(),
+        sourceId);
+  }
+
+  /** Every provenance the study's codings have (the project's users). */
+  private List<String> provenances() {
+    return jdbc.queryForList(
+        "select distinct provenance from coding where study = ?", String.class, study.name());
   }
 
   /** Categories imported projects added to the study's codebook, once each. */

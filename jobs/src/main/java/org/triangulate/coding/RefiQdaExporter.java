@@ -1,16 +1,14 @@
 package org.triangulate.coding;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDateTime;
+import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import org.triangulate.OutputFiles;
 import org.triangulate.ingest.SourceDocument;
 import org.triangulate.nlp.Segment;
 import org.triangulate.study.Study;
@@ -21,9 +19,10 @@ import org.triangulate.study.Study;
  * text, and one {@code PlainTextSelection} per coded segment and category, with positions in
  * Unicode code points of that text and the codings' provenance in its {@code Description}; each
  * provenance is a user, so a QDA tool can tell the pipeline's codings from imported ones. GUIDs
- * derive from the study and the coded items, so the same night gives the same file. Every project
- * is checked against the published schema ({@link RefiQdaSchema}) before it is returned. Stateless
- * and thread-safe.
+ * derive from the study and the coded items, so the same night gives the same file. Sources are
+ * taken one at a time and written out as they come (see {@link StagedQdpx}), so memory does not
+ * grow with the study. Every project is checked against the published schema ({@link
+ * RefiQdaSchema}) before the file replaces the earlier one. Stateless and thread-safe.
  */
 public final class RefiQdaExporter {
 
@@ -34,15 +33,18 @@ public final class RefiQdaExporter {
   public record SegmentCoding(
       String segmentId, String category, String provenance, String matchedTerms) {}
 
-  /** A source with its segments (text order) and the participant's case. */
-  public record ExportSource(SourceDocument source, String caseId, List<Segment> segments) {}
+  /**
+   * A source with its segments (text order), the participant's case and the codings of its segments
+   * (by segment, category and provenance).
+   */
+  public record ExportSource(
+      SourceDocument source, String caseId, List<Segment> segments, List<SegmentCoding> codings) {}
 
-  /** What was written: the archive and how many sources, selections and codings it holds. */
-  public record Export(byte[] qdpx, int sources, int selections, int codings) {}
+  /** What was written: how many sources, selections and codings the archive holds. */
+  public record Export(int sources, int selections, int codings) {}
 
   static final String ORIGIN = "Triangulate";
   static final String RULE_USER = "Triangulate auto-coding";
-  private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2025, 1, 1, 0, 0);
   private static final int NAME_CHARS = 60;
 
   private final ExportedSourceText sourceText;
@@ -51,20 +53,49 @@ public final class RefiQdaExporter {
     this.sourceText = sourceText;
   }
 
+  /**
+   * Writes the project to {@code target} (through a temporary file beside it, moved into place).
+   *
+   * @param provenances every provenance the study's codings have: each becomes a user
+   * @param sources read once, in the order the project lists them
+   */
   public Export export(
       Study study,
       List<ImportedCategory> importedCategories,
-      List<ExportSource> sources,
-      List<SegmentCoding> codings) {
-    Map<String, List<SegmentCoding>> codingsOfSegment = new LinkedHashMap<>();
-    codings.forEach(
-        c -> codingsOfSegment.computeIfAbsent(c.segmentId(), s -> new ArrayList<>()).add(c));
+      Collection<String> provenances,
+      Iterable<ExportSource> sources,
+      Path target) {
+    int[] counts = new int[3];
+    OutputFiles.writeReadableBytes(
+        target,
+        out -> {
+          try (StagedQdpx staged = new StagedQdpx(target.toAbsolutePath().getParent())) {
+            writeProject(staged, study, importedCategories, provenances, sources, counts);
+            try (InputStream project = staged.readProject()) {
+              // A project a QDA tool would refuse is our bug: better no file than a broken one.
+              RefiQdaSchema.check(project);
+            }
+            staged.writeArchive(out);
+          }
+        });
+    return new Export(counts[0], counts[1], counts[2]);
+  }
+
+  private void writeProject(
+      StagedQdpx staged,
+      Study study,
+      List<ImportedCategory> importedCategories,
+      Collection<String> provenances,
+      Iterable<ExportSource> sources,
+      int[] counts)
+      throws IOException {
     Map<String, String> users = new LinkedHashMap<>();
-    codings.stream()
-        .map(c -> userOf(c.provenance()))
+    provenances.stream()
+        .map(RefiQdaExporter::userOf)
         .sorted()
         .forEach(u -> users.put(u, QdeXml.guid(study, "user/" + u)));
-    QdeXml xml = new QdeXml(study.title() == null ? study.name() : study.title(), ORIGIN);
+    QdeXml xml =
+        new QdeXml(staged.project(), study.title() == null ? study.name() : study.title(), ORIGIN);
     if (!users.isEmpty()) {
       xml.start(1, "Users");
       users.forEach(
@@ -72,23 +103,22 @@ public final class RefiQdaExporter {
       xml.end(1);
     }
     Map<String, String> codeOfCategory = RefiQdaCodebookXml.write(xml, study, importedCategories);
-    Map<String, byte[]> texts = new LinkedHashMap<>();
-    int[] counts = new int[2];
-    if (!sources.isEmpty()) {
-      xml.start(1, "Sources");
-      for (ExportSource source : sources) {
-        String sourceGuid = QdeXml.guid(study, "source/" + source.source().sourceId());
-        ExportedText text = sourceText.of(source.source(), source.segments());
-        texts.put(sourceGuid + ".txt", text.text().getBytes(StandardCharsets.UTF_8));
-        writeSource(
-            xml, study, source, sourceGuid, text, codingsOfSegment, codeOfCategory, users, counts);
+    boolean any = false;
+    for (ExportSource source : sources) {
+      if (!any) {
+        xml.start(1, "Sources");
+        any = true;
       }
+      String sourceGuid = QdeXml.guid(study, "source/" + source.source().sourceId());
+      ExportedText text = sourceText.of(source.source(), source.segments());
+      staged.addText("sources/" + sourceGuid + ".txt", text.text());
+      writeSource(xml, study, source, sourceGuid, text, codeOfCategory, users, counts);
+      counts[0]++;
+    }
+    if (any) {
       xml.end(1);
     }
-    byte[] project = xml.finish();
-    // A project a QDA tool would refuse is our bug: better no file than a broken one.
-    RefiQdaSchema.check(project);
-    return new Export(zip(project, texts), sources.size(), counts[0], counts[1]);
+    xml.finish();
   }
 
   private static void writeSource(
@@ -97,10 +127,14 @@ public final class RefiQdaExporter {
       ExportSource exportSource,
       String sourceGuid,
       ExportedText text,
-      Map<String, List<SegmentCoding>> codingsOfSegment,
       Map<String, String> codeOfCategory,
       Map<String, String> users,
       int[] counts) {
+    Map<String, List<SegmentCoding>> codingsOfSegment = new LinkedHashMap<>();
+    exportSource
+        .codings()
+        .forEach(
+            c -> codingsOfSegment.computeIfAbsent(c.segmentId(), s -> new ArrayList<>()).add(c));
     SourceDocument source = exportSource.source();
     xml.start(2, "TextSource")
         .attribute("guid", sourceGuid)
@@ -143,8 +177,8 @@ public final class RefiQdaExporter {
             .attribute("targetGUID", codeOfCategory.get(category.getKey()))
             .end(-1)
             .end(3);
-        counts[0]++;
-        counts[1] += coded.size();
+        counts[1]++;
+        counts[2] += coded.size();
       }
     }
     xml.end(2);
@@ -172,27 +206,5 @@ public final class RefiQdaExporter {
       return flat;
     }
     return flat.substring(0, flat.offsetByCodePoints(0, NAME_CHARS - 3)) + "...";
-  }
-
-  /** project.qde first, then sources/<guid>.txt, each with one fixed time. */
-  private static byte[] zip(byte[] projectXml, Map<String, byte[]> texts) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
-      entry(zip, "project.qde", projectXml);
-      for (var text : texts.entrySet()) {
-        entry(zip, "sources/" + text.getKey(), text.getValue());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
-  }
-
-  private static void entry(ZipOutputStream zip, String name, byte[] content) throws IOException {
-    ZipEntry entry = new ZipEntry(name);
-    entry.setTimeLocal(ENTRY_TIME);
-    zip.putNextEntry(entry);
-    zip.write(content);
-    zip.closeEntry();
   }
 }

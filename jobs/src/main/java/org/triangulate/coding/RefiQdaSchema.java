@@ -23,8 +23,13 @@ public final class RefiQdaSchema {
 
   /** Throws {@link IllegalStateException} naming line, column and rule when the XML is invalid. */
   public static void check(byte[] projectXml) {
+    check(new ByteArrayInputStream(projectXml));
+  }
+
+  /** {@link #check(byte[])} reading the XML as it validates: any size in little memory. */
+  public static void check(InputStream projectXml) {
     try {
-      SCHEMA.newValidator().validate(new StreamSource(new ByteArrayInputStream(projectXml)));
+      SCHEMA.newValidator().validate(new StreamSource(projectXml));
     } catch (SAXException e) {
       throw new IllegalStateException(
           "The REFI-QDA project is not valid against Project.xsd: " + e.getMessage(), e);

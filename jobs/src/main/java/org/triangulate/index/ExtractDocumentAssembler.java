@@ -18,7 +18,9 @@ import org.triangulate.study.Study;
  * de-identify step wrote them) into the document the index holds: de-identified text and lemmas,
  * the participant's case and every case and participant attribute, and the segment's categories
  * with their themes and provenance, the derivational stems of the lemmas and a content fingerprint.
- * Loads the study's attributes and codings once per step.
+ * Loads the study's attributes once per step and the codings of one source at a time, when its
+ * first segment comes: segments arrive in source order, so a study of any size is assembled in the
+ * memory of its largest source. Not thread-safe (one per step).
  */
 public class ExtractDocumentAssembler implements ItemProcessor<Segment, ExtractDocument> {
 
@@ -27,9 +29,12 @@ public class ExtractDocumentAssembler implements ItemProcessor<Segment, ExtractD
   private final CategoryThemes themes;
   private final Map<String, String> caseOfParticipant = new HashMap<>();
   private final Map<String, Map<String, String>> attributesOfParticipant = new HashMap<>();
-  private final Map<String, List<String[]>> codingsOfSegment = new HashMap<>();
+  private final JdbcTemplate jdbc;
+  private String codedSource;
+  private Map<String, List<String[]>> codingsOfSegment = Map.of();
 
   public ExtractDocumentAssembler(JdbcTemplate jdbc, Study study, long runId) {
+    this.jdbc = jdbc;
     this.study = study;
     this.runId = runId;
     // Imported REFI-QDA categories are not in codebook.yml; their themes come from the import.
@@ -60,16 +65,6 @@ public class ExtractDocumentAssembler implements ItemProcessor<Segment, ExtractD
               .put(rs.getString(2), rs.getString(3));
         },
         study.name());
-    jdbc.query(
-        "select segment_id, category, provenance from coding where study = ?"
-            // A stable order: the document's fingerprint must not change while its codings do not.
-            + " order by category, provenance",
-        rs -> {
-          codingsOfSegment
-              .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-              .add(new String[] {rs.getString(2), rs.getString(3)});
-        },
-        study.name());
   }
 
   @Override
@@ -79,7 +74,8 @@ public class ExtractDocumentAssembler implements ItemProcessor<Segment, ExtractD
       throw new IllegalStateException(
           "Segment " + segment.segmentId() + " of " + segment.sourceId() + " is not de-identified");
     }
-    List<String[]> codings = codingsOfSegment.getOrDefault(segment.segmentId(), List.of());
+    List<String[]> codings =
+        codingsOf(segment.sourceId()).getOrDefault(segment.segmentId(), List.of());
     List<String> categories = codings.stream().map(c -> c[0]).distinct().toList();
     return new ExtractDocument(
         segment.segmentId(),
@@ -101,5 +97,30 @@ public class ExtractDocumentAssembler implements ItemProcessor<Segment, ExtractD
         true,
         runId,
         null);
+  }
+
+  /** The codings of each segment of a source, loaded when the source's first segment comes. */
+  private Map<String, List<String[]>> codingsOf(String sourceId) {
+    if (!sourceId.equals(codedSource)) {
+      Map<String, List<String[]>> codings = new HashMap<>();
+      jdbc.query(
+          // From the source's segments to their codings: the way the indices lead.
+          "select c.segment_id, c.category, c.provenance from segment s"
+              + " join coding c on c.study = s.study and c.segment_id = s.segment_id"
+              + " where s.study = ? and s.source_id = ?"
+              // A stable order: the document's fingerprint must not change while its codings do
+              // not.
+              + " order by c.category, c.provenance",
+          rs -> {
+            codings
+                .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                .add(new String[] {rs.getString(2), rs.getString(3)});
+          },
+          study.name(),
+          sourceId);
+      codingsOfSegment = codings;
+      codedSource = sourceId;
+    }
+    return codingsOfSegment;
   }
 }

@@ -124,7 +124,7 @@ final class ExportFixture {
     SourceDocument p01 = new SourceDocument("P01.txt", "P01", "P01.txt", "0".repeat(64), P01_TEXT);
     SourceDocument p02 = new SourceDocument("P02.txt", "P02", "P02.txt", "1".repeat(64), P02_TEXT);
     return List.of(
-        new RefiQdaExporter.ExportSource(
+        source(
             p01,
             "C1",
             List.of(
@@ -156,7 +156,7 @@ final class ExportFixture {
                     SpeakerRole.PARTICIPANT,
                     P01_TEXT,
                     "The pay is the same band as Mary Jones."))),
-        new RefiQdaExporter.ExportSource(
+        source(
             p02,
             "C2",
             List.of(
@@ -169,6 +169,21 @@ final class ExportFixture {
                     "I 😀 love the peer group. Reach me at a@b.org."))));
   }
 
+  /** A source as the store gives it: with the codings of its segments only. */
+  private static RefiQdaExporter.ExportSource source(
+      SourceDocument source, String caseId, List<Segment> segments) {
+    List<String> ids = segments.stream().map(Segment::segmentId).toList();
+    return new RefiQdaExporter.ExportSource(
+        source,
+        caseId,
+        segments,
+        codings().stream().filter(c -> ids.contains(c.segmentId())).toList());
+  }
+
+  static List<String> provenances() {
+    return codings().stream().map(RefiQdaExporter.SegmentCoding::provenance).distinct().toList();
+  }
+
   static List<RefiQdaExporter.SegmentCoding> codings() {
     return List.of(
         new RefiQdaExporter.SegmentCoding("a2", "supervision", "imported:QualCoder 3.6", null),
@@ -179,7 +194,11 @@ final class ExportFixture {
   }
 
   static RefiQdaExporter exporter() {
-    return new RefiQdaExporter(new DeidentifiedSourceText(redaction(study().deidentify())));
+    return new RefiQdaExporter(sourceText());
+  }
+
+  static ExportedSourceText sourceText() {
+    return new DeidentifiedSourceText(redaction(study().deidentify()));
   }
 
   /** De-identification by the study's lists and patterns alone (no NER, nothing stored). */

@@ -1,16 +1,20 @@
 package org.triangulate.coding;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import javax.xml.XMLConstants;
@@ -18,6 +22,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.triangulate.ingest.QdaImport;
 import org.triangulate.ingest.QdaImporter;
 import org.triangulate.ingest.QdaProject;
@@ -36,13 +41,25 @@ class RefiQdaExporterTest {
 
   private static final String NS = QdpxReader.NAMESPACE;
 
-  private static RefiQdaExporter.Export export() {
-    return ExportFixture.exporter()
-        .export(
-            ExportFixture.study(),
-            ExportFixture.importedCategories(),
-            ExportFixture.sources(),
-            ExportFixture.codings());
+  @TempDir static Path folder;
+
+  private static int exports;
+
+  /** The archive as written and what the exporter says it holds. */
+  private record Exported(byte[] qdpx, int sources, int selections, int codings) {}
+
+  private static Exported export() throws IOException {
+    Path file = folder.resolve("export-" + ++exports + ".qdpx");
+    RefiQdaExporter.Export export =
+        ExportFixture.exporter()
+            .export(
+                ExportFixture.study(),
+                ExportFixture.importedCategories(),
+                ExportFixture.provenances(),
+                ExportFixture.sources(),
+                file);
+    return new Exported(
+        Files.readAllBytes(file), export.sources(), export.selections(), export.codings());
   }
 
   private static Map<String, byte[]> entries(byte[] qdpx) throws IOException {
@@ -117,7 +134,7 @@ class RefiQdaExporterTest {
   @Test
   void sourcesAreTheDeidentifiedTextAndNoIdentifierLeavesInTheArchive() throws Exception {
     // when
-    RefiQdaExporter.Export export = export();
+    Exported export = export();
     Map<String, byte[]> entries = entries(export.qdpx());
 
     // then
@@ -226,8 +243,55 @@ class RefiQdaExporterTest {
   }
 
   @Test
-  void exportingTwiceGivesTheSameBytes() {
+  void exportingTwiceGivesTheSameBytes() throws IOException {
     assertThat(export().qdpx()).isEqualTo(export().qdpx());
+  }
+
+  @Test
+  void aFailedExportKeepsTheEarlierFileAndLeavesNoScratchFilesBehind(@TempDir Path exportFolder)
+      throws IOException {
+    // given: an earlier night's export, and a source whose text cannot be exported
+    Path file = exportFolder.resolve("export.qdpx");
+    Files.writeString(file, "earlier night");
+    RefiQdaExporter failing =
+        new RefiQdaExporter((source, segments) -> {
+          if (source.participantId().equals("P02")) {
+            throw new IllegalStateException("no text for P02");
+          }
+          return ExportFixture.sourceText().of(source, segments);
+        });
+
+    // when
+    assertThatThrownBy(() ->
+            failing.export(
+                ExportFixture.study(),
+                ExportFixture.importedCategories(),
+                ExportFixture.provenances(),
+                ExportFixture.sources(),
+                file))
+        .hasMessageContaining("no text for P02");
+
+    // then
+    assertThat(Files.readString(file)).isEqualTo("earlier night");
+    try (Stream<Path> left = Files.list(exportFolder)) {
+      assertThat(left).containsExactly(file);
+    }
+  }
+
+  @Test
+  void exportLeavesOnlyTheArchiveInItsFolder(@TempDir Path exportFolder) {
+    // when
+    Path file = exportFolder.resolve("export.qdpx");
+    ExportFixture.exporter()
+        .export(
+            ExportFixture.study(),
+            ExportFixture.importedCategories(),
+            ExportFixture.provenances(),
+            ExportFixture.sources(),
+            file);
+
+    // then
+    assertThat(exportFolder.toFile().list()).containsExactly("export.qdpx");
   }
 
   private static org.assertj.core.groups.Tuple at(
