@@ -274,18 +274,19 @@ public class NightlyJobConfiguration {
   }
 
   @Bean
-  Step autoCodeSegmentsStep(JdbcTemplate jdbc) {
+  Step autoCodeSegmentsStep(JdbcTemplate jdbc, SegmentStore segments) {
     return new StepBuilder("autoCodeSegmentsStep", jobRepository)
-        .tasklet(new AutoCodingTasklet(jdbc, study), transactionManager)
+        .tasklet(new AutoCodingTasklet(jdbc, segments, study), transactionManager)
         .build();
   }
 
   /** Segments per category by case and group, written into the run's folder. */
   @Bean
-  Step writeCodingCoverageStep(JdbcTemplate jdbc, RunReportListener runReportListener) {
+  Step writeCodingCoverageStep(
+      JdbcTemplate jdbc, SegmentStore segments, RunReportListener runReportListener) {
     return new StepBuilder("writeCodingCoverageStep", jobRepository)
         .tasklet(
-            new CodingCoverageTasklet(jdbc, study, runReportListener::runDirectory),
+            new CodingCoverageTasklet(jdbc, segments, study, runReportListener::runDirectory),
             transactionManager)
         .build();
   }

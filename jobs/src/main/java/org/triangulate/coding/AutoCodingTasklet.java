@@ -8,6 +8,7 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.triangulate.nlp.SegmentStore;
 import org.triangulate.nlp.SpeakerRole;
 import org.triangulate.study.Study;
 
@@ -22,11 +23,13 @@ public class AutoCodingTasklet implements Tasklet {
   private static final int MATCHED_TERMS_WIDTH = 1000;
 
   private final JdbcTemplate jdbc;
+  private final SegmentStore segments;
   private final Study study;
   private final LemmaRuleCoder coder;
 
-  public AutoCodingTasklet(JdbcTemplate jdbc, Study study) {
+  public AutoCodingTasklet(JdbcTemplate jdbc, SegmentStore segments, Study study) {
     this.jdbc = jdbc;
+    this.segments = segments;
     this.study = study;
     this.coder = new LemmaRuleCoder(study.codebook());
   }
@@ -37,11 +40,7 @@ public class AutoCodingTasklet implements Tasklet {
         "delete from coding where study = ? and provenance like ?",
         study.name(),
         LemmaRuleCoder.PROVENANCE_PREFIX + "%");
-    List<String> sourceIds =
-        jdbc.queryForList(
-            "select distinct source_id from segment where study = ? order by source_id",
-            String.class,
-            study.name());
+    List<String> sourceIds = segments.sourceIds(study.name());
     // One source at a time: the codings of a whole study need not fit in memory.
     for (String sourceId : sourceIds) {
       List<Coding> codings = new ArrayList<>();

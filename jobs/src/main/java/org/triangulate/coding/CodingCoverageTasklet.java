@@ -12,6 +12,7 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.triangulate.nlp.SegmentStore;
 import org.triangulate.nlp.SpeakerRole;
 import org.triangulate.study.Study;
 
@@ -23,14 +24,17 @@ import org.triangulate.study.Study;
 public class CodingCoverageTasklet implements Tasklet {
 
   private final JdbcTemplate jdbc;
+  private final SegmentStore segments;
   private final Study study;
   private final LongFunction<Path> runDirectory;
 
   /**
    * @param runDirectory the folder of a run, by job execution id
    */
-  public CodingCoverageTasklet(JdbcTemplate jdbc, Study study, LongFunction<Path> runDirectory) {
+  public CodingCoverageTasklet(
+      JdbcTemplate jdbc, SegmentStore segments, Study study, LongFunction<Path> runDirectory) {
     this.jdbc = jdbc;
+    this.segments = segments;
     this.study = study;
     this.runDirectory = runDirectory;
   }
@@ -61,11 +65,7 @@ public class CodingCoverageTasklet implements Tasklet {
         name);
     CodingCoverage.Tally tally =
         new CodingCoverage.Tally(categories, study.groupings(), groupsOfParticipants());
-    List<String> sourceIds =
-        jdbc.queryForList(
-            "select distinct source_id from segment where study = ? order by source_id",
-            String.class,
-            name);
+    List<String> sourceIds = segments.sourceIds(name);
     // One source at a time: the study's segments and codings need not be held together.
     for (String sourceId : sourceIds) {
       Map<CodingCoverage.ParticipantSegment, List<String>> categoriesOfSegment =

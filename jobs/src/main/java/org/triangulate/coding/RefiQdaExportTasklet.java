@@ -84,22 +84,8 @@ public class RefiQdaExportTasklet implements Tasklet {
                 segments.source(name, s.sourceId()),
                 s.caseId(),
                 segments.segments(name, s.sourceId()),
-                codingsOf(s.sourceId())))
+                StoredCodings.ofSource(jdbc, name, s.sourceId())))
         .iterator();
-  }
-
-  private List<RefiQdaExporter.SegmentCoding> codingsOf(String sourceId) {
-    return jdbc.query(
-        // From the source's segments to their codings: the way the indices lead.
-        "select c.segment_id, c.category, c.provenance, c.matched_terms from segment s"
-            + " join coding c on c.study = s.study and c.segment_id = s.segment_id"
-            + " where s.study = ? and s.source_id = ?"
-            + " order by c.segment_id, c.category, c.provenance",
-        (rs, i) ->
-            new RefiQdaExporter.SegmentCoding(
-                rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
-        study.name(),
-        sourceId);
   }
 
   /** Every provenance the study's codings have (the project's users). */

@@ -1,13 +1,15 @@
 package org.triangulate.index;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.triangulate.coding.CategoryThemes;
+import org.triangulate.coding.RefiQdaExporter;
+import org.triangulate.coding.StoredCodings;
 import org.triangulate.nlp.Segment;
 import org.triangulate.nlp.WordStems;
 import org.triangulate.study.Study;
@@ -31,7 +33,7 @@ public class ExtractDocumentAssembler implements ItemProcessor<Segment, ExtractD
   private final Map<String, Map<String, String>> attributesOfParticipant = new HashMap<>();
   private final JdbcTemplate jdbc;
   private String codedSource;
-  private Map<String, List<String[]>> codingsOfSegment = Map.of();
+  private Map<String, List<RefiQdaExporter.SegmentCoding>> codingsOfSegment = Map.of();
 
   public ExtractDocumentAssembler(JdbcTemplate jdbc, Study study, long runId) {
     this.jdbc = jdbc;
@@ -74,9 +76,10 @@ public class ExtractDocumentAssembler implements ItemProcessor<Segment, ExtractD
       throw new IllegalStateException(
           "Segment " + segment.segmentId() + " of " + segment.sourceId() + " is not de-identified");
     }
-    List<String[]> codings =
+    List<RefiQdaExporter.SegmentCoding> codings =
         codingsOf(segment.sourceId()).getOrDefault(segment.segmentId(), List.of());
-    List<String> categories = codings.stream().map(c -> c[0]).distinct().toList();
+    List<String> categories =
+        codings.stream().map(RefiQdaExporter.SegmentCoding::category).distinct().toList();
     return new ExtractDocument(
         segment.segmentId(),
         study.name(),
@@ -89,7 +92,7 @@ public class ExtractDocumentAssembler implements ItemProcessor<Segment, ExtractD
         attributesOfParticipant.getOrDefault(segment.participantId(), Map.of()),
         categories,
         categories.stream().map(themes::themeOf).distinct().toList(),
-        codings.stream().map(c -> c[1]).distinct().toList(),
+        codings.stream().map(RefiQdaExporter.SegmentCoding::provenance).distinct().toList(),
         segment.sourceId(),
         segment.start(),
         segment.end(),
@@ -100,25 +103,11 @@ public class ExtractDocumentAssembler implements ItemProcessor<Segment, ExtractD
   }
 
   /** The codings of each segment of a source, loaded when the source's first segment comes. */
-  private Map<String, List<String[]>> codingsOf(String sourceId) {
+  private Map<String, List<RefiQdaExporter.SegmentCoding>> codingsOf(String sourceId) {
     if (!sourceId.equals(codedSource)) {
-      Map<String, List<String[]>> codings = new HashMap<>();
-      jdbc.query(
-          // From the source's segments to their codings: the way the indices lead.
-          "select c.segment_id, c.category, c.provenance from segment s"
-              + " join coding c on c.study = s.study and c.segment_id = s.segment_id"
-              + " where s.study = ? and s.source_id = ?"
-              // A stable order: the document's fingerprint must not change while its codings do
-              // not.
-              + " order by c.category, c.provenance",
-          rs -> {
-            codings
-                .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                .add(new String[] {rs.getString(2), rs.getString(3)});
-          },
-          study.name(),
-          sourceId);
-      codingsOfSegment = codings;
+      codingsOfSegment =
+          StoredCodings.ofSource(jdbc, study.name(), sourceId).stream()
+              .collect(Collectors.groupingBy(RefiQdaExporter.SegmentCoding::segmentId));
       codedSource = sourceId;
     }
     return codingsOfSegment;

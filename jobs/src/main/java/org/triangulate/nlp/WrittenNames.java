@@ -23,8 +23,10 @@ final class WrittenNames {
 
   private static final String WHITESPACE = " \t\n\u000B\f\r";
 
+  private record Name(String[] words, int length) {}
+
   // Names by their first word, longest name first; the lengths of those first words.
-  private final Map<String, List<String[]>> byFirstWord = new HashMap<>();
+  private final Map<String, List<Name>> byFirstWord = new HashMap<>();
   private final int[] firstWordLengths;
 
   WrittenNames(Collection<String> names) {
@@ -36,7 +38,9 @@ final class WrittenNames {
       if (words[0].isEmpty()) {
         continue;
       }
-      byFirstWord.computeIfAbsent(words[0], w -> new ArrayList<>()).add(words);
+      byFirstWord
+          .computeIfAbsent(words[0], w -> new ArrayList<>())
+          .add(new Name(words, String.join(" ", words).length()));
       lengths.add(words[0].length());
     }
     firstWordLengths = lengths.stream().mapToInt(Integer::intValue).toArray();
@@ -65,19 +69,18 @@ final class WrittenNames {
       if (start + length > text.length()) {
         break;
       }
-      List<String[]> names = byFirstWord.get(text.substring(start, start + length));
+      List<Name> names = byFirstWord.get(text.substring(start, start + length));
       if (names == null) {
         continue;
       }
-      for (String[] words : names) {
-        int nameLength = String.join(" ", words).length();
-        if (nameLength <= bestLength) {
+      for (Name name : names) {
+        if (name.length() <= bestLength) {
           break;
         }
-        int end = matchEnd(text, start + length, words);
+        int end = matchEnd(text, start + length, name.words());
         if (end >= 0) {
           bestEnd = end;
-          bestLength = nameLength;
+          bestLength = name.length();
           break;
         }
       }

@@ -105,12 +105,8 @@ final class ExtractSearchRequests {
    * Elasticsearch's work for a search.
    */
   private static Highlight highlight(AnalyzedQuery words) {
-    Query typed =
-        Query.of(q ->
-            q.simpleQueryString(s ->
-                s.query(words.raw()).fields("text").defaultOperator(Operator.And).lenient(true)));
     return Highlight.of(h ->
-        h.highlightQuery(typed)
+        h.highlightQuery(allWords(words.raw(), "text"))
             .fields(
                 NamedValue.of(
                     "text",
@@ -165,24 +161,18 @@ final class ExtractSearchRequests {
     if (words.isEmpty()) {
       return Query.of(q -> q.matchAll(m -> m));
     }
-    Query typed =
-        Query.of(q ->
-            q.simpleQueryString(s ->
-                s.query(words.raw())
-                    .fields("text^3", "text.english^2", "lemmas^1.5")
-                    .defaultOperator(Operator.And)
-                    .lenient(true)));
+    Query typed = allWords(words.raw(), "text^3", "text.english^2", "lemmas^1.5");
     if (words.stems().isBlank()) {
       return typed;
     }
-    Query stems =
-        Query.of(q ->
-            q.simpleQueryString(s ->
-                s.query(words.stems())
-                    .fields("stems")
-                    .defaultOperator(Operator.And)
-                    .lenient(true)));
-    return Query.of(q -> q.bool(b -> b.must(stems).should(typed)));
+    return Query.of(q -> q.bool(b -> b.must(allWords(words.stems(), "stems")).should(typed)));
+  }
+
+  /** {@code words} in simple_query_string syntax over {@code fields}, every word required. */
+  private static Query allWords(String words, String... fields) {
+    return Query.of(q ->
+        q.simpleQueryString(s ->
+            s.query(words).fields(List.of(fields)).defaultOperator(Operator.And).lenient(true)));
   }
 
   /** All selected filters except those of the dimension {@code except} (null: none excepted). */

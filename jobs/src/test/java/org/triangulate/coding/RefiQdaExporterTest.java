@@ -50,16 +50,19 @@ class RefiQdaExporterTest {
 
   private static Exported export() throws IOException {
     Path file = folder.resolve("export-" + ++exports + ".qdpx");
-    RefiQdaExporter.Export export =
-        ExportFixture.exporter()
-            .export(
-                ExportFixture.study(),
-                ExportFixture.importedCategories(),
-                ExportFixture.provenances(),
-                ExportFixture.sources(),
-                file);
+    RefiQdaExporter.Export export = exportTo(file);
     return new Exported(
         Files.readAllBytes(file), export.sources(), export.selections(), export.codings());
+  }
+
+  private static RefiQdaExporter.Export exportTo(Path file) {
+    return ExportFixture.exporter()
+        .export(
+            ExportFixture.study(),
+            ExportFixture.importedCategories(),
+            ExportFixture.provenances(),
+            ExportFixture.sources(),
+            file);
   }
 
   private static Map<String, byte[]> entries(byte[] qdpx) throws IOException {
@@ -281,14 +284,7 @@ class RefiQdaExporterTest {
   @Test
   void exportLeavesOnlyTheArchiveInItsFolder(@TempDir Path exportFolder) {
     // when
-    Path file = exportFolder.resolve("export.qdpx");
-    ExportFixture.exporter()
-        .export(
-            ExportFixture.study(),
-            ExportFixture.importedCategories(),
-            ExportFixture.provenances(),
-            ExportFixture.sources(),
-            file);
+    exportTo(exportFolder.resolve("export.qdpx"));
 
     // then
     assertThat(exportFolder.toFile().list()).containsExactly("export.qdpx");

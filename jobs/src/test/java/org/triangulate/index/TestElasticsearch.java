@@ -1,7 +1,6 @@
 package org.triangulate.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -53,8 +52,7 @@ public final class TestElasticsearch {
 
   /** A new client of the shared node; the caller closes it. */
   public static ElasticsearchClient client() {
-    return ElasticsearchClient.of(
-        b -> b.host(url().toString()).jsonMapper(new Jackson3JsonpMapper()));
+    return IndexTestData.client(url());
   }
 
   /**
