@@ -185,7 +185,11 @@ class SearchPageBrowserIT {
     browser
         .findElement(By.cssSelector("input[name=stakeholder_group][value=commissioner]"))
         .click();
+    WebElement shown = browser.findElement(By.cssSelector(".summary"));
     browser.findElement(By.xpath("//button[normalize-space()='Apply filters']")).click();
+    // The form submits a new page: read it, not the one it replaces.
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30))
+        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(shown));
 
     // then
     long after = total();
