@@ -2,6 +2,7 @@ package org.triangulate.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A keyword-in-context line: a match with the words before and after it, cut to about {@value
@@ -10,6 +11,8 @@ import java.util.List;
 public record Kwic(String left, String match, String right) {
 
   static final int CONTEXT = 60;
+
+  private static final Pattern SPACES = Pattern.compile("\\s+");
 
   /** One line per marked part of the text, in order. */
   static List<Kwic> of(MarkedText text) {
@@ -33,7 +36,7 @@ public record Kwic(String left, String match, String right) {
   }
 
   private static String left(String text) {
-    String flat = text.replaceAll("\\s+", " ");
+    String flat = SPACES.matcher(text).replaceAll(" ");
     if (flat.length() <= CONTEXT) {
       return flat;
     }
@@ -43,7 +46,7 @@ public record Kwic(String left, String match, String right) {
   }
 
   private static String right(String text) {
-    String flat = text.replaceAll("\\s+", " ");
+    String flat = SPACES.matcher(text).replaceAll(" ");
     if (flat.length() <= CONTEXT) {
       return flat;
     }

@@ -30,8 +30,8 @@ import org.triangulate.web.SearchSort;
  * over the demo's participants), indexes it into a node of its own, then runs {@code clients}
  * threads of searches (words, phrases, exclusions, group filters) through the search service for
  * {@code seconds}, and prints p50/p95/p99 of the latency seen by the caller beside Elasticsearch's
- * own {@code took}, after {@code warm-up} seconds of the same load. Run by {@code
- * bench/search-load}; arguments: words clients seconds warm-up.
+ * own {@code took}, after {@code warm-up} seconds of the same load (see {@link #warmUp}). Run by
+ * {@code bench/search-load}; arguments: words clients seconds warm-up.
  */
 public final class SearchLoadBenchmark {
 
@@ -56,11 +56,13 @@ public final class SearchLoadBenchmark {
           "strategic_manager",
           "commissioner");
 
+  private static final int WINDOW_SECONDS = 10;
+
   public static void main(String[] args) throws Exception {
     int words = args.length > 0 ? Integer.parseInt(args[0]) : 250_000;
     int clients = args.length > 1 ? Integer.parseInt(args[1]) : 10;
     int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
-    int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 60;
+    int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 240;
     Path home = TestElasticsearch.home();
     Study study = new StudyLoader().load(home.resolve("config"), "demo");
     try (ElasticsearchClient client = TestElasticsearch.client()) {
@@ -71,11 +73,8 @@ public final class SearchLoadBenchmark {
           indexed, words, (System.nanoTime() - start) / 1e9);
       ExtractSearchService search =
           new ExtractSearchService(client, study, new QueryAnalyzer(new CoreNlpQueryLemmatizer()));
-      // The node has just started: for its first minute under load its JIT is still compiling the
-      // search path (measured here: 171 searches/s over the first 30 s, 281/s over 90 s). Analysts
-      // meet a node that has been up since the night, so the figures are taken after a warm-up.
-      run(search, clients, warmUp, false);
-      run(search, clients, seconds, true);
+      warmUp(search, clients, warmUp);
+      print(run(search, clients, seconds), clients, seconds);
     }
     System.exit(0);
   }
@@ -94,7 +93,26 @@ public final class SearchLoadBenchmark {
     return extracts.size();
   }
 
-  private static void run(ExtractSearchService search, int clients, int seconds, boolean report)
+  /**
+   * Runs the load for {@code seconds} in windows of {@value #WINDOW_SECONDS} s, printing each
+   * window's rate. A freshly started node spends minutes under this load compiling its search path:
+   * here its rate rose from about 50 searches/s in the first window to 500–600/s after two and a
+   * half to three minutes, with plateaus on the way (so a "rate stopped rising" test ended one
+   * warm-up after a minute, at 240/s). Analysts meet a node that has been up since the night, so
+   * the figures are taken after a warm-up longer than that.
+   */
+  private static void warmUp(ExtractSearchService search, int clients, int seconds)
+      throws InterruptedException {
+    List<Long> rates = new ArrayList<>();
+    for (int elapsed = 0; elapsed < seconds; elapsed += WINDOW_SECONDS) {
+      rates.add(Math.round(run(search, clients, WINDOW_SECONDS).size() / (double) WINDOW_SECONDS));
+    }
+    System.out.printf(
+        "Warm-up: %d s, searches/s per %d s window: %s%n", seconds, WINDOW_SECONDS, rates);
+  }
+
+  /** Samples of {@code seconds} of load: caller latency in microseconds, took in milliseconds. */
+  private static List<long[]> run(ExtractSearchService search, int clients, int seconds)
       throws InterruptedException {
     ConcurrentLinkedQueue<long[]> samples = new ConcurrentLinkedQueue<>(); // micros, took ms
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
@@ -119,10 +137,10 @@ public final class SearchLoadBenchmark {
     }
     pool.shutdown();
     pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
-    if (!report) {
-      return;
-    }
-    List<long[]> all = new ArrayList<>(samples);
+    return new ArrayList<>(samples);
+  }
+
+  private static void print(List<long[]> all, int clients, int seconds) {
     long[] latency = all.stream().mapToLong(s -> s[0]).sorted().toArray();
     long[] took = all.stream().mapToLong(s -> s[1]).sorted().toArray();
     System.out.printf(
