@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.triangulate.nlp.CoreNlpAnnotator;
+import org.triangulate.nlp.NerSentences;
 
 /**
  * Everything under {@code triangulate.*} in {@code config/application.yml}. Paths are relative to
@@ -59,17 +61,31 @@ public record TriangulateProperties(
       @DefaultValue("8") int retries) {}
 
   /**
-   * CoreNLP annotators, how long a segment of a long turn may be, and which speaker labels are the
-   * interviewer's and which the participant's (other labels: the speaker asking most questions is
-   * the interviewer).
+   * CoreNLP annotators, which sentences NER reads, how long a segment of a long turn may be, and
+   * which speaker labels are the interviewer's and which the participant's (other labels: the
+   * speaker asking most questions is the interviewer). Validated when bound: a bad value stops the
+   * start with the key's name.
    */
   public record Nlp(
       @DefaultValue("tokenize,ssplit,pos,lemma,ner") String annotators,
+      @DefaultValue("candidates") NerSentences nerSentences,
       @DefaultValue("3") int maxSentencesPerSegment,
       @DefaultValue({"Interviewer", "Int", "I", "Q", "Facilitator", "Moderator"})
           java.util.List<String> interviewerLabels,
       @DefaultValue({"Interviewee", "Respondent", "R", "Participant", "P", "A"})
-          java.util.List<String> participantLabels) {}
+          java.util.List<String> participantLabels) {
+
+    public Nlp {
+      if (nerSentences == NerSentences.CANDIDATES
+          && !CoreNlpAnnotator.nerIsLastOrAbsent(annotators)) {
+        throw new IllegalArgumentException(
+            "triangulate.nlp.ner-sentences: candidates needs ner last in triangulate.nlp.annotators"
+                + " (was "
+                + annotators
+                + "); set all to run annotators after ner");
+      }
+    }
+  }
 
   /** The analyst search: binds to loopback unless a username and password are configured. */
   public record Web(

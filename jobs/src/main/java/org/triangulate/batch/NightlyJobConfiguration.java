@@ -168,7 +168,7 @@ public class NightlyJobConfiguration {
 
   @Bean
   CoreNlpAnnotator coreNlpAnnotator() {
-    return new CoreNlpAnnotator(properties.nlp().annotators());
+    return new CoreNlpAnnotator(properties.nlp().annotators(), properties.nlp().nerSentences());
   }
 
   @Bean
