@@ -32,9 +32,10 @@ import org.jsoup.helper.W3CDom;
  * template need not be XHTML), the inline SVG charts are drawn by Batik, and the bundled DejaVu
  * Sans Condensed is embedded (subset), so the PDF looks the same on every machine. Nothing is
  * fetched: every external resource is refused. The document's dates are the run date and its file
- * id is derived from the HTML, so the same pack gives the same bytes. Thread-safe.
+ * id is derived from the HTML, so the same pack gives the same bytes. Thread-safe. Public for the
+ * pack rendering benchmark.
  */
-final class PackPdf {
+public final class PackPdf {
 
   static final String FONT_FAMILY = "DejaVu Sans Condensed";
 
@@ -45,7 +46,7 @@ final class PackPdf {
     XRLog.listRegisteredLoggers().forEach(logger -> XRLog.setLevel(logger, Level.WARNING));
   }
 
-  byte[] render(String html, String title, LocalDate runDate) {
+  public byte[] render(String html, String title, LocalDate runDate) {
     org.w3c.dom.Document document = new W3CDom().fromJsoup(Jsoup.parse(html));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     PdfRendererBuilder builder =
