@@ -29,12 +29,17 @@ import org.triangulate.synthesis.PackPdf;
  * packs-folder rounds threads [a folder to write both PDFs of each pack to, for a look] (default
  * {@code data-out/demo/packs} 8 1; 2 threads is how the night renders).
  *
+ * <p>{@code cold baseline|current packs-folder threads} instead renders every pack once in a fresh
+ * JVM with one renderer, as the night does; alternate the two in separate runs to compare.
+ *
  * <pre>
  * export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
  * mvn -B -q -Dstyle.color=never -pl jobs test-compile dependency:build-classpath \
  *   -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
  * cd jobs && $JAVA_HOME/bin/java -Xmx2g -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
  *   org.triangulate.bench.PackRenderBenchmark ../data-out/demo/packs 8 1
+ * for i in 1 2 3 4; do for r in baseline current; do $JAVA_HOME/bin/java -Xmx2g -cp "…same…" \
+ *   org.triangulate.bench.PackRenderBenchmark cold $r ../data-out/demo/packs 2; done; done
  * </pre>
  */
 public final class PackRenderBenchmark {
@@ -48,6 +53,10 @@ public final class PackRenderBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("cold")) {
+      cold(args);
+      return;
+    }
     Path folder = Path.of(args.length > 0 ? args[0] : "../data-out/demo/packs");
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 8;
     int threads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
@@ -112,6 +121,37 @@ public final class PackRenderBenchmark {
         baselineWall,
         currentWall,
         currentWall / baselineWall);
+    System.exit(0);
+  }
+
+  /**
+   * One renderer in a fresh JVM, as the night meets it: every pack rendered once on {@code threads}
+   * threads while the JIT is still compiling. Prints the process's CPU seconds (compiler and
+   * collector threads included) and the wall seconds of the renders alone. Arguments: cold
+   * baseline|current packs-folder threads.
+   */
+  private static void cold(String[] args) throws Exception {
+    boolean baseline = args[1].equals("baseline");
+    List<Pack> packs = packs(Path.of(args[2]));
+    int threads = Integer.parseInt(args[3]);
+    var os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    // From before the renderer's class is loaded: the current one reads its fonts then.
+    long cpuBefore = os.getProcessCpuTime();
+    Renderer renderer = baseline ? new BaselinePackPdf()::render : new PackPdf()::render;
+    long[] times;
+    try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+      times = time(pool, renderer, packs);
+    }
+    System.out.printf(
+        "RESULT cold renderer=%s packs=%d threads=%d process_cpu_s=%.2f render_cpu_s=%.2f"
+            + " wall_s=%.2f%n",
+        args[1],
+        packs.size(),
+        threads,
+        (os.getProcessCpuTime() - cpuBefore) / 1e9,
+        times[0] / 1e9,
+        times[1] / 1e9);
     System.exit(0);
   }
 
