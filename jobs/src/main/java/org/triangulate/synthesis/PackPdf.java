@@ -20,7 +20,6 @@ import java.util.GregorianCalendar;
 import java.util.TimeZone;
 import java.util.logging.Level;
 import org.apache.commons.codec.digest.DigestUtils;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
@@ -74,48 +73,43 @@ public final class PackPdf {
                 (uri, type) -> false, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI)
             .useExternalResourceAccessControl(
                 (uri, type) -> false, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI)
-            .withProducer("Triangulate")
-            .toStream(out);
+            .withProducer("Triangulate");
     font(builder, REGULAR, 400, FontStyle.NORMAL);
     font(builder, BOLD, 700, FontStyle.NORMAL);
     font(builder, OBLIQUE, 400, FontStyle.ITALIC);
     try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
       renderer.layout();
-      renderer.createPDF();
+      // Kept open so the metadata is fixed before the one save, not by loading and saving again.
+      try (PDDocument pdf = renderer.createPDFKeepOpen()) {
+        fixMetadata(pdf, title, runDate, DigestUtils.sha256(html));
+        pdf.save(out);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot render the pack as PDF: " + e.getMessage(), e);
     }
-    return withFixedMetadata(out.toByteArray(), title, runDate, DigestUtils.sha256(html));
+    return out.toByteArray();
   }
 
   /**
    * Replaces what PDFBox and openhtmltopdf take from the clock (creation date, a time-based file
    * id) and the page's other meta tags by the title, the run date and a digest of the content.
    */
-  private static byte[] withFixedMetadata(
-      byte[] pdf, String title, LocalDate runDate, byte[] digest) {
-    try (PDDocument document = Loader.loadPDF(pdf)) {
-      PDDocumentInformation info = new PDDocumentInformation();
-      info.setTitle(title);
-      info.setProducer("Triangulate");
-      info.setCreator("Triangulate");
-      Calendar date = new GregorianCalendar(TimeZone.getTimeZone(ZoneOffset.UTC));
-      date.clear();
-      date.set(runDate.getYear(), runDate.getMonthValue() - 1, runDate.getDayOfMonth());
-      info.setCreationDate(date);
-      info.setModificationDate(date);
-      document.setDocumentInformation(info);
-      byte[] id = Arrays.copyOf(digest, 16);
-      COSArray ids = new COSArray();
-      ids.add(new COSString(id));
-      ids.add(new COSString(id));
-      document.getDocument().getTrailer().setItem(COSName.ID, ids);
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      document.save(out);
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot set the pack PDF's metadata: " + e.getMessage(), e);
-    }
+  private static void fixMetadata(PDDocument pdf, String title, LocalDate runDate, byte[] digest) {
+    PDDocumentInformation info = new PDDocumentInformation();
+    info.setTitle(title);
+    info.setProducer("Triangulate");
+    info.setCreator("Triangulate");
+    Calendar date = new GregorianCalendar(TimeZone.getTimeZone(ZoneOffset.UTC));
+    date.clear();
+    date.set(runDate.getYear(), runDate.getMonthValue() - 1, runDate.getDayOfMonth());
+    info.setCreationDate(date);
+    info.setModificationDate(date);
+    pdf.setDocumentInformation(info);
+    byte[] id = Arrays.copyOf(digest, 16);
+    COSArray ids = new COSArray();
+    ids.add(new COSString(id));
+    ids.add(new COSString(id));
+    pdf.getDocument().getTrailer().setItem(COSName.ID, ids);
   }
 
   private static void font(PdfRendererBuilder builder, byte[] ttf, int weight, FontStyle style) {
