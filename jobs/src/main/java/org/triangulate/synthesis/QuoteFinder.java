@@ -11,8 +11,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.triangulate.index.ExtractDocument;
 import org.triangulate.index.ExtractIndexMapping;
@@ -50,19 +52,23 @@ public class QuoteFinder {
    */
   public static final class Section {
     private final Set<String> participants = new HashSet<>();
-    private final List<Quote> quotes = new ArrayList<>();
+    private final List<Set<String>> quotedShingles = new ArrayList<>();
 
     boolean quoted(Quote quote) {
       return participants.contains(quote.participantId());
     }
 
-    boolean repeats(Quote quote) {
-      return nearDuplicateOfAny(quote, quotes);
+    boolean repeats(Set<String> shingles) {
+      return nearDuplicateOfAny(shingles, quotedShingles);
     }
 
     void add(Quote quote) {
+      add(quote, shingles(quote.text()));
+    }
+
+    private void add(Quote quote, Set<String> shingles) {
       participants.add(quote.participantId());
-      quotes.add(quote);
+      quotedShingles.add(shingles);
     }
   }
 
@@ -86,7 +92,10 @@ public class QuoteFinder {
   /** Picks up to the study's quotes per group from candidates in rank order, for diversity. */
   List<Quote> choose(List<Quote> candidates, Section section) {
     List<Quote> chosen = new ArrayList<>();
+    List<Set<String>> chosenShingles = new ArrayList<>();
     Set<String> cases = new HashSet<>();
+    // Each candidate's word triples are worked out once, not again for every quote compared.
+    Map<Quote, Set<String>> shingles = new IdentityHashMap<>();
     // First one quote per case, then more from cases already quoted; a near-repeat of a quote
     // elsewhere in the section is taken only when the group would otherwise have no voice.
     for (Pass pass : Pass.values()) {
@@ -95,15 +104,18 @@ public class QuoteFinder {
             || (pass == Pass.ANY_IF_NONE && !chosen.isEmpty())) {
           return chosen;
         }
-        if (section.quoted(quote)
-            || nearDuplicateOfAny(quote, chosen)
-            || (pass != Pass.ANY_IF_NONE && section.repeats(quote))
-            || (pass == Pass.NEW_CASES && cases.contains(quote.caseId()))) {
+        if (section.quoted(quote) || (pass == Pass.NEW_CASES && cases.contains(quote.caseId()))) {
+          continue;
+        }
+        Set<String> own = shingles.computeIfAbsent(quote, q -> shingles(q.text()));
+        if (nearDuplicateOfAny(own, chosenShingles)
+            || (pass != Pass.ANY_IF_NONE && section.repeats(own))) {
           continue;
         }
         chosen.add(quote);
+        chosenShingles.add(own);
         cases.add(quote.caseId());
-        section.add(quote);
+        section.add(quote, own);
       }
     }
     return chosen;
@@ -183,10 +195,13 @@ public class QuoteFinder {
    * shorter one's (participants retelling one story in the same words, or one passage quoted
    * twice).
    */
-  static boolean nearDuplicateOfAny(Quote quote, List<Quote> chosen) {
-    Set<String> shingles = shingles(quote.text());
-    return chosen.stream()
-        .anyMatch(other -> overlap(shingles, shingles(other.text())) >= NEAR_DUPLICATE);
+  static boolean nearDuplicateOfAny(Set<String> shingles, List<Set<String>> others) {
+    for (Set<String> other : others) {
+      if (overlap(shingles, other) >= NEAR_DUPLICATE) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Set<String> shingles(String text) {
@@ -202,8 +217,14 @@ public class QuoteFinder {
     if (a.isEmpty() || b.isEmpty()) {
       return 0;
     }
-    Set<String> both = new HashSet<>(a);
-    both.retainAll(b);
-    return (double) both.size() / Math.min(a.size(), b.size());
+    Set<String> smaller = a.size() <= b.size() ? a : b;
+    Set<String> larger = smaller == a ? b : a;
+    int shared = 0;
+    for (String shingle : smaller) {
+      if (larger.contains(shingle)) {
+        shared++;
+      }
+    }
+    return (double) shared / smaller.size();
   }
 }

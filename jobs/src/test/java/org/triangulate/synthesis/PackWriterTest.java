@@ -166,6 +166,8 @@ class PackWriterTest {
       // and the text is there, the cover first
       String text = new PDFTextStripper().getText(document);
       assertThat(text).contains("A test pack").contains("No matching extract");
+      // and words are spelt as the page writes them, not with ligature characters
+      assertThat(text).contains("configuration").doesNotContainPattern("[\\uFB00-\\uFB06]");
       assertThat(document.getNumberOfPages()).isGreaterThan(2);
       // and its date is the run date, not the time it was written
       Calendar created = document.getDocumentInformation().getCreationDate();

@@ -1,0 +1,222 @@
+package org.triangulate.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.jsoup.Jsoup;
+import org.triangulate.synthesis.PackPdf;
+
+/**
+ * Pack PDF rendering, the renderer of 9dfdccb ({@link BaselinePackPdf}) beside the current one
+ * ({@link PackPdf}) in one JVM: renders the {@code index.html} of every pack in a packs folder
+ * (written by {@code ./triangulate demo}) with each, in alternating rounds (A B B A …), and prints
+ * per renderer the CPU and wall milliseconds per pack (median over rounds) and the ratio. Before
+ * timing it checks that both give PDFs with the same pages and the same text (the baseline's
+ * f-ligatures spelt out), and that the current one gives the same bytes twice. Arguments:
+ * packs-folder rounds threads [a folder to write both PDFs of each pack to, for a look] (default
+ * {@code data-out/demo/packs} 8 1; 2 threads is how the night renders).
+ *
+ * <p>{@code cold baseline|current packs-folder threads} instead renders every pack once in a fresh
+ * JVM with one renderer, as the night does; alternate the two in separate runs to compare.
+ *
+ * <pre>
+ * export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+ * mvn -B -q -Dstyle.color=never -pl jobs test-compile dependency:build-classpath \
+ *   -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
+ * cd jobs && $JAVA_HOME/bin/java -Xmx2g -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
+ *   org.triangulate.bench.PackRenderBenchmark ../data-out/demo/packs 8 1
+ * for i in 1 2 3 4; do for r in baseline current; do $JAVA_HOME/bin/java -Xmx2g -cp "…same…" \
+ *   org.triangulate.bench.PackRenderBenchmark cold $r ../data-out/demo/packs 2; done; done
+ * </pre>
+ */
+public final class PackRenderBenchmark {
+
+  private static final LocalDate RUN_DATE = LocalDate.of(2026, 11, 27);
+
+  private record Pack(String name, String html, String title) {}
+
+  private interface Renderer {
+    byte[] render(String html, String title, LocalDate runDate);
+  }
+
+  public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("cold")) {
+      cold(args);
+      return;
+    }
+    Path folder = Path.of(args.length > 0 ? args[0] : "../data-out/demo/packs");
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+    int threads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+    Path written = args.length > 3 ? Path.of(args[3]) : null;
+    List<Pack> packs = packs(folder);
+    Renderer baseline = new BaselinePackPdf()::render;
+    Renderer current = new PackPdf()::render;
+    System.out.printf(
+        "%d packs from %s, %d rounds, %d threads%n", packs.size(), folder, rounds, threads);
+
+    for (Pack pack : packs) {
+      byte[] before = baseline.render(pack.html(), pack.title(), RUN_DATE);
+      byte[] after = current.render(pack.html(), pack.title(), RUN_DATE);
+      byte[] again = current.render(pack.html(), pack.title(), RUN_DATE);
+      if (written != null) {
+        Files.createDirectories(written);
+        Files.write(written.resolve(pack.name() + "-baseline.pdf"), before);
+        Files.write(written.resolve(pack.name() + "-current.pdf"), after);
+      }
+      String same = Arrays.equals(before, after) ? "same bytes" : "same text";
+      if (!Arrays.equals(after, again)) {
+        throw new IllegalStateException(pack.name() + ": two renderings differ");
+      }
+      if (!withoutLigatures(text(before)).equals(text(after)) || pages(before) != pages(after)) {
+        throw new IllegalStateException(pack.name() + ": the text or page count changed");
+      }
+      System.out.printf(
+          "  %-22s %3d pages, %7d → %7d bytes, %s%n",
+          pack.name(), pages(after), before.length, after.length, same);
+    }
+
+    long[][] cpu = new long[2][rounds];
+    long[][] wall = new long[2][rounds];
+    try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+      for (int round = 0; round < rounds; round++) {
+        // A B B A: neither renderer always runs on a JIT or a machine warmed by the other.
+        int first = round % 2;
+        for (int which : new int[] {first, 1 - first}) {
+          long[] times = time(pool, which == 0 ? baseline : current, packs);
+          cpu[which][round] = times[0];
+          wall[which][round] = times[1];
+        }
+        System.out.printf(
+            "round %d: baseline %.0f ms cpu/pack %.0f ms wall/pack, current %.0f / %.0f%n",
+            round + 1,
+            cpu[0][round] / 1e6 / packs.size(),
+            wall[0][round] / 1e6 / packs.size(),
+            cpu[1][round] / 1e6 / packs.size(),
+            wall[1][round] / 1e6 / packs.size());
+      }
+    }
+    double baselineCpu = median(cpu[0]) / 1e6 / packs.size();
+    double currentCpu = median(cpu[1]) / 1e6 / packs.size();
+    double baselineWall = median(wall[0]) / 1e6 / packs.size();
+    double currentWall = median(wall[1]) / 1e6 / packs.size();
+    System.out.printf(
+        "RESULT baseline_cpu_ms_per_pack=%.0f current_cpu_ms_per_pack=%.0f cpu_ratio=%.2f"
+            + " baseline_wall_ms_per_pack=%.0f current_wall_ms_per_pack=%.0f wall_ratio=%.2f%n",
+        baselineCpu,
+        currentCpu,
+        currentCpu / baselineCpu,
+        baselineWall,
+        currentWall,
+        currentWall / baselineWall);
+    System.exit(0);
+  }
+
+  /**
+   * One renderer in a fresh JVM, as the night meets it: every pack rendered once on {@code threads}
+   * threads while the JIT is still compiling. Prints the process's CPU seconds (compiler and
+   * collector threads included) and the wall seconds of the renders alone. Arguments: cold
+   * baseline|current packs-folder threads.
+   */
+  private static void cold(String[] args) throws Exception {
+    boolean baseline = args[1].equals("baseline");
+    List<Pack> packs = packs(Path.of(args[2]));
+    int threads = Integer.parseInt(args[3]);
+    var os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    // From before the renderer's class is loaded: the current one reads its fonts then.
+    long cpuBefore = os.getProcessCpuTime();
+    Renderer renderer = baseline ? new BaselinePackPdf()::render : new PackPdf()::render;
+    long[] times;
+    try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+      times = time(pool, renderer, packs);
+    }
+    System.out.printf(
+        "RESULT cold renderer=%s packs=%d threads=%d process_cpu_s=%.2f render_cpu_s=%.2f"
+            + " wall_s=%.2f%n",
+        args[1],
+        packs.size(),
+        threads,
+        (os.getProcessCpuTime() - cpuBefore) / 1e9,
+        times[0] / 1e9,
+        times[1] / 1e9);
+    System.exit(0);
+  }
+
+  /** Renders every pack once on the pool; returns {CPU ns of the rendering threads, wall ns}. */
+  private static long[] time(ExecutorService pool, Renderer renderer, List<Pack> packs)
+      throws Exception {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    AtomicLong cpu = new AtomicLong();
+    long start = System.nanoTime();
+    List<Future<?>> futures = new ArrayList<>();
+    for (Pack pack : packs) {
+      futures.add(
+          pool.submit(() -> {
+            long before = threads.getCurrentThreadCpuTime();
+            renderer.render(pack.html(), pack.title(), RUN_DATE);
+            cpu.addAndGet(threads.getCurrentThreadCpuTime() - before);
+          }));
+    }
+    for (Future<?> future : futures) {
+      future.get();
+    }
+    return new long[] {cpu.get(), System.nanoTime() - start};
+  }
+
+  private static List<Pack> packs(Path folder) throws Exception {
+    List<Pack> packs = new ArrayList<>();
+    try (Stream<Path> folders = Files.list(folder)) {
+      for (Path pack : folders.filter(Files::isDirectory).sorted().toList()) {
+        Path index = pack.resolve("index.html");
+        if (Files.isRegularFile(index)) {
+          String html = Files.readString(index);
+          packs.add(new Pack(pack.getFileName().toString(), html, Jsoup.parse(html).title()));
+        }
+      }
+    }
+    if (packs.isEmpty()) {
+      throw new IllegalArgumentException("no pack folder with an index.html in " + folder);
+    }
+    return packs;
+  }
+
+  private static String text(byte[] pdf) throws Exception {
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      return new PDFTextStripper().getText(document);
+    }
+  }
+
+  /** The baseline set f-ligatures, which text extraction gives as one character each. */
+  private static String withoutLigatures(String text) {
+    return text.replace("\uFB00", "ff")
+        .replace("\uFB01", "fi")
+        .replace("\uFB02", "fl")
+        .replace("\uFB03", "ffi")
+        .replace("\uFB04", "ffl");
+  }
+
+  private static int pages(byte[] pdf) throws Exception {
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      return document.getNumberOfPages();
+    }
+  }
+
+  private static long median(long[] values) {
+    long[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+}
