@@ -62,10 +62,10 @@ public final class PackPdf {
   static {
     // openhtmltopdf logs every font load and layout pass at INFO; keep its warnings and errors.
     XRLog.listRegisteredLoggers().forEach(logger -> XRLog.setLevel(logger, Level.WARNING));
-    // Batik draws the charts' text as glyph outlines, so a pack's streams run to megabytes, and
-    // zlib at its default level 6 took about a quarter of a pack's rendering. Level 1: a quarter
-    // less CPU per pack, a quarter more bytes (demo packs 0.9 → 1.1 MB). A level set on the
-    // command line is kept.
+    // Batik draws the charts' text as glyph outlines, so a pack's streams run to megabytes and
+    // deflating them at zlib's default level 6 is a large share of a pack's rendering. Level 1:
+    // about a quarter less CPU per pack for a quarter more bytes (demo packs 0.9 → 1.1 MB). A
+    // level set on the command line is kept.
     if (System.getProperty(DEFLATE_LEVEL) == null) {
       System.setProperty(DEFLATE_LEVEL, "1");
     }
