@@ -488,26 +488,15 @@ public class NightlyJobConfiguration {
       ExtractsUpToDateDecider extractsUpToDate,
       RunReportListener runReportListener,
       RunLock runLock) {
-    Flow index =
-        new FlowBuilder<Flow>("indexExtracts")
-            .start(createExtractIndexStep)
-            .next(indexExtractsStep)
-            .next(swapExtractAliasStep)
-            .build();
-    Flow export = new FlowBuilder<Flow>("exportRefiQda").start(exportRefiQdaStep).build();
-    // The export and the index both read the coded segments and nothing of each other, and the
-    // export is one thread's work: side by side they share the cores.
-    Flow exportBesideIndex =
-        new FlowBuilder<Flow>("exportBesideIndex")
-            .split(new SimpleAsyncTaskExecutor("extracts-"))
-            .add(index, export)
-            .build();
     Flow extracts =
         new FlowBuilder<Flow>("codeAndIndexExtracts")
             .start(deidentifySegmentsStep)
             .next(attachImportedCodingsStep)
             .next(autoCodeSegmentsStep)
-            .next(exportBesideIndex)
+            .next(exportRefiQdaStep)
+            .next(createExtractIndexStep)
+            .next(indexExtractsStep)
+            .next(swapExtractAliasStep)
             .build();
     Flow publish =
         new FlowBuilder<Flow>("statisticsAndPacks")
