@@ -104,7 +104,7 @@ public final class PackPdf {
    * Replaces what PDFBox and openhtmltopdf take from the clock (creation date, a time-based file
    * id) and the page's other meta tags by the title, the run date and a digest of the content.
    */
-  private static void fixMetadata(PDDocument pdf, String title, LocalDate runDate, byte[] digest) {
+  public static void fixMetadata(PDDocument pdf, String title, LocalDate runDate, byte[] digest) {
     PDDocumentInformation info = new PDDocumentInformation();
     info.setTitle(title);
     info.setProducer("Triangulate");

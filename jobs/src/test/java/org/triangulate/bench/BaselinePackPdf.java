@@ -11,21 +11,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.Arrays;
-import java.util.Calendar;
-import java.util.GregorianCalendar;
-import java.util.TimeZone;
 import java.util.logging.Level;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.cos.COSArray;
-import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
+import org.triangulate.synthesis.PackPdf;
 
 /**
  * The pack renderer as it was at 9dfdccb (before the pack-speed work), kept verbatim so {@link
@@ -69,28 +61,11 @@ final class BaselinePackPdf {
     return withFixedMetadata(out.toByteArray(), title, runDate, DigestUtils.sha256(html));
   }
 
-  /**
-   * Replaces what PDFBox and openhtmltopdf take from the clock (creation date, a time-based file
-   * id) and the page's other meta tags by the title, the run date and a digest of the content.
-   */
+  /** The metadata fixed as now, but by loading the rendered bytes and saving them again. */
   private static byte[] withFixedMetadata(
       byte[] pdf, String title, LocalDate runDate, byte[] digest) {
     try (PDDocument document = Loader.loadPDF(pdf)) {
-      PDDocumentInformation info = new PDDocumentInformation();
-      info.setTitle(title);
-      info.setProducer("Triangulate");
-      info.setCreator("Triangulate");
-      Calendar date = new GregorianCalendar(TimeZone.getTimeZone(ZoneOffset.UTC));
-      date.clear();
-      date.set(runDate.getYear(), runDate.getMonthValue() - 1, runDate.getDayOfMonth());
-      info.setCreationDate(date);
-      info.setModificationDate(date);
-      document.setDocumentInformation(info);
-      byte[] id = Arrays.copyOf(digest, 16);
-      COSArray ids = new COSArray();
-      ids.add(new COSString(id));
-      ids.add(new COSString(id));
-      document.getDocument().getTrailer().setItem(COSName.ID, ids);
+      PackPdf.fixMetadata(document, title, runDate, digest);
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       document.save(out);
       return out.toByteArray();
