@@ -1,15 +1,17 @@
 package org.triangulate.index;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /** Signals a node's server process, which is not this JVM's child. Stateless. */
 final class NodeProcesses {
 
   private static final Duration STOP_GRACE = Duration.ofSeconds(30);
-  private static final Duration KILL_GRACE = Duration.ofSeconds(10);
+  // SIGKILL takes effect only once the process leaves the kernel: a node blocked in disk I/O on a
+  // loaded machine may take a while (a CI run once saw one outlive 10 s).
+  private static final Duration KILL_GRACE = Duration.ofSeconds(60);
 
   private NodeProcesses() {}
 
@@ -37,17 +39,37 @@ final class NodeProcesses {
     }
   }
 
+  /**
+   * Polls rather than waits on {@link ProcessHandle#onExit()}: the node is not this JVM's child, so
+   * its exit is only seen by polling anyway, and a node that has died but not yet been reaped by
+   * its parent (a zombie) still counts as alive there while holding nothing.
+   */
   private static boolean exited(ProcessHandle process, Duration grace) {
+    long deadline = System.nanoTime() + grace.toNanos();
+    while (process.isAlive() && !isZombie(process.pid())) {
+      if (System.nanoTime() - deadline > 0) {
+        return false;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return !process.isAlive();
+      }
+    }
+    return true;
+  }
+
+  /** Linux: the state field of {@code /proc/<pid>/stat}, after the parenthesised command name. */
+  private static boolean isZombie(long pid) {
     try {
-      process.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
-      return true;
-    } catch (TimeoutException e) {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      int afterName = stat.lastIndexOf(')');
+      char state =
+          afterName < 0 || afterName + 2 >= stat.length() ? '?' : stat.charAt(afterName + 2);
+      return state == 'Z' || state == 'X';
+    } catch (IOException | RuntimeException e) {
       return false;
-    } catch (ExecutionException e) {
-      return !process.isAlive();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return !process.isAlive();
     }
   }
 }

@@ -117,6 +117,8 @@ final class PipelineTestSupport {
 
   void dropSchema() throws SQLException {
     try (Connection c = DriverManager.getConnection(POSTGRES, POSTGRES_USER, "")) {
+      // A session left behind by a failed test must fail the clean-up, not hang the build.
+      c.createStatement().execute("set lock_timeout = '2min'");
       c.createStatement().execute("drop schema if exists " + schema + " cascade");
     }
   }
