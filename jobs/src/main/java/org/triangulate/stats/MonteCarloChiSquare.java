@@ -1,7 +1,9 @@
 package org.triangulate.stats;
 
-import org.apache.commons.math3.random.RandomGenerator;
-import org.apache.commons.math3.random.Well19937c;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.random.RandomGenerator;
+import java.util.random.RandomGeneratorFactory;
 
 /**
  * Monte Carlo p-value of Pearson's chi-square test of independence, conditional on the table's
@@ -13,7 +15,8 @@ import org.apache.commons.math3.random.Well19937c;
  * is Fisher–Yates on the generator's {@code nextInt(bound)} (Commons Math's {@code
  * MathArrays.shuffle} does the same but builds a distribution object per swap, three times slower
  * here), and only as far as the rows before the last need: the last row takes what is left. The
- * cost is O(n) per table, small for interview studies.
+ * cost is O(n) per table, small for interview studies; the draws are most of it, hence a fast
+ * generator.
  *
  * <p>p = (1 + tables with X² ≥ observed X²) / (1 + tables), as in R's {@code chisq.test(simulate.
  * p.value = TRUE)}: never 0, and a valid p-value for any number of tables. "≥" allows 64 ulps of
@@ -25,6 +28,14 @@ import org.apache.commons.math3.random.Well19937c;
  */
 final class MonteCarloChiSquare {
 
+  /**
+   * An LXM generator: the JDK specifies the algorithm, so a seed gives the same stream on every
+   * JVM, and it draws a bounded int in less than half the time of Commons Math's Well19937c, which
+   * made the Monte Carlo tables most of a no-change night.
+   */
+  private static final RandomGeneratorFactory<RandomGenerator> ALGORITHM =
+      RandomGeneratorFactory.of("L64X128MixRandom");
+
   /** R's {@code almost.1}: 1 − 64 · machine epsilon. */
   private static final double ALMOST_ONE = 1 - 64 * Math.ulp(1.0);
 
@@ -34,7 +45,8 @@ final class MonteCarloChiSquare {
    * @param table a table without all-zero rows or columns
    * @param tables how many random tables to draw
    */
-  static double pValue(long[][] table, int tables, RandomGenerator random) {
+  static double pValue(long[][] observed, int tables, RandomGenerator random) {
+    long[][] table = withLargestMarginLast(observed);
     ChiSquareIndependence.Expected expected = ChiSquareIndependence.Expected.of(table);
     int rows = table.length;
     int columns = table[0].length;
@@ -58,7 +70,7 @@ final class MonteCarloChiSquare {
         inverseExpected[i][j] = 1 / expected.counts()[i][j];
       }
     }
-    long[][] simulated = new long[rows][columns];
+    int[] rowCounts = new int[columns];
     double bar = sumOfSquaresOverExpected(table, inverseExpected) * ALMOST_ONE;
     int atLeastAsExtreme = 0;
     int n = columnOfObservation.length;
@@ -71,18 +83,68 @@ final class MonteCarloChiSquare {
         columnOfObservation[i] = columnOfObservation[j];
         columnOfObservation[j] = swap;
       }
+      // one row's counts at a time, summed in the same order as the observed table's
+      double sum = 0;
       int k = 0;
       for (int i = 0; i < rows; i++) {
-        java.util.Arrays.fill(simulated[i], 0);
+        Arrays.fill(rowCounts, 0);
         for (int m = 0; m < rowTotals[i]; m++) {
-          simulated[i][columnOfObservation[k++]]++;
+          rowCounts[columnOfObservation[k++]]++;
+        }
+        double[] inverse = inverseExpected[i];
+        for (int j = 0; j < columns; j++) {
+          sum += (long) rowCounts[j] * rowCounts[j] * inverse[j];
         }
       }
-      if (sumOfSquaresOverExpected(simulated, inverseExpected) >= bar) {
+      if (sum >= bar) {
         atLeastAsExtreme++;
       }
     }
     return (1.0 + atLeastAsExtreme) / (1.0 + tables);
+  }
+
+  /**
+   * The table turned and its rows reordered so that the largest row or column total is the last
+   * row's: X² and the distribution of tables with given margins do not depend on which margin is
+   * called rows or on their order, and the last row is the one the shuffle never draws.
+   */
+  static long[][] withLargestMarginLast(long[][] table) {
+    int rows = table.length;
+    int columns = table[0].length;
+    long[] rowTotals = new long[rows];
+    long[] columnTotals = new long[columns];
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < columns; j++) {
+        rowTotals[i] += table[i][j];
+        columnTotals[j] += table[i][j];
+      }
+    }
+    boolean turn = columnTotals[largestAt(columnTotals)] > rowTotals[largestAt(rowTotals)];
+    long[][] oriented = turn ? new long[columns][rows] : new long[rows][];
+    for (int i = 0; i < rows; i++) {
+      if (!turn) {
+        oriented[i] = table[i].clone();
+        continue;
+      }
+      for (int j = 0; j < columns; j++) {
+        oriented[j][i] = table[i][j];
+      }
+    }
+    int largest = largestAt(turn ? columnTotals : rowTotals);
+    long[] last = oriented[oriented.length - 1];
+    oriented[oriented.length - 1] = oriented[largest];
+    oriented[largest] = last;
+    return oriented;
+  }
+
+  private static int largestAt(long[] totals) {
+    int at = 0;
+    for (int i = 1; i < totals.length; i++) {
+      if (totals[i] > totals[at]) {
+        at = i;
+      }
+    }
+    return at;
   }
 
   private static double sumOfSquaresOverExpected(long[][] table, double[][] inverseExpected) {
@@ -100,9 +162,11 @@ final class MonteCarloChiSquare {
    * so the seed, and with it the p-value, is the same on every JVM.
    */
   static RandomGenerator generator(long studySeed, String itemId, String grouping) {
-    return new Well19937c(
-        new int[] {
-          (int) (studySeed >>> 32), (int) studySeed, itemId.hashCode(), grouping.hashCode()
-        });
+    return ALGORITHM.create(
+        ByteBuffer.allocate(16)
+            .putLong(studySeed)
+            .putInt(itemId.hashCode())
+            .putInt(grouping.hashCode())
+            .array());
   }
 }

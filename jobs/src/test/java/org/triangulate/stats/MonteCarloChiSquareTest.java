@@ -73,6 +73,31 @@ class MonteCarloChiSquareTest {
     assertThat(p).isGreaterThanOrEqualTo(1.0 / (TABLES + 1));
   }
 
+  @Test
+  void drawsAgainstTheLargestMarginTurningTheTableWhenThatIsAColumn() {
+    // given: row totals 6 and 6, column totals 9, 2 and 1
+    long[][] table = {{5, 1, 0}, {4, 1, 1}};
+
+    // when
+    long[][] oriented = MonteCarloChiSquare.withLargestMarginLast(table);
+
+    // then: columns became rows, and the one totalling 9 comes last
+    assertThat(oriented).isDeepEqualTo(new long[][] {{0, 1}, {1, 1}, {5, 4}});
+  }
+
+  @Test
+  void keepsATableWhoseLargestMarginIsARowAndMovesThatRowLast() {
+    // given: row totals 12 and 3, column totals 4 and 11
+    long[][] table = {{3, 9}, {1, 2}};
+
+    // when
+    long[][] oriented = MonteCarloChiSquare.withLargestMarginLast(table);
+
+    // then
+    assertThat(oriented).isDeepEqualTo(new long[][] {{1, 2}, {3, 9}});
+    assertThat(table).as("the caller's table").isDeepEqualTo(new long[][] {{3, 9}, {1, 2}});
+  }
+
   private static double pValue(long[][] table, long seed, String item) {
     return MonteCarloChiSquare.pValue(
         table, TABLES, MonteCarloChiSquare.generator(seed, item, "grouping"));
