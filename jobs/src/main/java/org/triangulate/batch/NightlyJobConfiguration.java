@@ -498,10 +498,18 @@ public class NightlyJobConfiguration {
             .next(indexExtractsStep)
             .next(swapExtractAliasStep)
             .build();
+    // Coverage reads the segments and codings, statistics the answers: side by side, a night with
+    // nothing else to do spends the time of the longer one only.
+    Flow coverageBesideStatistics =
+        new FlowBuilder<Flow>("coverageBesideStatistics")
+            .split(new SimpleAsyncTaskExecutor("publish-"))
+            .add(
+                new FlowBuilder<Flow>("codingCoverage").start(writeCodingCoverageStep).build(),
+                new FlowBuilder<Flow>("itemStatistics").start(itemStatisticsStep).build())
+            .build();
     Flow publish =
         new FlowBuilder<Flow>("statisticsAndPacks")
-            .start(writeCodingCoverageStep)
-            .next(itemStatisticsStep)
+            .start(coverageBesideStatistics)
             .next(detectPatternsStep)
             .next(writeSynthesisPacksStep)
             .build();
