@@ -70,30 +70,46 @@ final class MonteCarloChiSquare {
         inverseExpected[i][j] = 1 / expected.counts()[i][j];
       }
     }
+    int[] columnTotals = new int[columns];
+    for (int column : columnOfObservation) {
+      columnTotals[column]++;
+    }
     int[] rowCounts = new int[columns];
+    int[] lastRow = new int[columns];
     double bar = sumOfSquaresOverExpected(table, inverseExpected) * ALMOST_ONE;
     int atLeastAsExtreme = 0;
     int n = columnOfObservation.length;
     int shuffled = n - rowTotals[rows - 1];
+    BoundedDraws draws = new BoundedDraws(random);
     for (int t = 0; t < tables; t++) {
       // positions 0..shuffled-1 become a uniform random draw without replacement from all n
       for (int i = 0; i < shuffled; i++) {
-        int j = i + random.nextInt(n - i);
+        int j = i + draws.below(n - i);
         int swap = columnOfObservation[i];
         columnOfObservation[i] = columnOfObservation[j];
         columnOfObservation[j] = swap;
       }
-      // one row's counts at a time, summed in the same order as the observed table's
+      // one row's counts at a time, summed in the same order as the observed table's; the last
+      // row holds what the others leave of each column
+      System.arraycopy(columnTotals, 0, lastRow, 0, columns);
       double sum = 0;
       int k = 0;
       for (int i = 0; i < rows; i++) {
-        Arrays.fill(rowCounts, 0);
-        for (int m = 0; m < rowTotals[i]; m++) {
-          rowCounts[columnOfObservation[k++]]++;
+        int[] counts = rowCounts;
+        if (i < rows - 1) {
+          Arrays.fill(rowCounts, 0);
+          for (int m = 0; m < rowTotals[i]; m++) {
+            rowCounts[columnOfObservation[k++]]++;
+          }
+          for (int j = 0; j < columns; j++) {
+            lastRow[j] -= rowCounts[j];
+          }
+        } else {
+          counts = lastRow;
         }
         double[] inverse = inverseExpected[i];
         for (int j = 0; j < columns; j++) {
-          sum += (long) rowCounts[j] * rowCounts[j] * inverse[j];
+          sum += (long) counts[j] * counts[j] * inverse[j];
         }
       }
       if (sum >= bar) {
@@ -101,6 +117,46 @@ final class MonteCarloChiSquare {
       }
     }
     return (1.0 + atLeastAsExtreme) / (1.0 + tables);
+  }
+
+  /**
+   * Uniform ints below a bound, two from each 64-bit draw: Lemire's multiply-and-shift on each
+   * 32-bit half, redrawing the few products that would favour some values ("Fast random integer
+   * generation in an interval", ACM TOMACS 2019). The shuffle needs only small bounds, so a 64-bit
+   * draw is mostly wasted on one int.
+   */
+  static final class BoundedDraws {
+
+    private final RandomGenerator random;
+    private long bits;
+    private boolean halfLeft;
+
+    BoundedDraws(RandomGenerator random) {
+      this.random = random;
+    }
+
+    int below(int bound) {
+      long product = nextHalf() * bound;
+      long low = product & 0xFFFFFFFFL;
+      if (low < bound) {
+        long threshold = (0x1_0000_0000L - bound) % bound;
+        while (low < threshold) {
+          product = nextHalf() * bound;
+          low = product & 0xFFFFFFFFL;
+        }
+      }
+      return (int) (product >>> 32);
+    }
+
+    private long nextHalf() {
+      if (halfLeft) {
+        halfLeft = false;
+        return bits & 0xFFFFFFFFL;
+      }
+      bits = random.nextLong();
+      halfLeft = true;
+      return bits >>> 32;
+    }
   }
 
   /**

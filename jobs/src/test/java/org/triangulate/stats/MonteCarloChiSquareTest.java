@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import org.apache.commons.math3.stat.inference.ChiSquareTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -71,6 +73,36 @@ class MonteCarloChiSquareTest {
 
     // then: at least the observed table itself, out of 10,001
     assertThat(p).isGreaterThanOrEqualTo(1.0 / (TABLES + 1));
+  }
+
+  @ParameterizedTest(name = "below {0}")
+  @ValueSource(ints = {1, 2, 7, 138, 1_000_003})
+  void drawsEveryIntBelowTheBoundAlikeTwoFromEach64BitDraw(int bound) {
+    // given
+    MonteCarloChiSquare.BoundedDraws draws =
+        new MonteCarloChiSquare.BoundedDraws(MonteCarloChiSquare.generator(3L, "item", "grouping"));
+    int cells = Math.min(bound, 50);
+    long[] observed = new long[cells];
+    int n = 500_000;
+
+    // when: n draws, counted in `cells` equal bins of the range
+    for (int i = 0; i < n; i++) {
+      int value = draws.below(bound);
+      assertThat(value).isBetween(0, bound - 1);
+      observed[(int) ((long) value * cells / bound)]++;
+    }
+
+    // then the bins are as even as uniform draws make them (Pearson's goodness of fit)
+    if (cells > 1) {
+      double[] expected = new double[cells];
+      for (int c = 0; c < cells; c++) {
+        // values v with floor(v · cells / bound) = c
+        long first = ((long) c * bound + cells - 1) / cells;
+        long next = ((long) (c + 1) * bound + cells - 1) / cells;
+        expected[c] = (double) n * (next - first) / bound;
+      }
+      assertThat(new ChiSquareTest().chiSquareTest(expected, observed)).isGreaterThan(0.001);
+    }
   }
 
   @Test
