@@ -1,6 +1,7 @@
 package org.triangulate.nlp;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -41,7 +42,12 @@ public final class IdentifierDetector {
   private final List<ListedTerm> listed = new ArrayList<>();
   private final Set<String> keep;
 
-  private record ListedTerm(Pattern pattern, IdentifierKind kind, String caseId) {}
+  /**
+   * A listed term, and the longest of its words as case-insensitive matching folds it: a text that
+   * does not contain that word cannot match, and most texts hold few of the study's terms.
+   */
+  private record ListedTerm(
+      Pattern pattern, String foldedWord, IdentifierKind kind, String caseId) {}
 
   public IdentifierDetector(Study.Deidentification config) {
     config
@@ -56,12 +62,29 @@ public final class IdentifierDetector {
   }
 
   private static ListedTerm term(String term, IdentifierKind kind, String caseId) {
+    String longestWord =
+        Arrays.stream(term.strip().split("\\s+"))
+            .max(Comparator.comparingInt(String::length))
+            .orElse("");
     return new ListedTerm(
         Pattern.compile(
             NOT_WORD_BEFORE + words(term) + NOT_WORD_AFTER,
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+        folded(longestWord),
         kind,
         caseId);
+  }
+
+  /**
+   * Each code point as {@link Pattern#CASE_INSENSITIVE} with {@link Pattern#UNICODE_CASE} compares
+   * it: lower case of upper case. Two characters that match there fold alike here (a few that fold
+   * alike do not match there, which only costs a search).
+   */
+  static String folded(String text) {
+    StringBuilder folded = new StringBuilder(text.length());
+    text.codePoints()
+        .forEach(c -> folded.appendCodePoint(Character.toLowerCase(Character.toUpperCase(c))));
+    return folded.toString();
   }
 
   /** The term's words with any run of whitespace between them; a leading "the" optional. */
@@ -171,7 +194,11 @@ public final class IdentifierDetector {
 
   private List<Identifier> listed(String text) {
     List<Identifier> found = new ArrayList<>();
+    String folded = folded(text);
     for (ListedTerm term : listed) {
+      if (!folded.contains(term.foldedWord())) {
+        continue;
+      }
       Matcher m = term.pattern().matcher(text);
       while (m.find()) {
         String key = term.kind() == IdentifierKind.CASE ? term.caseId() : NameKey.of(m.group());
