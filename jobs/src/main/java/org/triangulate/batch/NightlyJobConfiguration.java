@@ -498,18 +498,36 @@ public class NightlyJobConfiguration {
             .next(indexExtractsStep)
             .next(swapExtractAliasStep)
             .build();
-    // Coverage reads the segments and codings, statistics the answers: side by side, a night with
-    // nothing else to do spends the time of the longer one only.
-    Flow coverageBesideStatistics =
-        new FlowBuilder<Flow>("coverageBesideStatistics")
-            .split(new SimpleAsyncTaskExecutor("publish-"))
+    Flow coverage = new FlowBuilder<Flow>("codingCoverage").start(writeCodingCoverageStep).build();
+    Flow transcripts =
+        new FlowBuilder<Flow>("transcriptsToCoverage")
+            .start(ingestTranscriptsStep)
+            .next(importRefiQdaStep)
+            .next(annotateTranscriptsStep)
+            .next(extractsUpToDate)
+            .on(ExtractsUpToDateDecider.UP_TO_DATE.getName())
+            .to(coverage)
+            .from(extractsUpToDate)
+            .on("*")
+            .to(extracts)
+            .next(coverage)
+            .build();
+    // Statistics read only the answers and groups, final once the responses are in: they are worked
+    // out beside the transcripts' steps, so a night with nothing else to do spends little more
+    // than their time.
+    Flow transcriptsBesideStatistics =
+        new FlowBuilder<Flow>("transcriptsBesideStatistics")
+            .split(new SimpleAsyncTaskExecutor("night-"))
             .add(
-                new FlowBuilder<Flow>("codingCoverage").start(writeCodingCoverageStep).build(),
+                transcripts,
                 new FlowBuilder<Flow>("itemStatistics").start(itemStatisticsStep).build())
             .build();
-    Flow publish =
-        new FlowBuilder<Flow>("statisticsAndPacks")
-            .start(coverageBesideStatistics)
+    Flow night =
+        new FlowBuilder<Flow>("night")
+            .start(ingestCasesStep)
+            .next(ingestParticipantsStep)
+            .next(ingestResponsesStep)
+            .next(transcriptsBesideStatistics)
             .next(detectPatternsStep)
             .next(writeSynthesisPacksStep)
             .build();
@@ -517,19 +535,7 @@ public class NightlyJobConfiguration {
         .validator(new NightlyJobParameters.Validator(study))
         .listener(runLock.attachingListener())
         .listener(runReportListener)
-        .start(ingestCasesStep)
-        .next(ingestParticipantsStep)
-        .next(ingestResponsesStep)
-        .next(ingestTranscriptsStep)
-        .next(importRefiQdaStep)
-        .next(annotateTranscriptsStep)
-        .next(extractsUpToDate)
-        .on(ExtractsUpToDateDecider.UP_TO_DATE.getName())
-        .to(publish)
-        .from(extractsUpToDate)
-        .on("*")
-        .to(extracts)
-        .next(publish)
+        .start(night)
         .end()
         .build();
   }
