@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.triangulate.nlp.SpeakerRole;
 import org.triangulate.study.Codebook;
 
@@ -38,6 +39,9 @@ public final class LemmaRuleCoder {
 
   private final List<CategoryRule> rules;
 
+  // Compiled once: String.split compiles its pattern at every call, for every rule and segment.
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
   public LemmaRuleCoder(Codebook codebook) {
     this.rules =
         codebook
@@ -54,7 +58,7 @@ public final class LemmaRuleCoder {
   /** Codings of a segment, in codebook order (categories, then their rules). */
   public List<Coding> code(String segmentId, SpeakerRole role, String lemmas) {
     String flat = lemmas.strip().toLowerCase(Locale.ROOT);
-    Tokens tokens = Tokens.of(flat.isEmpty() ? new String[0] : flat.split("\\s+"));
+    Tokens tokens = Tokens.of(flat.isEmpty() ? new String[0] : WHITESPACE.split(flat));
     List<Coding> codings = new ArrayList<>();
     for (CategoryRule categoryRule : rules) {
       Codebook.Rule rule = categoryRule.rule();
@@ -153,7 +157,7 @@ public final class LemmaRuleCoder {
   }
 
   private static List<Occurrence> occurrences(String term, Tokens tokens) {
-    String[] words = term.strip().toLowerCase(Locale.ROOT).split("\\s+");
+    String[] words = WHITESPACE.split(term.strip().toLowerCase(Locale.ROOT));
     String[] lemmas = tokens.lemmas();
     List<Occurrence> found = new ArrayList<>();
     for (int i : tokens.positions().getOrDefault(words[0], List.of())) {

@@ -2,6 +2,7 @@ package org.triangulate.nlp;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.tartarus.snowball.ext.EnglishStemmer;
 
@@ -13,6 +14,10 @@ import org.tartarus.snowball.ext.EnglishStemmer;
  * cheap).
  */
 public final class WordStems {
+
+  // Compiled once: String.split compiles its pattern at every call, and indexing calls this per
+  // segment.
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   private WordStems() {}
 
@@ -33,7 +38,7 @@ public final class WordStems {
     if (lemmas == null || lemmas.isBlank()) {
       return "";
     }
-    return Arrays.stream(lemmas.strip().split("\\s+"))
+    return Arrays.stream(WHITESPACE.split(lemmas.strip()))
         .map(WordStems::of)
         .collect(Collectors.joining(" "));
   }
