@@ -41,14 +41,15 @@ final class NodeProcesses {
 
   /**
    * Polls rather than waits on {@link ProcessHandle#onExit()}: the node is not this JVM's child, so
-   * its exit is only seen by polling anyway, and a node that has died but not yet been reaped by
-   * its parent (a zombie) still counts as alive there while holding nothing.
+   * its exit is only seen by polling anyway. A node that has died but that its parent has not yet
+   * reaped (a zombie) still counts as alive there; one still unreaped at the end of the grace
+   * period holds nothing any more and counts as exited.
    */
   private static boolean exited(ProcessHandle process, Duration grace) {
     long deadline = System.nanoTime() + grace.toNanos();
-    while (process.isAlive() && !isZombie(process.pid())) {
+    while (process.isAlive()) {
       if (System.nanoTime() - deadline > 0) {
-        return false;
+        return isZombie(process.pid());
       }
       try {
         Thread.sleep(100);
