@@ -189,7 +189,7 @@ class SearchPageBrowserIT {
     browser.findElement(By.xpath("//button[normalize-space()='Apply filters']")).click();
     // The form submits a new page: read it, not the one it replaces.
     new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30))
-        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(shown));
+        .until(d -> isGone(shown));
 
     // then
     long after = total();
@@ -204,6 +204,25 @@ class SearchPageBrowserIT {
                 .findElement(By.cssSelector("input[name=stakeholder_group][value=commissioner]"))
                 .isSelected())
         .isTrue();
+  }
+
+  /**
+   * Whether the element's page has been replaced. Selenium's stalenessOf expects a stale-element
+   * error; Chromium may instead answer that the node does not belong to the document, while the new
+   * page loads.
+   */
+  private static boolean isGone(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (org.openqa.selenium.StaleElementReferenceException e) {
+      return true;
+    } catch (org.openqa.selenium.WebDriverException e) {
+      if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+        return true;
+      }
+      throw e;
+    }
   }
 
   @Test
