@@ -1,7 +1,6 @@
 package org.triangulate.nlp;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -61,14 +60,21 @@ public final class IdentifierDetector {
     this.keep = config.keep().stream().map(NameKey::of).collect(Collectors.toUnmodifiableSet());
   }
 
+  /**
+   * The term's words with any run of whitespace between them, a leading "the" optional. The
+   * shortcut's word is the longest of the words a match must hold, so never that optional "the".
+   */
   private static ListedTerm term(String term, IdentifierKind kind, String caseId) {
-    String longestWord =
-        Arrays.stream(term.strip().split("\\s+"))
-            .max(Comparator.comparingInt(String::length))
-            .orElse("");
+    List<String> words = List.of(term.strip().split("\\s+"));
+    boolean the = words.size() > 1 && words.getFirst().equalsIgnoreCase("the");
+    List<String> required = the ? words.subList(1, words.size()) : words;
+    String pattern =
+        (the ? "(?:the\\s+)?" : "")
+            + required.stream().map(Pattern::quote).collect(Collectors.joining("\\s+"));
+    String longestWord = required.stream().max(Comparator.comparingInt(String::length)).orElse("");
     return new ListedTerm(
         Pattern.compile(
-            NOT_WORD_BEFORE + words(term) + NOT_WORD_AFTER,
+            NOT_WORD_BEFORE + pattern + NOT_WORD_AFTER,
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
         folded(longestWord),
         kind,
@@ -85,16 +91,6 @@ public final class IdentifierDetector {
     text.codePoints()
         .forEach(c -> folded.appendCodePoint(Character.toLowerCase(Character.toUpperCase(c))));
     return folded.toString();
-  }
-
-  /** The term's words with any run of whitespace between them; a leading "the" optional. */
-  private static String words(String term) {
-    List<String> words = List.of(term.strip().split("\\s+"));
-    boolean the = words.size() > 1 && words.getFirst().equalsIgnoreCase("the");
-    String rest =
-        (the ? words.subList(1, words.size()) : words)
-            .stream().map(Pattern::quote).collect(Collectors.joining("\\s+"));
-    return the ? "(?:the\\s+)?" + rest : rest;
   }
 
   /** The names NER found in {@code text} that are worth looking for elsewhere. */

@@ -77,4 +77,20 @@ class IdentifierDetectorFoldingTest {
         .extracting(id -> text.substring(id.start(), id.end()) + " " + id.kind())
         .containsExactly("NORTHVALE CASE", "willow\nward PLACE");
   }
+
+  @Test
+  void findsATermWithItsOptionalTheWhereTheTextHasNoThe() {
+    // given a local place whose listed name starts with "the", as long as the word after it
+    IdentifierDetector detector =
+        new IdentifierDetector(new Study.Deidentification(null, List.of("the Hub"), null, null));
+    String text = "At Hub, we talk.";
+
+    // when
+    List<Identifier> found = detector.detect(text, List.of(), KnownNames.none(), List.of());
+
+    // then
+    assertThat(found)
+        .extracting(id -> text.substring(id.start(), id.end()) + " " + id.kind())
+        .containsExactly("Hub PLACE");
+  }
 }
