@@ -12,9 +12,10 @@ import java.util.random.RandomGeneratorFactory;
  * <p>Tables are drawn by permutation rather than Patefield's algorithm, which samples the same
  * distribution: the n observations keep their rows while their columns are shuffled, so every table
  * with the observed margins comes up with its multivariate hypergeometric probability. The shuffle
- * is Fisher–Yates on the generator's {@code nextInt(bound)} (Commons Math's {@code
- * MathArrays.shuffle} does the same but builds a distribution object per swap, three times slower
- * here), and only as far as the rows before the last need: the last row takes what is left. The
+ * is Fisher–Yates on {@link BoundedDraws} (Commons Math's {@code MathArrays.shuffle} does the same
+ * but builds a distribution object per swap, three times slower here), and only as far as the rows
+ * before the last need: the last row takes what the others leave of each column. The table is
+ * turned first so that the last row is its largest margin ({@link #withLargestMarginLast}). The
  * cost is O(n) per table, small for interview studies; the draws are most of it, hence a fast
  * generator.
  *
@@ -51,11 +52,13 @@ final class MonteCarloChiSquare {
     int rows = table.length;
     int columns = table[0].length;
     int[] rowTotals = new int[rows];
+    int[] columnTotals = new int[columns];
     int[] columnOfObservation = new int[Math.toIntExact((long) expected.n())];
     int next = 0;
     for (int j = 0; j < columns; j++) {
       for (int i = 0; i < rows; i++) {
         rowTotals[i] += (int) table[i][j];
+        columnTotals[j] += (int) table[i][j];
         for (long k = 0; k < table[i][j]; k++) {
           columnOfObservation[next++] = j;
         }
@@ -69,10 +72,6 @@ final class MonteCarloChiSquare {
       for (int j = 0; j < columns; j++) {
         inverseExpected[i][j] = 1 / expected.counts()[i][j];
       }
-    }
-    int[] columnTotals = new int[columns];
-    for (int column : columnOfObservation) {
-      columnTotals[column]++;
     }
     int[] rowCounts = new int[columns];
     int[] lastRow = new int[columns];
