@@ -56,7 +56,7 @@ public final class PackPdf {
   private static final byte[] OBLIQUE = bundledFont("DejaVuSansCondensed-Oblique.ttf");
 
   /** PDFBox's setting for the zlib level of every stream it writes (read at each write). */
-  static final String DEFLATE_LEVEL = "org.apache.pdfbox.filter.deflatelevel";
+  public static final String DEFLATE_LEVEL = "org.apache.pdfbox.filter.deflatelevel";
 
   static {
     // openhtmltopdf logs every font load and layout pass at INFO; keep its warnings and errors.

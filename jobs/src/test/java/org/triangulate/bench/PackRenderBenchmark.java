@@ -48,8 +48,6 @@ public final class PackRenderBenchmark {
 
   private static final LocalDate RUN_DATE = LocalDate.of(2026, 11, 27);
 
-  private static final String DEFLATE_LEVEL = "org.apache.pdfbox.filter.deflatelevel";
-
   private record Pack(String name, String html, String title) {}
 
   private interface Renderer {
@@ -69,16 +67,16 @@ public final class PackRenderBenchmark {
     PackPdf currentPdf = new PackPdf();
     // PDFBox reads its deflate level from a system property at every write, and PackPdf sets it
     // when loaded: each renderer gets its own level back before it writes.
-    String currentLevel = System.getProperty(DEFLATE_LEVEL);
+    String currentLevel = System.getProperty(PackPdf.DEFLATE_LEVEL);
     BaselinePackPdf baselinePdf = new BaselinePackPdf();
     Renderer baseline =
         (html, title, date) -> {
-          System.clearProperty(DEFLATE_LEVEL);
+          System.clearProperty(PackPdf.DEFLATE_LEVEL);
           return baselinePdf.render(html, title, date);
         };
     Renderer current =
         (html, title, date) -> {
-          System.setProperty(DEFLATE_LEVEL, currentLevel);
+          System.setProperty(PackPdf.DEFLATE_LEVEL, currentLevel);
           return currentPdf.render(html, title, date);
         };
     System.out.printf(
