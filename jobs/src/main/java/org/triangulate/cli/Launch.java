@@ -44,7 +44,10 @@ final class Launch {
     return properties;
   }
 
-  /** The embedded node's manager; its state lives in data-out/.es/node. */
+  /**
+   * The embedded node's manager; its state lives in data-out/.es/node, or under
+   * /var/lib/triangulate/ when root runs it from a folder its system user cannot enter.
+   */
   EmbeddedElasticsearch embeddedElasticsearch() {
     TriangulateProperties.Elasticsearch es = properties.elasticsearch();
     Path root = properties.dataOut().resolve(".es");

@@ -37,17 +37,27 @@ public final class EmbeddedElasticsearch {
   private static final Map<Path, Object> JVM_LOCKS = new ConcurrentHashMap<>();
 
   private final EmbeddedElasticsearchSettings settings;
+  private final NodePlacement placement;
   private final NodeInstance instance;
   private final ClusterHealth health = new ClusterHealth();
   private final NodeLauncher launcher = new NodeLauncher();
 
   public EmbeddedElasticsearch(EmbeddedElasticsearchSettings settings) {
     this.settings = settings;
-    this.instance = new NodeInstance(settings.instanceDir());
+    this.placement = NodePlacement.of(settings);
+    this.instance = new NodeInstance(placement.instanceDir());
   }
 
   public EmbeddedElasticsearchSettings settings() {
     return settings;
+  }
+
+  /**
+   * Where the node's files are: the settings' instance directory, or, when this JVM is root and the
+   * system user cannot enter that, its place under {@code /var/lib/triangulate/}.
+   */
+  public Path instanceDir() {
+    return instance.dir();
   }
 
   /**
@@ -83,7 +93,7 @@ public final class EmbeddedElasticsearch {
       process.ifPresent(NodeProcesses::terminate);
       return launch(deadline);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot start Elasticsearch in " + settings.instanceDir(), e);
+      throw new UncheckedIOException("Cannot start Elasticsearch in " + instance.dir(), e);
     }
   }
 
@@ -109,7 +119,7 @@ public final class EmbeddedElasticsearch {
    * @return whether a running node was stopped
    */
   public boolean stop() {
-    if (!Files.isDirectory(settings.instanceDir())) {
+    if (!Files.isDirectory(instance.dir())) {
       return false;
     }
     synchronized (jvmLock()) {
@@ -119,21 +129,34 @@ public final class EmbeddedElasticsearch {
         instance.clearPid();
         return process.isPresent();
       } catch (IOException e) {
-        throw new UncheckedIOException("Cannot stop Elasticsearch in " + settings.instanceDir(), e);
+        throw new UncheckedIOException("Cannot stop Elasticsearch in " + instance.dir(), e);
+      }
+    }
+  }
+
+  /** Stops the node like {@link #stop()}, then deletes its instance directory. */
+  public void delete() {
+    synchronized (jvmLock()) {
+      stop();
+      try {
+        NodeInstance.deleteTree(instance.dir());
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot delete " + instance.dir(), e);
       }
     }
   }
 
   private Object jvmLock() {
-    return JVM_LOCKS.computeIfAbsent(settings.instanceDir(), dir -> new Object());
+    return JVM_LOCKS.computeIfAbsent(instance.dir(), dir -> new Object());
   }
 
   private RunningNode launch(Instant deadline) throws IOException {
-    Path home = settings.elasticsearchHome();
+    Path home = placement.distribution(settings.elasticsearchHome());
     int port =
         settings.port() == 0 ? LoopbackPorts.free() : LoopbackPorts.requireFree(settings.port());
     instance.clearPid();
     instance.prepare(home, port);
+    placement.markRelocation(settings.instanceDir());
     Process process = launcher.launch(settings, home, instance);
     URI url = URI.create("http://127.0.0.1:" + port);
     RunningNode node;
@@ -186,7 +209,7 @@ public final class EmbeddedElasticsearch {
    * behind.
    */
   private IllegalStateException failure(String reason) {
-    String message = reason + "; instance " + settings.instanceDir() + instance.logTail(LOG_LINES);
+    String message = reason + "; instance " + instance.dir() + instance.logTail(LOG_LINES);
     liveProcess().ifPresent(NodeProcesses::terminate);
     return new IllegalStateException(message);
   }

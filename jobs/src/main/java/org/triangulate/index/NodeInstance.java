@@ -108,7 +108,7 @@ final class NodeInstance {
     Files.writeString(config().resolve("elasticsearch.yml"), elasticsearchYml(port));
   }
 
-  private static void deleteTree(Path root) throws IOException {
+  static void deleteTree(Path root) throws IOException {
     if (Files.exists(root)) {
       try (Stream<Path> files = Files.walk(root)) {
         for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {

@@ -142,7 +142,8 @@ public final class TestElasticsearch {
   }
 
   private static void stopAndRemove(Path jvmDir) {
-    children(jvmDir).forEach(instance -> new EmbeddedElasticsearch(settingsFor(instance)).stop());
+    // delete(), not stop(): as root in a private checkout the instance lives outside jvmDir.
+    children(jvmDir).forEach(instance -> new EmbeddedElasticsearch(settingsFor(instance)).delete());
     try (Stream<Path> files = Files.walk(jvmDir)) {
       for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(file);
