@@ -54,9 +54,10 @@ import org.triangulate.ingest.StagedStudyStore;
 import org.triangulate.ingest.StructuredInput;
 import org.triangulate.ingest.StructuredInputTasklet;
 import org.triangulate.ingest.TranscriptIngestTasklet;
+import org.triangulate.language.TranscriptLanguages;
 import org.triangulate.nlp.AnnotatedSource;
-import org.triangulate.nlp.CoreNlpAnnotator;
 import org.triangulate.nlp.DeidentifyTasklet;
+import org.triangulate.nlp.LanguagePipelines;
 import org.triangulate.nlp.Segment;
 import org.triangulate.nlp.SegmentStore;
 import org.triangulate.nlp.SourceRedaction;
@@ -166,9 +167,13 @@ public class NightlyJobConfiguration {
   // ---- annotate: speaker turns, sentences and lemmas (CoreNLP)
   // -----------------------------------
 
+  /** One pipeline per declared language, each loaded when first used. */
   @Bean
-  CoreNlpAnnotator coreNlpAnnotator() {
-    return new CoreNlpAnnotator(properties.nlp().annotators(), properties.nlp().nerSentences());
+  LanguagePipelines languagePipelines() {
+    return new LanguagePipelines(
+        properties.nlp().annotators(),
+        properties.nlp().nerSentences(),
+        study.languages().declared());
   }
 
   @Bean
@@ -179,9 +184,12 @@ public class NightlyJobConfiguration {
 
   @Bean
   TranscriptSegmenter transcriptSegmenter(
-      SpeakerTurnSegmenter speakerTurnSegmenter, CoreNlpAnnotator annotator) {
+      SpeakerTurnSegmenter speakerTurnSegmenter, LanguagePipelines pipelines) {
     return new TranscriptSegmenter(
-        speakerTurnSegmenter, annotator, properties.nlp().maxSentencesPerSegment());
+        speakerTurnSegmenter,
+        pipelines,
+        new TranscriptLanguages(study.languages()),
+        properties.nlp().maxSentencesPerSegment());
   }
 
   /**
@@ -214,8 +222,11 @@ public class NightlyJobConfiguration {
         .<String, AnnotatedSource>chunk(1)
         .transactionManager(transactionManager)
         .reader(changedSourcesReader(segments, null))
-        .processor(
-            sourceId -> segmenter.annotate(study.name(), segments.source(study.name(), sourceId)))
+        .processor(sourceId ->
+            segmenter.annotate(
+                study.name(),
+                segments.source(study.name(), sourceId),
+                segments.language(study.name(), sourceId)))
         .writer(
             chunk -> chunk.forEach(annotated -> segments.replaceSegments(study.name(), annotated)))
         .listener(annotateProgress.counter())

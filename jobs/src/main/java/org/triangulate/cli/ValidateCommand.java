@@ -7,8 +7,11 @@ import java.util.concurrent.Callable;
 import org.triangulate.TriangulateProperties;
 import org.triangulate.ingest.InputLoad;
 import org.triangulate.ingest.QuarantinedRecord;
+import org.triangulate.ingest.StagedTranscript;
 import org.triangulate.ingest.StudyInputsCheck;
 import org.triangulate.ingest.TranscriptIngestTasklet;
+import org.triangulate.language.LanguageVerdict;
+import org.triangulate.language.PassageLanguages;
 import org.triangulate.study.Study;
 import org.triangulate.study.StudyLoader;
 import picocli.CommandLine.Command;
@@ -74,6 +77,7 @@ public class ValidateCommand implements Callable<Integer> {
                 + (valid < transcripts.size()
                     ? ", " + (transcripts.size() - valid) + " problem(s)"
                     : ""));
+        languageLines(study, transcripts).forEach(System.out::println);
       }
       if (transcript && load.quarantined().isEmpty() && load.notes().isEmpty()) {
         continue;
@@ -93,6 +97,45 @@ public class ValidateCommand implements Callable<Integer> {
             ? "No problems found."
             : problems + " problem(s) in " + files + " file(s); each would be quarantined.");
     return problems == 0 ? 0 : 1;
+  }
+
+  /**
+   * Each transcript's language, grouped by language: {@code en (English) 2: P01.txt, P02.txt}; a
+   * transcript told apart in no language is marked with the shares seen.
+   */
+  static List<String> languageLines(Study study, List<InputLoad<?>> transcripts) {
+    java.util.Map<String, List<String>> byLanguage = new java.util.TreeMap<>();
+    for (InputLoad<?> load : transcripts) {
+      for (Object loaded : load.loaded()) {
+        if (loaded instanceof StagedTranscript t && t.language() != null) {
+          LanguageVerdict v = t.language();
+          String file =
+              t.source().fileName()
+                  + (v.outcome() == LanguageVerdict.Outcome.UNDETECTABLE
+                      ? " (not told apart: " + v.sharesText() + ")"
+                      : "");
+          byLanguage.computeIfAbsent(v.language(), l -> new java.util.ArrayList<>()).add(file);
+        }
+      }
+    }
+    List<String> lines = new java.util.ArrayList<>();
+    lines.add(
+        "    languages (study declares "
+            + String.join(", ", study.languages().declared())
+            + "; default "
+            + study.languages().defaultLanguage()
+            + "):");
+    byLanguage.forEach((language, files) ->
+        lines.add(
+            "      "
+                + language
+                + " ("
+                + PassageLanguages.name(language)
+                + ") "
+                + files.size()
+                + ": "
+                + String.join(", ", files)));
+    return lines;
   }
 
   private static String summary(InputLoad<?> load, boolean missing) {

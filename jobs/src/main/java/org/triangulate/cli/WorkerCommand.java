@@ -8,7 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
-import org.triangulate.nlp.CoreNlpAnnotator;
+import org.triangulate.nlp.LanguagePipelines;
 import org.triangulate.scale.ScaleProperties;
 import org.triangulate.study.Study;
 import picocli.CommandLine.Command;
@@ -55,7 +55,8 @@ public class WorkerCommand implements Callable<Integer> {
     // Load the models now: a worker that cannot is better refused at start than mid-night, and
     // its first partition is not slowed down.
     System.out.println(LocalDateTime.now().withNano(0) + "  Loading CoreNLP…");
-    context.getBean(CoreNlpAnnotator.class).annotate("The worker is ready.");
+    LanguagePipelines pipelines = context.getBean(LanguagePipelines.class);
+    pipelines.languages().forEach(language -> pipelines.of(language).annotate("OK."));
     ScaleProperties scale = context.getBean(ScaleProperties.class);
     String study = context.getBean(Study.class).name();
     Environment environment = context.getEnvironment();

@@ -105,6 +105,24 @@ public class StagedStudyStore {
    * Stores a source text (a transcript, or a text inside a REFI-QDA project). An unchanged checksum
    * keeps the row (and its annotations) as it is, so only changed texts are annotated again.
    */
+  /**
+   * A transcript's language and the shares of the languages seen in it; a transcript whose language
+   * changed is annotated again.
+   */
+  public void recordLanguage(String study, String sourceId, String language, String shares) {
+    jdbc.update(
+        "update source set annotated_sha256 = null where study = ? and source_id = ? and language <> ?",
+        study,
+        sourceId,
+        language);
+    jdbc.update(
+        "update source set language = ?, language_shares = ? where study = ? and source_id = ?",
+        language,
+        shares == null ? null : shares.substring(0, Math.min(shares.length(), 500)),
+        study,
+        sourceId);
+  }
+
   public void upsertSource(String study, SourceDocument source, SourceOrigin origin) {
     int updated =
         jdbc.update(

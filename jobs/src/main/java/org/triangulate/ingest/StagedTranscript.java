@@ -3,19 +3,43 @@ package org.triangulate.ingest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.triangulate.language.LanguageVerdict;
+import org.triangulate.language.PassageLanguages;
+import org.triangulate.language.TranscriptLanguages;
 
 /**
- * A transcript file checked and read, ready to stage: its source document and where it came from.
- * {@link #read} applies the same rules for the nightly job and {@code validate}.
+ * A transcript file checked and read, ready to stage: its source document, where it came from and
+ * what its language came out as (null when not told: a text from a REFI-QDA project, annotated in
+ * the study's default language). {@link #read} applies the same rules for the nightly job and
+ * {@code validate}.
  */
-public record StagedTranscript(SourceDocument source, StagedStudyStore.SourceOrigin origin) {
+public record StagedTranscript(
+    SourceDocument source, StagedStudyStore.SourceOrigin origin, LanguageVerdict language) {
+
+  /** Where a transcript refused for its language is quarantined ({@code location} column). */
+  public static final String LANGUAGE_LOCATION = "language";
+
+  public StagedTranscript(SourceDocument source, StagedStudyStore.SourceOrigin origin) {
+    this(source, origin, null);
+  }
+
+  /** One transcript file as one record, its language not told (see the other {@code read}). */
+  public static InputLoad<StagedTranscript> read(
+      String shortName, byte[] bytes, String sha256, Set<String> participants) {
+    return read(shortName, bytes, sha256, participants, null);
+  }
 
   /**
    * One transcript file as one record: loaded, or quarantined with the reason (no participant of
-   * that name, unsupported type, unreadable, empty).
+   * that name, unsupported type, unreadable, empty; with {@code languages}, a language the study
+   * does not declare, or one that cannot be told when the study quarantines those).
    */
   public static InputLoad<StagedTranscript> read(
-      String shortName, byte[] bytes, String sha256, Set<String> participants) {
+      String shortName,
+      byte[] bytes,
+      String sha256,
+      Set<String> participants,
+      TranscriptLanguages languages) {
     String fileName = TranscriptIngestTasklet.FOLDER + shortName;
     List<String> notes = new ArrayList<>();
     try {
@@ -37,6 +61,31 @@ public record StagedTranscript(SourceDocument source, StagedStudyStore.SourceOri
       }
       SourceDocument source =
           new SourceDocument(shortName, participantId, shortName, sha256, text.text());
+      LanguageVerdict language = languages == null ? null : languages.of(text.text());
+      if (language != null && language.language() == null) {
+        return new InputLoad<>(
+            TranscriptIngestTasklet.INPUT,
+            fileName,
+            text.encoding(),
+            List.of(),
+            List.of(
+                new QuarantinedRecord(
+                    TranscriptIngestTasklet.INPUT,
+                    fileName,
+                    LANGUAGE_LOCATION,
+                    refusal(language, languages),
+                    null)),
+            notes);
+      }
+      if (language != null && language.outcome() == LanguageVerdict.Outcome.UNDETECTABLE) {
+        notes.add(
+            "language not told apart ("
+                + language.sharesText()
+                + " of "
+                + language.letters()
+                + " letters); annotated in the default language, "
+                + language.language());
+      }
       return new InputLoad<>(
           TranscriptIngestTasklet.INPUT,
           fileName,
@@ -45,7 +94,8 @@ public record StagedTranscript(SourceDocument source, StagedStudyStore.SourceOri
               new StagedTranscript(
                   source,
                   new StagedStudyStore.SourceOrigin(
-                      "transcript", text.format(), text.lineEndings()))),
+                      "transcript", text.format(), text.lineEndings()),
+                  language)),
           List.of(),
           notes);
     } catch (InvalidRecordException e) {
@@ -59,5 +109,24 @@ public record StagedTranscript(SourceDocument source, StagedStudyStore.SourceOri
                   TranscriptIngestTasklet.INPUT, fileName, "file", e.getMessage(), null)),
           notes);
     }
+  }
+
+  private static String refusal(LanguageVerdict language, TranscriptLanguages languages) {
+    String declared = String.join(", ", languages.languages().declared());
+    if (language.outcome() == LanguageVerdict.Outcome.UNDECLARED) {
+      String top = language.seen().getFirst();
+      return "in "
+          + PassageLanguages.name(top)
+          + " ("
+          + language.sharesText()
+          + "), a language the study does not declare (languages.declared: "
+          + declared
+          + ")";
+    }
+    return "language not told apart ("
+        + language.sharesText()
+        + " of "
+        + language.letters()
+        + " letters) and the study quarantines such transcripts (languages.undetectable)";
   }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.commons.codec.digest.DigestUtils;
+import org.triangulate.language.TranscriptLanguages;
 import org.triangulate.study.Study;
 
 /**
@@ -45,11 +46,16 @@ public final class StudyInputsCheck {
             StructuredInput.RESPONSES,
             file -> CsvInputLoader.responses(file, study, participantIds)));
     Map<String, Map<String, String>> transcripts = new HashMap<>();
+    TranscriptLanguages languages = new TranscriptLanguages(study.languages());
     for (Path file : InputFiles.list(folder.resolve("transcripts"))) {
       byte[] bytes = RefiQdaInputs.readAllBytes(file);
       InputLoad<StagedTranscript> load =
           StagedTranscript.read(
-              file.getFileName().toString(), bytes, DigestUtils.sha256Hex(bytes), participantIds);
+              file.getFileName().toString(),
+              bytes,
+              DigestUtils.sha256Hex(bytes),
+              participantIds,
+              languages);
       load.loaded()
           .forEach(t ->
               transcripts

@@ -11,6 +11,8 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.triangulate.language.LanguageVerdict;
+import org.triangulate.language.TranscriptLanguages;
 import org.triangulate.study.Study;
 
 /**
@@ -19,7 +21,9 @@ import org.triangulate.study.Study;
  * endings) or quarantined with the reason. A file whose checksum and participant list are unchanged
  * is skipped; a transcript whose file is gone, or that never loaded, is removed with its segments
  * and codings; one that loaded before but no longer does keeps its earlier version (quarantined and
- * reported each night until fixed). One transaction for the folder.
+ * reported each night until fixed). A transcript in a language the study does not declare is
+ * quarantined and, if an earlier version loaded, removed: no version of it is annotated with
+ * another language's models. One transaction for the folder.
  */
 public class TranscriptIngestTasklet implements Tasklet {
 
@@ -30,6 +34,7 @@ public class TranscriptIngestTasklet implements Tasklet {
   private final Study study;
   private final StagedStudyStore store;
   private final InputLedger ledger;
+  private final TranscriptLanguages languages;
 
   public TranscriptIngestTasklet(
       Path folder, Study study, StagedStudyStore store, InputLedger ledger) {
@@ -37,6 +42,7 @@ public class TranscriptIngestTasklet implements Tasklet {
     this.study = study;
     this.store = store;
     this.ledger = ledger;
+    this.languages = new TranscriptLanguages(study.languages());
   }
 
   @Override
@@ -64,8 +70,14 @@ public class TranscriptIngestTasklet implements Tasklet {
         continue;
       }
       InputLoad<StagedTranscript> load =
-          StagedTranscript.read(file.getFileName().toString(), bytes, sha, participants);
-      if (load.loaded().isEmpty() && previous.isPresent() && previous.get().loaded() > 0) {
+          StagedTranscript.read(file.getFileName().toString(), bytes, sha, participants, languages);
+      boolean refusedLanguage =
+          load.quarantined().stream()
+              .anyMatch(q -> StagedTranscript.LANGUAGE_LOCATION.equals(q.location()));
+      if (load.loaded().isEmpty()
+          && !refusedLanguage
+          && previous.isPresent()
+          && previous.get().loaded() > 0) {
         // A damaged file never erases what it held when it last loaded.
         present.add(file.getFileName().toString());
         ledger.recordRejectedKeepingPrevious(name, runId, sha, load);
@@ -74,6 +86,9 @@ public class TranscriptIngestTasklet implements Tasklet {
       }
       for (StagedTranscript transcript : load.loaded()) {
         store.upsertSource(name, transcript.source(), transcript.origin());
+        LanguageVerdict language = transcript.language();
+        store.recordLanguage(
+            name, transcript.source().sourceId(), language.language(), language.sharesText());
         present.add(transcript.source().sourceId());
       }
       ledger.recordLoad(name, runId, sha, fingerprint, "loaded", load);

@@ -24,6 +24,7 @@ public class CoreNlpAnnotator {
 
   private final String annotators;
   private final NerSentences nerSentences;
+  private final String language;
   private volatile Pipelines pipelines;
 
   /** The annotators, all of them on every sentence. */
@@ -32,12 +33,25 @@ public class CoreNlpAnnotator {
   }
 
   public CoreNlpAnnotator(String annotators, NerSentences nerSentences) {
+    this(annotators, nerSentences, CoreNlpLanguage.ENGLISH);
+  }
+
+  /**
+   * A pipeline for {@code language}: the annotators it offers among those asked for (see {@link
+   * CoreNlpLanguage#annotators}).
+   */
+  public CoreNlpAnnotator(String annotators, NerSentences nerSentences, CoreNlpLanguage language) {
+    this(language.annotators(annotators), nerSentences, language.code());
+  }
+
+  private CoreNlpAnnotator(String annotators, NerSentences nerSentences, String language) {
     if (nerSentences == NerSentences.CANDIDATES && !nerIsLastOrAbsent(annotators)) {
       throw new IllegalArgumentException(
           "NER on candidate sentences only needs ner last among the annotators, was " + annotators);
     }
     this.annotators = annotators;
     this.nerSentences = nerSentences;
+    this.language = language;
   }
 
   /**
@@ -77,13 +91,19 @@ public class CoreNlpAnnotator {
   private Pipelines build() {
     List<String> names = names(annotators);
     if (nerSentences == NerSentences.ALL || !names.contains(NER)) {
-      return new Pipelines(new StanfordCoreNLP(properties(annotators)), null);
+      return new Pipelines(new StanfordCoreNLP(properties(annotators, language)), null);
     }
     String beforeNer = String.join(",", names.subList(0, names.size() - 1));
     // The tokens reaching NER already carry what it requires; enforcing it would mean running the
     // annotators before it again.
     return new Pipelines(
-        new StanfordCoreNLP(properties(beforeNer)), new StanfordCoreNLP(properties(NER), false));
+        new StanfordCoreNLP(properties(beforeNer, language)),
+        new StanfordCoreNLP(properties(NER, language), false));
+  }
+
+  /** The settings of {@code language}'s pipeline (ISO 639-1 code) for {@code annotators}. */
+  public static Properties properties(String annotators, String language) {
+    return CoreNlpLanguage.of(language).properties(annotators, properties(annotators));
   }
 
   /** The pipeline's settings; public so benchmarks can run CoreNLP alone exactly as configured. */
@@ -111,6 +131,11 @@ public class CoreNlpAnnotator {
 
   public String annotators() {
     return annotators;
+  }
+
+  /** The language (ISO 639-1) whose models this pipeline runs. */
+  public String language() {
+    return language;
   }
 
   /** Sentences of {@code text} with offsets relative to it. */

@@ -35,7 +35,8 @@ public final class DeidentifyTasklet implements Tasklet {
 
   @Override
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-    IdentifierDetector detector = new IdentifierDetector(study.deidentify());
+    IdentifierDetector detector =
+        new IdentifierDetector(study.deidentify(), study.languages().countries());
     StoredPseudonyms pseudonyms = new StoredPseudonyms(jdbc, study.name(), study.deidentify());
     Deidentifier deidentifier = new Deidentifier(detector, pseudonyms, turns::isRoleLabel);
     List<String> sourceIds = store.sourceIds(study.name());

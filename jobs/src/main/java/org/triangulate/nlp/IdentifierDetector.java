@@ -27,17 +27,21 @@ import org.triangulate.study.Study;
 public final class IdentifierDetector {
 
   private static final Map<String, IdentifierKind> NER_KINDS =
-      Map.of(
-          "PERSON", IdentifierKind.PERSON,
-          "LOCATION", IdentifierKind.PLACE,
-          "CITY", IdentifierKind.PLACE,
-          "STATE_OR_PROVINCE", IdentifierKind.PLACE,
-          "ORGANIZATION", IdentifierKind.ORGANISATION);
+      Map.ofEntries(
+          Map.entry("PERSON", IdentifierKind.PERSON),
+          Map.entry("LOCATION", IdentifierKind.PLACE),
+          Map.entry("CITY", IdentifierKind.PLACE),
+          Map.entry("STATE_OR_PROVINCE", IdentifierKind.PLACE),
+          Map.entry("ORGANIZATION", IdentifierKind.ORGANISATION),
+          // The IO labels of the French 4-class model (person, location, organisation, misc).
+          Map.entry("I-PER", IdentifierKind.PERSON),
+          Map.entry("I-LOC", IdentifierKind.PLACE),
+          Map.entry("I-ORG", IdentifierKind.ORGANISATION));
 
   private static final String NOT_WORD_BEFORE = "(?<![\\p{L}\\p{N}])";
   private static final String NOT_WORD_AFTER = "(?![\\p{L}\\p{N}])";
 
-  private final IdentifierPatterns patterns = new IdentifierPatterns();
+  private final java.util.function.Function<String, List<Identifier>> patterns;
   private final List<ListedTerm> listed = new ArrayList<>();
   private final Set<String> keep;
 
@@ -48,7 +52,17 @@ public final class IdentifierDetector {
   private record ListedTerm(
       Pattern pattern, String foldedWord, IdentifierKind kind, String caseId) {}
 
+  /** With the identifier patterns of the United Kingdom. */
   public IdentifierDetector(Study.Deidentification config) {
+    this(config, List.of("GB"));
+  }
+
+  /**
+   * With the identifier patterns of {@code countries} (ISO 3166 codes: {@code GB}, {@code FR};
+   * e-mail addresses in any).
+   */
+  public IdentifierDetector(Study.Deidentification config, List<String> countries) {
+    this.patterns = CountryIdentifierPatterns.of(countries);
     config
         .cases()
         .forEach((caseId, names) -> {
@@ -111,7 +125,7 @@ public final class IdentifierDetector {
   public List<Identifier> detect(
       String text, List<EntityMention> mentions, KnownNames known, Collection<String> labelNames) {
     List<List<Identifier>> byTrust = new ArrayList<>();
-    byTrust.add(patterns.find(text));
+    byTrust.add(patterns.apply(text));
     byTrust.add(listed(text));
     List<Identifier> labels = new ArrayList<>();
     labelNames.forEach(
@@ -129,10 +143,11 @@ public final class IdentifierDetector {
         List.of(IdentifierKind.PERSON, IdentifierKind.PLACE, IdentifierKind.ORGANISATION)) {
       named.addAll(asWritten(text, known.written(kind), kind));
     }
+    named.addAll(NameContext.titledNames(text));
     byTrust.add(named);
     List<Identifier> merged = merge(text, byTrust);
     byTrust.add(asWritten(text, new WrittenNames(firstNames(text, merged)), IdentifierKind.PERSON));
-    return linkFirstNames(withSurnames(text, merge(text, byTrust)));
+    return linkFirstNames(NameContext.withNumbers(text, withSurnames(text, merge(text, byTrust))));
   }
 
   // A capitalised word (or a particle and one: Ó Súilleabháin, Mac Giolla, van Dijk) on the same
@@ -173,6 +188,10 @@ public final class IdentifierDetector {
     for (Identifier id : identifiers) {
       if (id.kind() == IdentifierKind.PERSON) {
         String[] words = text.substring(id.start(), id.end()).split("\\s+");
+        // NER takes a title in ("Madame Hélène Dubreuil"): the first name comes after it.
+        if (words.length > 2 && NameContext.isTitle(words[0])) {
+          words = java.util.Arrays.copyOfRange(words, 1, words.length);
+        }
         if (words.length > 1
             && words[0].length() > 1
             && Character.isUpperCase(words[0].charAt(0))) {

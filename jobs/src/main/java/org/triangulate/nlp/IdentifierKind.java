@@ -16,7 +16,9 @@ public enum IdentifierKind {
   PHONE("PHONE"),
   NHS_NUMBER("NHS-NUMBER"),
   POSTCODE("POSTCODE"),
-  DATE_OF_BIRTH("DOB");
+  DATE_OF_BIRTH("DOB"),
+  NATIONAL_NUMBER("NATIONAL-NUMBER"),
+  ADDRESS("ADDRESS");
 
   private final String label;
 

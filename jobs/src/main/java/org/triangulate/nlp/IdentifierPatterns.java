@@ -52,6 +52,18 @@ public final class IdentifierPatterns {
               + "(?![\\p{L}\\p{N}])",
           Pattern.CASE_INSENSITIVE);
 
+  /** The e-mail addresses in {@code text}: an identifier in every country. */
+  static List<Identifier> emails(String text) {
+    List<Identifier> found = new ArrayList<>();
+    Matcher m = EMAIL.matcher(text);
+    while (m.find()) {
+      found.add(
+          new Identifier(
+              m.start(), m.end(), IdentifierKind.EMAIL, m.group().toLowerCase(Locale.ROOT)));
+    }
+    return found;
+  }
+
   /** Every patterned identifier in {@code text}, possibly overlapping, in no particular order. */
   public List<Identifier> find(String text) {
     List<Identifier> found = new ArrayList<>();

@@ -22,7 +22,8 @@ final class NerCandidateSentences {
     for (int i = 0; i < tokens.size(); i++) {
       CoreLabel token = tokens.get(i);
       String tag = token.tag();
-      if (tag != null && tag.startsWith("NNP")) {
+      // NNP*: English tags; PROPN: the Universal Dependencies tags of the other languages' models.
+      if (tag != null && (tag.startsWith("NNP") || tag.equals("PROPN"))) {
         return true;
       }
       // Every sentence's first word is capitalised; without a tag there is no telling a name there.

@@ -6,7 +6,8 @@ package org.triangulate.nlp;
  * separated, for stem-free matching, and {@code lemmaStarts} gives the source offset of each
  * lemma's token (space separated, same order), so de-identification can drop the lemmas of
  * identifying tokens. Read for the index, {@code text}, {@code speakerLabel} and {@code lemmas} are
- * the de-identified ones.
+ * the de-identified ones. {@code language} is the ISO 639-1 code of the models it was annotated
+ * with.
  */
 public record Segment(
     String segmentId,
@@ -20,4 +21,36 @@ public record Segment(
     int sentenceCount,
     String text,
     String lemmas,
-    String lemmaStarts) {}
+    String lemmaStarts,
+    String language) {
+
+  /** A segment annotated in English. */
+  public Segment(
+      String segmentId,
+      String sourceId,
+      String participantId,
+      int turnIndex,
+      SpeakerRole role,
+      String speakerLabel,
+      int start,
+      int end,
+      int sentenceCount,
+      String text,
+      String lemmas,
+      String lemmaStarts) {
+    this(
+        segmentId,
+        sourceId,
+        participantId,
+        turnIndex,
+        role,
+        speakerLabel,
+        start,
+        end,
+        sentenceCount,
+        text,
+        lemmas,
+        lemmaStarts,
+        "en");
+  }
+}

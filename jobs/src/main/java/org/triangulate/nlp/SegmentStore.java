@@ -19,8 +19,8 @@ public class SegmentStore {
   public static final String DEIDENTIFIED_SEGMENTS_OF_STUDY =
       "select segment_id, source_id, participant_id, turn_index, speaker_role,"
           + " deidentified_label as speaker_label, start_offset, end_offset, sentence_count,"
-          + " deidentified_body as body, deidentified_lemmas as lemmas, lemma_starts from segment"
-          + " where study = ? order by source_id, start_offset";
+          + " deidentified_body as body, deidentified_lemmas as lemmas, lemma_starts, language"
+          + " from segment where study = ? order by source_id, start_offset";
 
   /**
    * Every segment of a study as transcribed (parameter: study), by source in transcript order: for
@@ -28,13 +28,13 @@ public class SegmentStore {
    */
   public static final String TRANSCRIBED_SEGMENTS_OF_STUDY =
       "select segment_id, source_id, participant_id, turn_index, speaker_role, speaker_label, start_offset, end_offset,"
-          + " sentence_count, body, lemmas, lemma_starts from segment where study = ?"
+          + " sentence_count, body, lemmas, lemma_starts, language from segment where study = ?"
           + " order by source_id, start_offset";
 
   /** A source's segments as transcribed (parameters: study, source), in transcript order. */
   static final String SEGMENTS_OF_SOURCE =
       "select segment_id, source_id, participant_id, turn_index, speaker_role, speaker_label, start_offset, end_offset,"
-          + " sentence_count, body, lemmas, lemma_starts from segment where study = ? and source_id = ?"
+          + " sentence_count, body, lemmas, lemma_starts, language from segment where study = ? and source_id = ?"
           + " order by start_offset";
 
   private final JdbcTemplate jdbc;
@@ -52,7 +52,8 @@ public class SegmentStore {
         rs.getInt("sentence_count"),
         rs.getString("body"),
         rs.getString("lemmas"),
-        rs.getString("lemma_starts"));
+        rs.getString("lemma_starts"),
+        rs.getString("language"));
   }
 
   public SegmentStore(JdbcTemplate jdbc) {
@@ -64,6 +65,15 @@ public class SegmentStore {
         "select source_id from source where study = ? and (annotated_sha256 is null or annotated_sha256 <> sha256) order by source_id",
         String.class,
         study);
+  }
+
+  /** The language a source was told to be in at ingest (its default when not told). */
+  public String language(String study, String sourceId) {
+    return jdbc.queryForObject(
+        "select language from source where study = ? and source_id = ?",
+        String.class,
+        study,
+        sourceId);
   }
 
   public SourceDocument source(String study, String sourceId) {
@@ -104,8 +114,8 @@ public class SegmentStore {
             .toList());
     jdbc.batchUpdate(
         "insert into segment (study, segment_id, source_id, participant_id, turn_index, speaker_role, speaker_label,"
-            + " start_offset, end_offset, sentence_count, body, lemmas, lemma_starts)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " start_offset, end_offset, sentence_count, body, lemmas, lemma_starts, language)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         annotated.segments().stream()
             .map(s ->
                 new Object[] {
@@ -121,7 +131,8 @@ public class SegmentStore {
                   s.sentenceCount(),
                   s.text(),
                   s.lemmas(),
-                  s.lemmaStarts()
+                  s.lemmaStarts(),
+                  s.language()
                 })
             .toList());
     jdbc.update(

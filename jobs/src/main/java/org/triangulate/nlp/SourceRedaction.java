@@ -43,7 +43,7 @@ public final class SourceRedaction {
     return new SourceRedaction(
         () ->
             new Deidentifier(
-                new IdentifierDetector(study.deidentify()),
+                new IdentifierDetector(study.deidentify(), study.languages().countries()),
                 new StoredPseudonyms(jdbc, study.name(), study.deidentify()),
                 turns::isRoleLabel),
         source -> store.entities(study.name(), source.sourceId()),

@@ -6,22 +6,40 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.triangulate.ingest.SourceDocument;
+import org.triangulate.language.TranscriptLanguages;
 
 /**
- * Cuts a transcript into segments: each speaker turn, annotated by CoreNLP, then chunked into at
- * most {@code maxSentences} sentences. Segment ids are stable (study, participant, source checksum,
- * offsets), so a rerun over the same input indexes the same documents. Thread-safe.
+ * Cuts a transcript into segments: each speaker turn, annotated by CoreNLP in its language, then
+ * chunked into at most {@code maxSentences} sentences. Segment ids are stable (study, participant,
+ * source checksum, offsets), so a rerun over the same input indexes the same documents.
+ * Thread-safe.
  */
 public final class TranscriptSegmenter {
 
   private final SpeakerTurnSegmenter turns;
-  private final CoreNlpAnnotator annotator;
+  private final LanguagePipelines pipelines;
+  private final TranscriptLanguages languages;
   private final int maxSentences;
 
+  /** Every transcript in English. */
   public TranscriptSegmenter(
       SpeakerTurnSegmenter turns, CoreNlpAnnotator annotator, int maxSentences) {
+    this(turns, LanguagePipelines.english(annotator), null, maxSentences);
+  }
+
+  /**
+   * Each transcript in its language and, where the study declares several, each turn clearly in
+   * another declared language in that one ({@code languages} tells; null: every turn in its
+   * transcript's language).
+   */
+  public TranscriptSegmenter(
+      SpeakerTurnSegmenter turns,
+      LanguagePipelines pipelines,
+      TranscriptLanguages languages,
+      int maxSentences) {
     this.turns = turns;
-    this.annotator = annotator;
+    this.pipelines = pipelines;
+    this.languages = languages;
     this.maxSentences = maxSentences;
   }
 
@@ -29,14 +47,26 @@ public final class TranscriptSegmenter {
     return annotate(study, source).segments();
   }
 
-  /** The source's segments and the named entities CoreNLP found in it (if it runs {@code ner}). */
+  /** {@link #annotate(String, SourceDocument, String)} in the default language. */
   public AnnotatedSource annotate(String study, SourceDocument source) {
+    return annotate(study, source, pipelines.defaultLanguage());
+  }
+
+  /**
+   * The source's segments and the named entities CoreNLP found in it (if it runs {@code ner}),
+   * annotated in {@code language} (the default one if the study does not declare it).
+   */
+  public AnnotatedSource annotate(String study, SourceDocument source, String language) {
+    String transcriptLanguage =
+        pipelines.languages().contains(language) ? language : pipelines.defaultLanguage();
     String text = source.text();
     List<Segment> segments = new ArrayList<>();
     List<EntityMention> entities = new ArrayList<>();
     for (SpeakerTurn turn : turns.segment(text)) {
-      List<AnnotatedSentence> sentences =
-          annotator.annotate(text.substring(turn.start(), turn.end()));
+      String turnText = text.substring(turn.start(), turn.end());
+      String turnLanguage =
+          languages == null ? transcriptLanguage : languages.ofTurn(turnText, transcriptLanguage);
+      List<AnnotatedSentence> sentences = pipelines.of(turnLanguage).annotate(turnText);
       entities.addAll(EntityMention.of(sentences, turn.start()));
       for (int from = 0; from < sentences.size(); from += maxSentences) {
         List<AnnotatedSentence> chunk =
@@ -56,7 +86,8 @@ public final class TranscriptSegmenter {
                 chunk.size(),
                 text.substring(start, end),
                 lemmas(chunk),
-                lemmaStarts(chunk, turn.start())));
+                lemmaStarts(chunk, turn.start()),
+                turnLanguage));
       }
     }
     return new AnnotatedSource(source.sourceId(), source.sha256(), segments, entities);

@@ -24,6 +24,7 @@ public record Study(
     QuoteRules quotes,
     Deidentification deidentify,
     List<PackDefinition> packs,
+    Languages languages,
     // Read from codebook.yml and injected by StudyLoader, not a key of study.yml.
     @JacksonInject(value = Study.CODEBOOK, useInput = OptBoolean.FALSE) Codebook codebook) {
 
@@ -43,6 +44,41 @@ public record Study(
     happening = happening == null ? Map.of() : Map.copyOf(happening);
     deidentify = deidentify == null ? Deidentification.NONE : deidentify;
     packs = copy(packs);
+    languages = languages == null ? Languages.ENGLISH : languages;
+  }
+
+  /** A study in English only, as every study was before it could declare languages. */
+  public Study(
+      String name,
+      String title,
+      List<Attribute> caseAttributes,
+      List<Attribute> participantAttributes,
+      List<String> groupings,
+      List<Domain> domains,
+      List<Item> items,
+      Map<String, List<String>> happening,
+      ImportanceScale importance,
+      PatternThresholds patterns,
+      QuoteRules quotes,
+      Deidentification deidentify,
+      List<PackDefinition> packs,
+      Codebook codebook) {
+    this(
+        name,
+        title,
+        caseAttributes,
+        participantAttributes,
+        groupings,
+        domains,
+        items,
+        happening,
+        importance,
+        patterns,
+        quotes,
+        deidentify,
+        packs,
+        Languages.ENGLISH,
+        codebook);
   }
 
   /** The same study under another name (tests give each index its own alias this way). */
@@ -61,6 +97,7 @@ public record Study(
         quotes,
         deidentify,
         packs,
+        languages,
         codebook);
   }
 
@@ -80,6 +117,7 @@ public record Study(
         quotes,
         deidentify,
         packs,
+        languages,
         codebook);
   }
 
@@ -251,6 +289,55 @@ public record Study(
 
     public boolean isPerCase() {
       return perCase;
+    }
+  }
+
+  /**
+   * The languages the study's transcripts are in (ISO 639-1 codes; the first is the default), what
+   * becomes of a transcript whose language cannot be told ({@code annotate}: in the default
+   * language; {@code quarantine}), and the countries whose identifiers (phone numbers, postcodes,
+   * national numbers) de-identification looks for (ISO 3166 codes; {@code GB} by default).
+   */
+  public record Languages(List<String> declared, String undetectable, List<String> countries) {
+
+    public static final String ANNOTATE = "annotate";
+    public static final String QUARANTINE = "quarantine";
+    public static final List<String> UNDETECTABLE_CHOICES = List.of(ANNOTATE, QUARANTINE);
+    public static final Languages ENGLISH = new Languages(null, null, null);
+
+    /** The languages whose CoreNLP models the build ships: the ones a study may declare. */
+    public static final List<String> WITH_MODELS = List.of("en", "fr");
+
+    /** The countries whose identifiers de-identification knows the form of. */
+    public static final List<String> WITH_PATTERNS = List.of("GB", "FR");
+
+    public Languages {
+      declared =
+          declared == null || declared.isEmpty()
+              ? List.of("en")
+              : declared.stream()
+                  .map(c -> c == null ? null : c.strip().toLowerCase(java.util.Locale.ROOT))
+                  .toList();
+      undetectable = undetectable == null ? ANNOTATE : undetectable;
+      countries =
+          countries == null || countries.isEmpty()
+              ? List.of("GB")
+              : countries.stream()
+                  .map(c -> c == null ? null : c.strip().toUpperCase(java.util.Locale.ROOT))
+                  .toList();
+    }
+
+    /** The language a transcript is annotated in when nothing else is known. */
+    public String defaultLanguage() {
+      return declared.getFirst();
+    }
+
+    public boolean declares(String language) {
+      return declared.contains(language);
+    }
+
+    public boolean quarantinesUndetectable() {
+      return QUARANTINE.equals(undetectable);
     }
   }
 }

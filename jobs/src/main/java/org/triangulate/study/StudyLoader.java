@@ -161,6 +161,7 @@ public final class StudyLoader {
         problems,
         "study.yml: quotes: per-group-max must be >= 1 and min-chars below max-chars");
     checkDeidentify(s.deidentify(), problems);
+    checkLanguages(s.languages(), problems);
     for (int i = 0; i < s.packs().size(); i++) {
       Study.PackDefinition pack = s.packs().get(i);
       require(
@@ -184,6 +185,43 @@ public final class StudyLoader {
                 + "' is not one of "
                 + Study.PACK_PATTERN_TYPES);
       }
+    }
+  }
+
+  private static void checkLanguages(Study.Languages languages, List<String> problems) {
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < languages.declared().size(); i++) {
+      String code = languages.declared().get(i);
+      require(
+          code != null && Study.Languages.WITH_MODELS.contains(code) && seen.add(code),
+          problems,
+          "study.yml: languages.declared["
+              + i
+              + "]: '"
+              + code
+              + "' is a duplicate or a language without annotation models (one of "
+              + Study.Languages.WITH_MODELS
+              + ", as ISO 639-1 codes)");
+    }
+    require(
+        Study.Languages.UNDETECTABLE_CHOICES.contains(languages.undetectable()),
+        problems,
+        "study.yml: languages.undetectable: '"
+            + languages.undetectable()
+            + "' is not one of "
+            + Study.Languages.UNDETECTABLE_CHOICES);
+    for (int i = 0; i < languages.countries().size(); i++) {
+      String country = languages.countries().get(i);
+      require(
+          Study.Languages.WITH_PATTERNS.contains(country),
+          problems,
+          "study.yml: languages.countries["
+              + i
+              + "]: '"
+              + country
+              + "' is not a country whose identifiers are known (one of "
+              + Study.Languages.WITH_PATTERNS
+              + ")");
     }
   }
 
