@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.triangulate.ingest.InputLimits;
 import org.triangulate.nlp.CoreNlpAnnotator;
 import org.triangulate.nlp.NerSentences;
 
@@ -21,7 +22,8 @@ public record TriangulateProperties(
     @DefaultValue Index index,
     @DefaultValue Nlp nlp,
     @DefaultValue Web web,
-    @DefaultValue Run run) {
+    @DefaultValue Run run,
+    @DefaultValue InputLimits input) {
 
   public Path studyInput(String studyName) {
     return dataIn.resolve(studyName);

@@ -134,7 +134,8 @@ public class NightlyJobConfiguration {
                 study,
                 store,
                 ledger,
-                configFingerprint()),
+                configFingerprint(),
+                properties.input()),
             transactionManager)
         .build();
   }
@@ -143,7 +144,8 @@ public class NightlyJobConfiguration {
   Step ingestTranscriptsStep(StagedStudyStore store, InputLedger ledger) {
     return new StepBuilder("ingestTranscriptsStep", jobRepository)
         .tasklet(
-            new TranscriptIngestTasklet(input("transcripts"), study, store, ledger),
+            new TranscriptIngestTasklet(
+                input("transcripts"), study, store, ledger, properties.input()),
             transactionManager)
         .build();
   }
@@ -154,7 +156,14 @@ public class NightlyJobConfiguration {
     return new StepBuilder("importRefiQdaStep", jobRepository)
         .tasklet(
             new RefiQdaImportTasklet(
-                input("coding"), study, store, imported, ledger, jdbc, configFingerprint()),
+                input("coding"),
+                study,
+                store,
+                imported,
+                ledger,
+                jdbc,
+                configFingerprint(),
+                properties.input()),
             transactionManager)
         .build();
   }

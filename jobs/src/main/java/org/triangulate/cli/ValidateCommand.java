@@ -51,7 +51,7 @@ public class ValidateCommand implements Callable<Integer> {
             + " packs.");
     Path folder = properties.studyInput(study.name());
     System.out.println("Inputs in " + folder + ":");
-    List<InputLoad<?>> loads = StudyInputsCheck.check(folder, study);
+    List<InputLoad<?>> loads = StudyInputsCheck.check(folder, study, properties.input());
     int problems = 0;
     int files = 0;
     List<InputLoad<?>> transcripts =

@@ -1,5 +1,6 @@
 package org.triangulate.ingest;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -32,21 +33,33 @@ public final class CsvFileReader {
           .setTrim(true)
           .get();
 
+  private static final int PREVIEW = 80;
+
   private CsvFileReader() {}
 
   public static CsvFile read(Path file, String fileName) {
-    try {
-      return parse(fileName, Files.readAllBytes(file));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return read(file, fileName, InputLimits.DEFAULTS);
+  }
+
+  /** Streams the file: it is never held whole, and a line over the cap is never held at all. */
+  public static CsvFile read(Path file, String fileName, InputLimits limits) {
+    return parse(fileName, () -> Files.newInputStream(file), limits);
   }
 
   public static CsvFile parse(String fileName, byte[] bytes) {
+    return parse(fileName, bytes, InputLimits.DEFAULTS);
+  }
+
+  public static CsvFile parse(String fileName, byte[] bytes, InputLimits limits) {
+    return parse(fileName, () -> new ByteArrayInputStream(bytes), limits);
+  }
+
+  private static CsvFile parse(String fileName, BoundedText.Source source, InputLimits limits) {
     List<String> notes = new ArrayList<>();
-    DecodedText decoded;
+    BoundedText decoded;
+    long maxLine = limits.maxCsvLineLength().toBytes();
     try {
-      decoded = DecodedText.decode(bytes);
+      decoded = BoundedText.read(source, maxLine, limits.maxCsvSize().toBytes());
     } catch (InvalidRecordException e) {
       return new CsvFile(
           fileName,
@@ -59,7 +72,8 @@ public final class CsvFileReader {
     if (decoded.note() != null) {
       notes.add(decoded.note());
     }
-    return new Parse(fileName, decoded.text(), notes).run(decoded.encoding());
+    return new Parse(fileName, decoded.text(), notes, decoded.longLines(), maxLine)
+        .run(decoded.encoding());
   }
 
   /** One pass over the text, restarting the parser after each unreadable record. */
@@ -70,21 +84,48 @@ public final class CsvFileReader {
     private final List<String> notes;
     private final List<QuarantinedRecord> unreadable = new ArrayList<>();
     private final List<CsvRow> rows = new ArrayList<>();
+    private final List<BoundedText.LongLine> longLines;
+    private final long maxLine;
     private List<String> headers;
     private Map<String, String> headerOf;
+    private String headerProblem;
+    private final java.util.Set<Long> claimed = new java.util.HashSet<>();
     private int blankRows;
 
-    Parse(String fileName, String text, List<String> notes) {
+    Parse(
+        String fileName,
+        String text,
+        List<String> notes,
+        List<BoundedText.LongLine> longLines,
+        long maxLine) {
       this.fileName = fileName;
       this.text = text;
       this.lines = new TextLines(text);
       this.notes = notes;
+      this.longLines = longLines;
+      this.maxLine = maxLine;
     }
 
     CsvFile run(String encoding) {
       int from = 0;
       while (from < text.length()) {
         from = parseFrom(from);
+      }
+      for (BoundedText.LongLine longLine : longLines) {
+        if (claimed.contains(longLine.line())) {
+          continue;
+        }
+        unreadable.add(
+            new QuarantinedRecord(
+                null,
+                fileName,
+                "line " + longLine.line(),
+                "the line is "
+                    + longLine.length()
+                    + " characters long, over the cap of "
+                    + maxLine
+                    + " (triangulate.input.max-csv-line-length); not read",
+                longLine.start() + "…"));
       }
       if (headers == null) {
         notes.add("empty file: no header row");
@@ -177,6 +218,34 @@ public final class CsvFileReader {
 
     private void accept(CSVRecord record, long line, String rawText) {
       List<String> values = record.toList();
+      long last = line + new TextLines(rawText).count() - 1;
+      String tooLong = tooLong(line, last, rawText);
+      if (headers == null) {
+        var before = longLines.stream().filter(l -> l.line() < line).findFirst();
+        if (tooLong != null || before.isPresent()) {
+          // The header is over the cap: no row can be read, and none is taken as a header.
+          headers = List.of();
+          headerOf = Map.of();
+          headerProblem =
+              "the header (line "
+                  + (tooLong != null ? line : before.get().line())
+                  + ") is over the length cap, so no row can be";
+        }
+      }
+      if (tooLong != null || headerProblem != null) {
+        String shown =
+            rawText.length() > maxLine
+                ? rawText.substring(0, Math.min(PREVIEW, rawText.length())) + "…"
+                : rawText;
+        unreadable.add(
+            new QuarantinedRecord(
+                null,
+                fileName,
+                lines(line, last),
+                tooLong != null ? tooLong : headerProblem,
+                shown));
+        return;
+      }
       if (headers == null) {
         headers = values;
         headerOf = new LinkedHashMap<>();
@@ -216,6 +285,30 @@ public final class CsvFileReader {
         fields.put(key, i < values.size() ? values.get(i) : "");
       }
       rows.add(new CsvRow(fileName, line, fields, headerOf, rawText));
+    }
+
+    /** Why a record over the cap (or holding a line kept out for its length) is not read. */
+    private String tooLong(long first, long last, String rawText) {
+      for (BoundedText.LongLine longLine : longLines) {
+        if (longLine.line() >= first && longLine.line() <= last) {
+          claimed.add(longLine.line());
+          return "the record holds line "
+              + longLine.line()
+              + ", over the length cap (triangulate.input.max-csv-line-length); not read";
+        }
+      }
+      if (rawText.length() > maxLine) {
+        return "the record is "
+            + rawText.length()
+            + " characters long, over the cap of "
+            + maxLine
+            + " (triangulate.input.max-csv-line-length); not read";
+      }
+      return null;
+    }
+
+    private static String lines(long first, long last) {
+      return first == last ? "line " + first : "lines " + first + "-" + last;
     }
 
     private static String csvProblem(RuntimeException e) {

@@ -1,6 +1,12 @@
 package org.triangulate.ingest;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +17,7 @@ import java.util.TreeMap;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -31,17 +38,68 @@ public final class QdpxReader {
 
   /** The project, or an {@link InvalidRecordException} when the file is not a readable project. */
   public static QdaProject read(String fileName, byte[] bytes) {
-    List<String> notes = new ArrayList<>();
-    QdpxArchive archive = null;
-    byte[] xml = bytes;
-    if (fileName.toLowerCase(Locale.ROOT).endsWith(".qdpx") && !QdpxArchive.isZip(bytes)) {
+    return read(fileName, bytes, InputLimits.DEFAULTS);
+  }
+
+  public static QdaProject read(String fileName, byte[] bytes, InputLimits limits) {
+    if (QdpxArchive.isZip(bytes)) {
+      try (QdpxArchive archive = QdpxArchive.open(new SeekableInMemoryByteChannel(bytes), limits)) {
+        return fromArchive(fileName, archive, limits);
+      }
+    }
+    return fromXml(fileName, bytes, null, new ArrayList<>(), limits);
+  }
+
+  /**
+   * The project in a file, read as far as it needs: an archive's directory, its project XML and the
+   * sources that XML references, each under the caps of {@code limits}; a bare project XML only
+   * when it is within {@code max-archive-size}.
+   */
+  public static QdaProject read(String fileName, Path file, InputLimits limits) {
+    try {
+      byte[] head;
+      try (InputStream in = Files.newInputStream(file)) {
+        head = in.readNBytes(4);
+      }
+      if (QdpxArchive.isZip(head)) {
+        try (SeekableByteChannel channel = Files.newByteChannel(file);
+            QdpxArchive archive = QdpxArchive.open(channel, limits)) {
+          return fromArchive(fileName, archive, limits);
+        }
+      }
+      notAZip(fileName);
+      long size = Files.size(file);
+      if (size > limits.maxArchiveSize().toBytes()) {
+        throw new InvalidRecordException(
+            "the project XML is "
+                + size
+                + " bytes, over the cap of "
+                + InputLimits.describe(limits.maxArchiveSize().toBytes())
+                + " (triangulate.input.max-archive-size); not read");
+      }
+      return fromXml(fileName, Files.readAllBytes(file), null, new ArrayList<>(), limits);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static QdaProject fromArchive(String fileName, QdpxArchive archive, InputLimits limits) {
+    byte[] xml = archive.projectXml().getValue();
+    List<String> notes = new ArrayList<>(archive.notes());
+    return fromXml(fileName, xml, archive, notes, limits);
+  }
+
+  private static void notAZip(String fileName) {
+    if (fileName.toLowerCase(Locale.ROOT).endsWith(".qdpx")) {
       throw new InvalidRecordException(
           "not a readable .qdpx (zip) archive: it does not start as one");
     }
-    if (QdpxArchive.isZip(bytes)) {
-      archive = QdpxArchive.open(bytes);
-      xml = archive.projectXml().getValue();
-      notes.addAll(archive.notes());
+  }
+
+  private static QdaProject fromXml(
+      String fileName, byte[] xml, QdpxArchive archive, List<String> notes, InputLimits limits) {
+    if (archive == null) {
+      notAZip(fileName);
     }
     Element project = parse(xml).getDocumentElement();
     if (!"Project".equals(local(project))) {
@@ -73,7 +131,8 @@ public final class QdpxReader {
       String kind = local(source);
       if (kind.equals("TextSource")) {
         sources.add(
-            textSource(source, source.getAttribute("name"), archive, users, skipped, fileName));
+            textSource(
+                source, source.getAttribute("name"), archive, users, skipped, fileName, limits));
       } else if (kind.equals("PDFSource") && child(source, "Representation") != null) {
         sources.add(
             textSource(
@@ -82,7 +141,8 @@ public final class QdpxReader {
                 archive,
                 users,
                 skipped,
-                fileName));
+                fileName,
+                limits));
       } else {
         for (Element selection : children(source)) {
           if (local(selection).endsWith("Selection")) {
@@ -145,7 +205,8 @@ public final class QdpxReader {
       QdpxArchive archive,
       Map<String, String> users,
       List<QuarantinedRecord> skipped,
-      String fileName) {
+      String fileName,
+      InputLimits limits) {
     String plainTextPath = source.getAttribute("plainTextPath");
     String richTextPath = source.getAttribute("richTextPath");
     String text = null;
@@ -163,10 +224,12 @@ public final class QdpxReader {
         } else {
           Optional<byte[]> rich = archive.resolve(richTextPath);
           if (rich.isPresent() && richTextPath.toLowerCase(Locale.ROOT).endsWith(".docx")) {
-            text = DocxText.extract(rich.get());
+            text = DocxText.extract(rich.get(), limits);
             textPath = richTextPath;
           }
         }
+      } catch (QdpxArchive.OverCap e) {
+        throw e;
       } catch (InvalidRecordException e) {
         // The source's codings are reported as unplaceable by the importer; say why here.
         text = null;

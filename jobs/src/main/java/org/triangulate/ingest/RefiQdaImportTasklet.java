@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -28,6 +27,7 @@ public class RefiQdaImportTasklet implements Tasklet {
   private final InputLedger ledger;
   private final JdbcTemplate jdbc;
   private final String configFingerprint;
+  private final InputLimits limits;
 
   public RefiQdaImportTasklet(
       Path folder,
@@ -36,7 +36,9 @@ public class RefiQdaImportTasklet implements Tasklet {
       ImportedCodingStore imported,
       InputLedger ledger,
       JdbcTemplate jdbc,
-      String configFingerprint) {
+      String configFingerprint,
+      InputLimits limits) {
+    this.limits = limits;
     this.folder = folder;
     this.study = study;
     this.store = store;
@@ -56,7 +58,7 @@ public class RefiQdaImportTasklet implements Tasklet {
     Map<String, String> mapping = Map.of();
     String mappingSha = InputLedger.MISSING;
     if (Files.isRegularFile(mappingFile)) {
-      var sourceMapping = RefiQdaInputs.sourceMapping(mappingFile, participants);
+      var sourceMapping = RefiQdaInputs.sourceMapping(mappingFile, participants, limits);
       mapping = sourceMapping.participantOfSource();
       mappingSha = StructuredInputTasklet.sha256(mappingFile);
       // Read every night (the mapping is needed in memory), reported as unchanged when it is.
@@ -89,15 +91,14 @@ public class RefiQdaImportTasklet implements Tasklet {
     for (Path file : RefiQdaInputs.projects(folder)) {
       String fileName = RefiQdaInputs.FOLDER + file.getFileName();
       seen.add(fileName);
-      byte[] bytes = RefiQdaInputs.readAllBytes(file);
-      String sha = DigestUtils.sha256Hex(bytes);
+      String sha = StructuredInputTasklet.sha256(file);
       String fingerprint = InputLedger.fingerprint(sha, upstream);
       var previous = ledger.previous(name, fileName);
       if (previous.isPresent() && previous.get().fingerprint().equals(fingerprint)) {
         ledger.recordUnchanged(name, runId, previous.get());
         continue;
       }
-      QdaImport result = RefiQdaInputs.importFile(fileName, bytes, importer);
+      QdaImport result = RefiQdaInputs.importFile(fileName, file, importer, limits);
       imported.replaceProject(name, result);
       InputLoad<Object> load = result.asLoad(null);
       ledger.recordLoad(name, runId, sha, fingerprint, "loaded", load);

@@ -38,8 +38,13 @@ public final class RefiQdaInputs {
   public record SourceMapping(Map<String, String> participantOfSource, InputLoad<String[]> load) {}
 
   public static SourceMapping sourceMapping(Path file, Set<String> participants) {
+    return sourceMapping(file, participants, InputLimits.DEFAULTS);
+  }
+
+  public static SourceMapping sourceMapping(
+      Path file, Set<String> participants, InputLimits limits) {
     String fileName = FOLDER + SOURCE_MAPPING;
-    CsvFile csv = CsvFileReader.read(file, fileName);
+    CsvFile csv = CsvFileReader.read(file, fileName, limits);
     List<String[]> loaded = new ArrayList<>();
     List<QuarantinedRecord> quarantined = new ArrayList<>();
     csv.unreadable().forEach(r -> quarantined.add(r.withInput(INPUT)));
@@ -81,15 +86,35 @@ public final class RefiQdaInputs {
     try {
       return importer.importProject(fileName, QdpxReader.read(fileName, bytes));
     } catch (InvalidRecordException e) {
-      return new QdaImport(
-          fileName,
-          "imported:REFI-QDA",
-          List.of(),
-          List.of(),
-          List.of(),
-          List.of(new QuarantinedRecord(INPUT, fileName, "file", e.getMessage(), null)),
-          List.of());
+      return refused(fileName, e.getMessage());
     }
+  }
+
+  /**
+   * A project file imported from disk under the caps of {@code limits}, or one quarantined record
+   * saying why not; an archive is never read whole into memory.
+   */
+  public static QdaImport importFile(
+      String fileName, Path file, QdaImporter importer, InputLimits limits) {
+    try {
+      return importer.importProject(fileName, QdpxReader.read(fileName, file, limits));
+    } catch (InvalidRecordException e) {
+      return refused(fileName, e.getMessage());
+    } catch (RuntimeException e) {
+      // A parser's own failure on a hostile file must not stop the night: the file is refused.
+      return refused(fileName, "could not be read: " + e);
+    }
+  }
+
+  private static QdaImport refused(String fileName, String reason) {
+    return new QdaImport(
+        fileName,
+        "imported:REFI-QDA",
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(new QuarantinedRecord(INPUT, fileName, "file", reason, null)),
+        List.of());
   }
 
   static byte[] readAllBytes(Path file) {

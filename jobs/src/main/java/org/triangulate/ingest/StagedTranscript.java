@@ -1,5 +1,8 @@
 package org.triangulate.ingest;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -29,23 +32,56 @@ public record StagedTranscript(
     return read(shortName, bytes, sha256, participants, null);
   }
 
-  /**
-   * One transcript file as one record: loaded, or quarantined with the reason (no participant of
-   * that name, unsupported type, unreadable, empty; with {@code languages}, a language the study
-   * does not declare, or one that cannot be told when the study quarantines those).
-   */
   public static InputLoad<StagedTranscript> read(
       String shortName,
       byte[] bytes,
       String sha256,
       Set<String> participants,
       TranscriptLanguages languages) {
+    return read(shortName, bytes, sha256, participants, languages, InputLimits.DEFAULTS);
+  }
+
+  /**
+   * A transcript file read from disk only when it is within {@code max-transcript-size}; one that
+   * is larger, or that cannot be read, is one quarantined record.
+   */
+  public static InputLoad<StagedTranscript> read(
+      String shortName,
+      Path file,
+      String sha256,
+      Set<String> participants,
+      TranscriptLanguages languages,
+      InputLimits limits) {
+    try {
+      long size = Files.size(file);
+      if (size > limits.maxTranscriptSize().toBytes()) {
+        return quarantined(shortName, TranscriptText.tooLarge(size, limits).getMessage());
+      }
+      return read(shortName, Files.readAllBytes(file), sha256, participants, languages, limits);
+    } catch (IOException e) {
+      return quarantined(shortName, "could not be read: " + e);
+    }
+  }
+
+  /**
+   * One transcript file as one record: loaded, or quarantined with the reason (no participant of
+   * that name, unsupported type, unreadable, empty, over a cap of {@code limits}; with {@code
+   * languages}, a language the study does not declare, or one that cannot be told when the study
+   * quarantines those).
+   */
+  public static InputLoad<StagedTranscript> read(
+      String shortName,
+      byte[] bytes,
+      String sha256,
+      Set<String> participants,
+      TranscriptLanguages languages,
+      InputLimits limits) {
     String fileName = TranscriptIngestTasklet.FOLDER + shortName;
     List<String> notes = new ArrayList<>();
     try {
       if (!TranscriptText.TYPES.contains(TranscriptText.extension(shortName))) {
         // The type is the more basic problem: report it before the name.
-        TranscriptText.read(shortName, bytes);
+        TranscriptText.read(shortName, bytes, limits);
       }
       String participantId =
           ParticipantNames.participantOf(shortName, participants)
@@ -55,7 +91,7 @@ public record StagedTranscript(
                           + shortName
                           + "' names no participant in participants.csv (name it <participant_id>.txt,"
                           + " .md or .docx)"));
-      TranscriptText text = TranscriptText.read(shortName, bytes);
+      TranscriptText text = TranscriptText.read(shortName, bytes, limits);
       if (text.note() != null) {
         notes.add(text.note());
       }
@@ -99,16 +135,28 @@ public record StagedTranscript(
           List.of(),
           notes);
     } catch (InvalidRecordException e) {
-      return new InputLoad<>(
-          TranscriptIngestTasklet.INPUT,
-          fileName,
-          null,
-          List.of(),
-          List.of(
-              new QuarantinedRecord(
-                  TranscriptIngestTasklet.INPUT, fileName, "file", e.getMessage(), null)),
-          notes);
+      return quarantined(shortName, e.getMessage(), notes);
+    } catch (RuntimeException e) {
+      // A parser's own failure on a hostile file must not stop the night: the file is refused.
+      return quarantined(shortName, "could not be read: " + e, notes);
     }
+  }
+
+  static InputLoad<StagedTranscript> quarantined(String shortName, String reason) {
+    return quarantined(shortName, reason, List.of());
+  }
+
+  private static InputLoad<StagedTranscript> quarantined(
+      String shortName, String reason, List<String> notes) {
+    String fileName = TranscriptIngestTasklet.FOLDER + shortName;
+    return new InputLoad<>(
+        TranscriptIngestTasklet.INPUT,
+        fileName,
+        null,
+        List.of(),
+        List.of(
+            new QuarantinedRecord(TranscriptIngestTasklet.INPUT, fileName, "file", reason, null)),
+        notes);
   }
 
   private static String refusal(LanguageVerdict language, TranscriptLanguages languages) {

@@ -27,6 +27,7 @@ public class StructuredInputTasklet implements Tasklet {
   private final StagedStudyStore store;
   private final InputLedger ledger;
   private final String configFingerprint;
+  private final InputLimits limits;
 
   public StructuredInputTasklet(
       StructuredInput kind,
@@ -34,7 +35,9 @@ public class StructuredInputTasklet implements Tasklet {
       Study study,
       StagedStudyStore store,
       InputLedger ledger,
-      String configFingerprint) {
+      String configFingerprint,
+      InputLimits limits) {
+    this.limits = limits;
     this.kind = kind;
     this.folder = folder;
     this.study = study;
@@ -60,7 +63,7 @@ public class StructuredInputTasklet implements Tasklet {
     }
     InputLoad<?> load;
     if (present) {
-      load = load(CsvFileReader.read(file, kind.fileName()));
+      load = load(CsvFileReader.read(file, kind.fileName(), limits));
     } else {
       // A deleted input removes what it loaded last time.
       clear();

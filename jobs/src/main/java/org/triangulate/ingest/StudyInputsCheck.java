@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.commons.codec.digest.DigestUtils;
 import org.triangulate.language.TranscriptLanguages;
 import org.triangulate.study.Study;
 
@@ -24,9 +23,13 @@ public final class StudyInputsCheck {
 
   /** Every input's load, in pipeline order; a required CSV that is absent is a problem. */
   public static List<InputLoad<?>> check(Path folder, Study study) {
+    return check(folder, study, InputLimits.DEFAULTS);
+  }
+
+  public static List<InputLoad<?>> check(Path folder, Study study, InputLimits limits) {
     List<InputLoad<?>> loads = new ArrayList<>();
     InputLoad<StagedCase> cases =
-        csv(folder, StructuredInput.CASES, file -> CsvInputLoader.cases(file, study));
+        csv(folder, StructuredInput.CASES, limits, file -> CsvInputLoader.cases(file, study));
     loads.add(cases);
     Set<String> caseIds =
         cases.loaded().stream().map(StagedCase::caseId).collect(Collectors.toSet());
@@ -34,6 +37,7 @@ public final class StudyInputsCheck {
         csv(
             folder,
             StructuredInput.PARTICIPANTS,
+            limits,
             file -> CsvInputLoader.participants(file, study, caseIds));
     loads.add(participants);
     Set<String> participantIds =
@@ -44,18 +48,19 @@ public final class StudyInputsCheck {
         csv(
             folder,
             StructuredInput.RESPONSES,
+            limits,
             file -> CsvInputLoader.responses(file, study, participantIds)));
     Map<String, Map<String, String>> transcripts = new HashMap<>();
     TranscriptLanguages languages = new TranscriptLanguages(study.languages());
     for (Path file : InputFiles.list(folder.resolve("transcripts"))) {
-      byte[] bytes = RefiQdaInputs.readAllBytes(file);
       InputLoad<StagedTranscript> load =
           StagedTranscript.read(
               file.getFileName().toString(),
-              bytes,
-              DigestUtils.sha256Hex(bytes),
+              file,
+              StructuredInputTasklet.sha256(file),
               participantIds,
-              languages);
+              languages,
+              limits);
       load.loaded()
           .forEach(t ->
               transcripts
@@ -67,7 +72,7 @@ public final class StudyInputsCheck {
     Map<String, String> mapping = Map.of();
     Path mappingFile = coding.resolve(RefiQdaInputs.SOURCE_MAPPING);
     if (Files.isRegularFile(mappingFile)) {
-      var sourceMapping = RefiQdaInputs.sourceMapping(mappingFile, participantIds);
+      var sourceMapping = RefiQdaInputs.sourceMapping(mappingFile, participantIds, limits);
       mapping = sourceMapping.participantOfSource();
       loads.add(sourceMapping.load());
     }
@@ -75,19 +80,20 @@ public final class StudyInputsCheck {
         new QdaImporter(study, participantIds, mapping, p -> transcripts.getOrDefault(p, Map.of()));
     for (Path file : RefiQdaInputs.projects(coding)) {
       String fileName = RefiQdaInputs.FOLDER + file.getFileName();
-      loads.add(
-          RefiQdaInputs.importFile(fileName, RefiQdaInputs.readAllBytes(file), importer)
-              .asLoad(null));
+      loads.add(RefiQdaInputs.importFile(fileName, file, importer, limits).asLoad(null));
     }
     return loads;
   }
 
   private static <T> InputLoad<T> csv(
-      Path folder, StructuredInput input, java.util.function.Function<CsvFile, InputLoad<T>> load) {
+      Path folder,
+      StructuredInput input,
+      InputLimits limits,
+      java.util.function.Function<CsvFile, InputLoad<T>> load) {
     Path file = folder.resolve(input.fileName());
     if (!Files.isRegularFile(file)) {
       return InputLoad.missing(input.input(), input.fileName());
     }
-    return load.apply(CsvFileReader.read(file, input.fileName()));
+    return load.apply(CsvFileReader.read(file, input.fileName(), limits));
   }
 }

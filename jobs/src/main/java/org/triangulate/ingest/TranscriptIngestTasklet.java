@@ -1,12 +1,8 @@
 package org.triangulate.ingest;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
-import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -35,14 +31,16 @@ public class TranscriptIngestTasklet implements Tasklet {
   private final StagedStudyStore store;
   private final InputLedger ledger;
   private final TranscriptLanguages languages;
+  private final InputLimits limits;
 
   public TranscriptIngestTasklet(
-      Path folder, Study study, StagedStudyStore store, InputLedger ledger) {
+      Path folder, Study study, StagedStudyStore store, InputLedger ledger, InputLimits limits) {
     this.folder = folder;
     this.study = study;
     this.store = store;
     this.ledger = ledger;
     this.languages = new TranscriptLanguages(study.languages());
+    this.limits = limits;
   }
 
   @Override
@@ -57,8 +55,7 @@ public class TranscriptIngestTasklet implements Tasklet {
     for (Path file : InputFiles.list(folder)) {
       String fileName = FOLDER + file.getFileName();
       seen.add(fileName);
-      byte[] bytes = readAllBytes(file);
-      String sha = DigestUtils.sha256Hex(bytes);
+      String sha = StructuredInputTasklet.sha256(file);
       String fingerprint = InputLedger.fingerprint(sha, upstream);
       var previous = ledger.previous(name, fileName);
       contribution.incrementReadCount();
@@ -70,7 +67,8 @@ public class TranscriptIngestTasklet implements Tasklet {
         continue;
       }
       InputLoad<StagedTranscript> load =
-          StagedTranscript.read(file.getFileName().toString(), bytes, sha, participants, languages);
+          StagedTranscript.read(
+              file.getFileName().toString(), file, sha, participants, languages, limits);
       boolean refusedLanguage =
           load.quarantined().stream()
               .anyMatch(q -> StagedTranscript.LANGUAGE_LOCATION.equals(q.location()));
@@ -102,13 +100,5 @@ public class TranscriptIngestTasklet implements Tasklet {
     }
     store.removeSourcesOtherThan(name, "transcript", present);
     return RepeatStatus.FINISHED;
-  }
-
-  private static byte[] readAllBytes(Path file) {
-    try {
-      return Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -18,6 +18,10 @@ public record TranscriptText(
 
   /** Reads a transcript file's bytes; an {@link InvalidRecordException} says why it can't be. */
   public static TranscriptText read(String fileName, byte[] bytes) {
+    return read(fileName, bytes, InputLimits.DEFAULTS);
+  }
+
+  public static TranscriptText read(String fileName, byte[] bytes, InputLimits limits) {
     String type = extension(fileName);
     if (!TYPES.contains(type)) {
       throw new InvalidRecordException(
@@ -25,9 +29,14 @@ public record TranscriptText(
               + type
               + "' (expected .txt, .md or .docx; save other formats as one of these)");
     }
+    if (bytes.length > limits.maxTranscriptSize().toBytes()) {
+      throw tooLarge(bytes.length, limits);
+    }
     TranscriptText text;
     if (type.equals("docx")) {
-      text = new TranscriptText(canonical(DocxText.extract(bytes)), "docx", "docx", "docx", null);
+      text =
+          new TranscriptText(
+              canonical(DocxText.extract(bytes, limits)), "docx", "docx", "docx", null);
     } else {
       DecodedText decoded = DecodedText.decode(bytes);
       text =
@@ -42,6 +51,15 @@ public record TranscriptText(
       throw new InvalidRecordException("transcript is empty");
     }
     return text;
+  }
+
+  static InvalidRecordException tooLarge(long size, InputLimits limits) {
+    return new InvalidRecordException(
+        "the file is "
+            + size
+            + " bytes, over the cap of "
+            + InputLimits.describe(limits.maxTranscriptSize().toBytes())
+            + " (triangulate.input.max-transcript-size); not read");
   }
 
   /** NFC, CRLF and CR as LF, byte-order mark dropped. */

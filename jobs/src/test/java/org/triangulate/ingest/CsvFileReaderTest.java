@@ -166,4 +166,54 @@ class CsvFileReaderTest {
     assertThat(file.encoding()).isEqualTo("UTF-16LE");
     assertThat(file.rows()).extracting(r -> r.get("case_id")).containsExactly("C01");
   }
+
+  private static InputLimits lineCap(long characters) {
+    InputLimits d = InputLimits.DEFAULTS;
+    return new InputLimits(
+        d.maxTranscriptSize(),
+        d.maxDocxXmlSize(),
+        d.maxArchiveSize(),
+        d.maxArchiveEntries(),
+        org.springframework.util.unit.DataSize.ofBytes(characters),
+        d.maxCsvSize());
+  }
+
+  @Test
+  void quarantinesARecordWhoseQuotedLinesTogetherPassTheCap() {
+    // given a cap of 40 characters and a quoted field of three short lines, 45 characters in all
+    String text = "case_id,name\nC01,\"North ward, first floor\nsecond\nthird\"\nC02,South\n";
+
+    // when
+    CsvFile file =
+        CsvFileReader.parse("cases.csv", text.getBytes(StandardCharsets.UTF_8), lineCap(40));
+
+    // then the record is quarantined by its lines, and the next row reads
+    assertThat(file.unreadable())
+        .extracting(QuarantinedRecord::location)
+        .containsExactly("lines 2-4");
+    assertThat(file.unreadable().getFirst().reason()).contains("max-csv-line-length");
+    assertThat(file.rows()).extracting(CsvRow::line).containsExactly(5L);
+  }
+
+  @Test
+  void quarantinesEveryRowWhenTheHeaderIsOverTheCap() {
+    // given a header of 50 characters against a cap of 40
+    String text = "case_id," + "n".repeat(42) + "\nC01,North\nC02,South\n";
+
+    // when
+    CsvFile file =
+        CsvFileReader.parse("cases.csv", text.getBytes(StandardCharsets.UTF_8), lineCap(40));
+
+    // then no row is read against a header that was never read, and every line is accounted for
+    assertThat(file.rows()).isEmpty();
+    assertThat(file.unreadable())
+        .extracting(QuarantinedRecord::location, QuarantinedRecord::reason)
+        .containsExactlyInAnyOrder(
+            tuple(
+                "line 1",
+                "the line is 50 characters long, over the cap of 40"
+                    + " (triangulate.input.max-csv-line-length); not read"),
+            tuple("line 2", "the header (line 1) is over the length cap, so no row can be"),
+            tuple("line 3", "the header (line 1) is over the length cap, so no row can be"));
+  }
 }

@@ -45,6 +45,7 @@ class IngestStoreIT {
   private Study study;
   private Path folder;
   private String schema;
+  private InputLimits limits = InputLimits.DEFAULTS;
 
   @org.junit.jupiter.api.AfterEach
   void dropSchema() throws Exception {
@@ -94,10 +95,11 @@ class IngestStoreIT {
                 Stream.of(StructuredInput.values())
                     .map(kind ->
                         (Tasklet)
-                            new StructuredInputTasklet(kind, folder, study, store, ledger, config)),
+                            new StructuredInputTasklet(
+                                kind, folder, study, store, ledger, config, limits)),
                 Stream.of(
                     new TranscriptIngestTasklet(
-                        folder.resolve("transcripts"), study, store, ledger),
+                        folder.resolve("transcripts"), study, store, ledger, limits),
                     new RefiQdaImportTasklet(
                         folder.resolve("coding"),
                         study,
@@ -105,7 +107,8 @@ class IngestStoreIT {
                         new ImportedCodingStore(jdbc, store),
                         ledger,
                         jdbc,
-                        config)))
+                        config,
+                        limits)))
             .toList();
     JobExecution job =
         new JobExecution(runId, new JobInstance(runId, "nightly"), new JobParameters());
