@@ -29,6 +29,7 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.triangulate.TriangulateProperties;
+import org.triangulate.agreement.AgreementTasklet;
 import org.triangulate.coding.AutoCodingTasklet;
 import org.triangulate.coding.CodingCoverageTasklet;
 import org.triangulate.coding.DeidentifiedSourceText;
@@ -311,6 +312,17 @@ public class NightlyJobConfiguration {
         .build();
   }
 
+  /** Agreement between every two coders per category, into data-out/<study>/agreement/. */
+  @Bean
+  Step computeAgreementStep(JdbcTemplate jdbc) {
+    return new StepBuilder("computeAgreementStep", jobRepository)
+        .tasklet(
+            new AgreementTasklet(
+                jdbc, study, properties.studyOutput(study.name()).resolve("agreement")),
+            transactionManager)
+        .build();
+  }
+
   /** The text sources leave the store with in the export: the one place to change it. */
   @Bean
   ExportedSourceText exportedSourceText(
@@ -498,6 +510,7 @@ public class NightlyJobConfiguration {
       Step attachImportedCodingsStep,
       Step autoCodeSegmentsStep,
       Step writeCodingCoverageStep,
+      Step computeAgreementStep,
       Step exportRefiQdaStep,
       Step createExtractIndexStep,
       Step indexExtractsStep,
@@ -518,7 +531,11 @@ public class NightlyJobConfiguration {
             .next(indexExtractsStep)
             .next(swapExtractAliasStep)
             .build();
-    Flow coverage = new FlowBuilder<Flow>("codingCoverage").start(writeCodingCoverageStep).build();
+    Flow coverage =
+        new FlowBuilder<Flow>("codingCoverage")
+            .start(writeCodingCoverageStep)
+            .next(computeAgreementStep)
+            .build();
     Flow transcripts =
         new FlowBuilder<Flow>("transcriptsToCoverage")
             .start(ingestTranscriptsStep)

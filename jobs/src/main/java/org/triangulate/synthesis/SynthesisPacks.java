@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.triangulate.OutputFiles;
 import org.triangulate.TriangulateProperties;
+import org.triangulate.agreement.AgreementAppendix;
 import org.triangulate.stats.ItemGroupStats;
 import org.triangulate.stats.Pattern;
 import org.triangulate.stats.PatternFamily;
@@ -46,6 +47,7 @@ public class SynthesisPacks {
   private final ItemTables itemTables;
   private final Findings findings;
   private final Path packsDirectory;
+  private final Path agreementDirectory;
   private final Path studyConfigDir;
 
   SynthesisPacks(
@@ -63,6 +65,7 @@ public class SynthesisPacks {
     this.itemTables = new ItemTables(study);
     this.findings = new Findings(study);
     this.packsDirectory = properties.studyOutput(study.name()).resolve("packs");
+    this.agreementDirectory = properties.studyOutput(study.name()).resolve("agreement");
     this.studyConfigDir = properties.configDir().resolve(study.name());
   }
 
@@ -205,11 +208,18 @@ public class SynthesisPacks {
             pack.groupings().stream().map(study::groupingLabel).toList(),
             patternTypes(pack),
             sections,
-            new PackMethod(study).describe(),
+            methodWithAgreement(),
             ItemTables.answerHeadings(),
             itemTables.tables(
                 patterns.stream().map(Pattern::itemId).toList(), pack.groupings(), results.items()),
             provenance));
+  }
+
+  /** The method, then the night's agreement between coders (see {@link AgreementAppendix}). */
+  private Map<String, String> methodWithAgreement() {
+    Map<String, String> method = new LinkedHashMap<>(new PackMethod(study).describe());
+    method.putAll(AgreementAppendix.lines(agreementDirectory));
+    return method;
   }
 
   private static boolean belongsTo(Pattern pattern, Study.PackDefinition pack) {
