@@ -2,6 +2,7 @@
 """Reference values for the org.triangulate.agreement tests, computed independently of the Java code.
 
 Run from anywhere:  /usr/bin/python3 make_reference.py
+Or, to check a night's output:  /usr/bin/python3 make_reference.py data-out/<study>/agreement/agreement.csv
 Needs scikit-learn (Debian's python3-sklearn; written against 1.2) and numpy.
 
 Writes, next to this script:
@@ -30,6 +31,7 @@ import json
 import math
 import pathlib
 import random
+import sys
 import warnings
 
 from sklearn.metrics import cohen_kappa_score
@@ -163,7 +165,35 @@ def reference(units, rows):
     return out
 
 
+def check_night(path):
+    """Recomputes kappa and alpha of a night's agreement.csv from its 2x2 counts; prints the worst
+    difference from the values the night wrote (which are rounded to 4 decimals)."""
+    worst = 0.0
+    rows = 0
+    with open(path, newline="") as f:
+        for r in csv.DictReader(f):
+            counts = [int(r[k]) for k in ("both", "first_only", "second_only", "neither")]
+            a = [1] * counts[0] + [1] * counts[1] + [0] * counts[2] + [0] * counts[3]
+            b = [1] * counts[0] + [0] * counts[1] + [1] * counts[2] + [0] * counts[3]
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                kappa = float(cohen_kappa_score(a, b)) if a else float("nan")
+            alpha = alpha_nominal([[x, y] for x, y in zip(a, b)]) if a else None
+            for mine, written in ((None if math.isnan(kappa) else kappa, r["cohens_kappa"]),
+                                  (alpha, r["krippendorff_alpha"])):
+                if mine is None or written == "":
+                    assert mine is None and written == "", (r, mine, written)
+                else:
+                    worst = max(worst, abs(mine - float(written)))
+            rows += 1
+    print(f"{rows} rows of {path}: largest difference from scikit-learn / this script {worst:.2e}")
+    assert worst <= 0.00005 + 1e-12, worst
+
+
 def main():
+    if len(sys.argv) > 1:
+        check_night(sys.argv[1])
+        return
     examples = worked_examples()
     units, rows = make_fixture()
     with open(HERE / "units.csv", "w", newline="") as f:

@@ -1,9 +1,10 @@
 package org.triangulate.agreement;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
@@ -105,9 +106,12 @@ public final class AgreementWriter {
         });
   }
 
-  /** Four decimals, or empty when undefined. */
-  static String number(double value) {
-    return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%.4f", value);
+  /**
+   * Four decimals, or empty when undefined. A number, not text, so a negative value is not taken
+   * for a formula.
+   */
+  static Object number(double value) {
+    return Double.isNaN(value) ? "" : new BigDecimal(value).setScale(4, RoundingMode.HALF_EVEN);
   }
 
   private static String excerpt(String text) {

@@ -30,6 +30,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.triangulate.TriangulateProperties;
 import org.triangulate.agreement.AgreementTasklet;
+import org.triangulate.changes.ChangesProperties;
+import org.triangulate.changes.ChangesTasklet;
 import org.triangulate.coding.AutoCodingTasklet;
 import org.triangulate.coding.CodingCoverageTasklet;
 import org.triangulate.coding.DeidentifiedSourceText;
@@ -56,6 +58,7 @@ import org.triangulate.ingest.StructuredInput;
 import org.triangulate.ingest.StructuredInputTasklet;
 import org.triangulate.ingest.TranscriptIngestTasklet;
 import org.triangulate.language.TranscriptLanguages;
+import org.triangulate.matrices.MatricesTasklet;
 import org.triangulate.nlp.AnnotatedSource;
 import org.triangulate.nlp.DeidentifyTasklet;
 import org.triangulate.nlp.LanguagePipelines;
@@ -323,6 +326,24 @@ public class NightlyJobConfiguration {
         .build();
   }
 
+  /** Framework and presence matrices, into data-out/<study>/matrices/. */
+  @Bean
+  Step writeMatricesStep(
+      JdbcTemplate jdbc,
+      org.thymeleaf.ITemplateEngine templates,
+      @Value("${server.port:8080}") int port) {
+    return new StepBuilder("writeMatricesStep", jobRepository)
+        .tasklet(
+            new MatricesTasklet(
+                jdbc,
+                study,
+                templates,
+                properties.studyOutput(study.name()).resolve("matrices"),
+                "http://" + properties.web().address() + ":" + port + "/"),
+            transactionManager)
+        .build();
+  }
+
   /** The text sources leave the store with in the export: the one place to change it. */
   @Bean
   ExportedSourceText exportedSourceText(
@@ -485,6 +506,28 @@ public class NightlyJobConfiguration {
         .build();
   }
 
+  /** Tonight's patterns, items and transcripts kept, and what changed since the last night. */
+  @Bean
+  Step recordChangesStep(
+      JdbcTemplate jdbc,
+      org.triangulate.stats.StudyStatistics statistics,
+      ChangesProperties changes,
+      org.thymeleaf.ITemplateEngine templates,
+      RunReportListener runReportListener) {
+    return new StepBuilder("recordChangesStep", jobRepository)
+        .tasklet(
+            new ChangesTasklet(
+                jdbc,
+                statistics,
+                study,
+                changes,
+                templates,
+                properties.studyOutput(study.name()),
+                runReportListener::runDirectory),
+            transactionManager)
+        .build();
+  }
+
   // ---- the night
   // ---------------------------------------------------------------------------------
 
@@ -511,6 +554,7 @@ public class NightlyJobConfiguration {
       Step autoCodeSegmentsStep,
       Step writeCodingCoverageStep,
       Step computeAgreementStep,
+      Step writeMatricesStep,
       Step exportRefiQdaStep,
       Step createExtractIndexStep,
       Step indexExtractsStep,
@@ -518,6 +562,7 @@ public class NightlyJobConfiguration {
       Step itemStatisticsStep,
       Step detectPatternsStep,
       Step writeSynthesisPacksStep,
+      Step recordChangesStep,
       ExtractsUpToDateDecider extractsUpToDate,
       RunReportListener runReportListener,
       RunLock runLock) {
@@ -535,6 +580,7 @@ public class NightlyJobConfiguration {
         new FlowBuilder<Flow>("codingCoverage")
             .start(writeCodingCoverageStep)
             .next(computeAgreementStep)
+            .next(writeMatricesStep)
             .build();
     Flow transcripts =
         new FlowBuilder<Flow>("transcriptsToCoverage")
@@ -567,6 +613,7 @@ public class NightlyJobConfiguration {
             .next(transcriptsBesideStatistics)
             .next(detectPatternsStep)
             .next(writeSynthesisPacksStep)
+            .next(recordChangesStep)
             .build();
     return new JobBuilder(JOB_NAME, jobRepository)
         .validator(new NightlyJobParameters.Validator(study))

@@ -55,7 +55,8 @@ public class RunReportListener implements JobExecutionListener {
     RunReport report = report(execution);
     Path dir = runDirectory(execution.getId());
     OutputFiles.write(dir.resolve("report.json"), out -> JSON.writeValue(out, report));
-    OutputFiles.writeString(dir.resolve("report.txt"), report.toText());
+    OutputFiles.writeString(
+        dir.resolve("report.txt"), report.toText() + ChangesSummary.of(dir.resolve("changes.txt")));
   }
 
   public Path runDirectory(long runId) {
@@ -90,6 +91,9 @@ public class RunReportListener implements JobExecutionListener {
     outputs.put(
         "REFI-QDA export", out.resolve("export").resolve(study.name() + ".qdpx").toString());
     outputs.put("statistics", out.resolve("stats").toString());
+    outputs.put("agreement between coders", out.resolve("agreement").toString());
+    outputs.put("framework and presence matrices", out.resolve("matrices").toString());
+    outputs.put("changes since the last night", out.resolve("changes.html").toString());
     study
         .packs()
         .forEach(p ->

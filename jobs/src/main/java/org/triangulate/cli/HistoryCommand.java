@@ -27,10 +27,22 @@ public class HistoryCommand implements Callable<Integer> {
       description = "How many runs to list (default: ${DEFAULT-VALUE}).")
   int limit;
 
+  @Option(
+      names = "--changes",
+      description =
+          "Print what changed between the latest night kept and the one before it (patterns,"
+              + " items, new transcripts) instead of the list of runs.")
+  boolean changes;
+
   @Override
   public Integer call() {
     Launch launch = new Launch(options);
     try (ConfigurableApplicationContext context = launch.boot(WebApplicationType.NONE)) {
+      if (changes) {
+        NightChangesPrinter.print(context, System.out);
+        SpringApplication.exit(context);
+        return 0;
+      }
       System.out.printf(
           "%-6s %-10s %-5s %-10s %-19s %8s  %s%n",
           "run", "date", "rerun", "status", "started", "seconds", "exit");

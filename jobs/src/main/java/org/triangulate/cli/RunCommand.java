@@ -70,7 +70,13 @@ public class RunCommand implements Callable<Integer> {
         return 0;
       }
       report = done.get();
-      System.out.println(report.toText());
+      System.out.print(report.toText());
+      System.out.println(
+          org.triangulate.batch.ChangesSummary.of(
+              context
+                  .getBean(org.triangulate.batch.RunReportListener.class)
+                  .runDirectory(report.runId())
+                  .resolve("changes.txt")));
       if (explain && report.succeeded()) {
         System.out.println(
             "Search the extracts: ./triangulate serve"
