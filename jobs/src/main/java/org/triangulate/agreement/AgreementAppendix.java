@@ -72,14 +72,15 @@ public final class AgreementAppendix {
   }
 
   private static String shown(String value) {
-    return value.isEmpty()
-        ? "undefined"
-        : String.format(Locale.ROOT, "%.2f", Double.parseDouble(value));
+    return value.isEmpty() ? "undefined" : String.format(Locale.ROOT, "%.2f", number(value));
   }
 
   private static String percent(String share) {
-    return share.isEmpty()
-        ? "–"
-        : String.format(Locale.ROOT, "%.0f%%", Double.parseDouble(share) * 100);
+    return share.isEmpty() ? "–" : String.format(Locale.ROOT, "%.0f%%", number(share) * 100);
+  }
+
+  /** A cell's number; a spreadsheet may have saved a negative one as text behind an apostrophe. */
+  private static double number(String cell) {
+    return Double.parseDouble(cell.startsWith("'") ? cell.substring(1) : cell);
   }
 }
