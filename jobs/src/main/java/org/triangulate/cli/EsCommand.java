@@ -1,8 +1,8 @@
 package org.triangulate.cli;
 
 import java.util.concurrent.Callable;
-import org.triangulate.index.EmbeddedElasticsearch;
-import org.triangulate.index.RunningNode;
+import org.triangulate.node.EmbeddedElasticsearch;
+import org.triangulate.node.RunningNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

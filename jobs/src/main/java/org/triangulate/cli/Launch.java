@@ -14,9 +14,9 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.triangulate.TriangulateApplication;
 import org.triangulate.TriangulateProperties;
-import org.triangulate.index.EmbeddedElasticsearch;
-import org.triangulate.index.EmbeddedElasticsearchSettings;
-import org.triangulate.index.RunningNode;
+import org.triangulate.node.EmbeddedElasticsearch;
+import org.triangulate.node.EmbeddedElasticsearchSettings;
+import org.triangulate.node.RunningNode;
 
 /**
  * What commands share: reading the configuration as Spring Boot will, starting the embedded

@@ -8,7 +8,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.triangulate.batch.NightlyRunner;
 import org.triangulate.batch.RunReport;
-import org.triangulate.index.RunningNode;
+import org.triangulate.node.RunningNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -15,7 +15,7 @@ import org.springframework.scheduling.support.CronExpression;
 import org.triangulate.batch.NightlyJobConfiguration;
 import org.triangulate.batch.NightlyRunner;
 import org.triangulate.batch.RunReport;
-import org.triangulate.index.RunningNode;
+import org.triangulate.node.RunningNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

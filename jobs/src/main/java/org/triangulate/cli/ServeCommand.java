@@ -8,7 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.triangulate.TriangulateProperties;
-import org.triangulate.index.RunningNode;
+import org.triangulate.node.RunningNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

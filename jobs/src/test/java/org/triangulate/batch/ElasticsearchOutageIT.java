@@ -20,11 +20,11 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.triangulate.TriangulateApplication;
-import org.triangulate.index.EmbeddedElasticsearch;
-import org.triangulate.index.EmbeddedElasticsearchSettings;
 import org.triangulate.index.ExtractIndexMapping;
 import org.triangulate.index.IndexedIds;
 import org.triangulate.index.TestElasticsearch;
+import org.triangulate.node.EmbeddedElasticsearch;
+import org.triangulate.node.EmbeddedElasticsearchSettings;
 
 /**
  * Elasticsearch stopped in the middle of the index step: the run fails, and once the node is back

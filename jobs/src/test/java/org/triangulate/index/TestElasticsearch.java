@@ -10,6 +10,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.triangulate.node.EmbeddedElasticsearch;
+import org.triangulate.node.EmbeddedElasticsearchSettings;
+import org.triangulate.node.RunningNode;
 import org.triangulate.study.Study;
 
 /**

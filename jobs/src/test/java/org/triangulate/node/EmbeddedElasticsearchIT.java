@@ -1,4 +1,4 @@
-package org.triangulate.index;
+package org.triangulate.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.triangulate.index.TestElasticsearch;
 
 class EmbeddedElasticsearchIT {
 

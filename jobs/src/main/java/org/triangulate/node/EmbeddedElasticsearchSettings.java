@@ -1,4 +1,4 @@
-package org.triangulate.index;
+package org.triangulate.node;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

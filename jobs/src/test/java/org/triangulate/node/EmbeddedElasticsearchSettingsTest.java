@@ -1,4 +1,4 @@
-package org.triangulate.index;
+package org.triangulate.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
