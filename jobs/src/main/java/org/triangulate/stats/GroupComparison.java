@@ -7,7 +7,7 @@ import java.util.List;
  * (and {@code degreesOfFreedom} null) when the test was skipped; {@code note} then says why, and
  * otherwise records groups left out or caveats. Immutable.
  *
- * @param test what was tested, e.g. {@value HappeningChiSquareTest#NAME}
+ * @param test what was tested, e.g. {@value HappeningComparison#NAME}
  * @param groups the groups the test compared (those with enough answers)
  * @param pMonteCarlo a simulated exact p-value, NaN when the test did not need one
  * @param pAdjusted Benjamini–Hochberg adjusted {@link #pForAdjustment()} across the items of the

@@ -8,7 +8,7 @@ import java.util.TreeMap;
 import org.triangulate.study.Study;
 
 /**
- * Runs each {@link GroupDifferenceTest} for every item × grouping of the study (its declared
+ * Runs each {@link GroupDifferenceMethod} for every item × grouping of the study (its declared
  * groupings; cases are not a comparison grouping), then adjusts the p-values of each test across
  * the items of each grouping by Benjamini–Hochberg. Items are ordered as in {@link ItemStatistics}.
  * Stateless apart from its configuration; thread-safe.
@@ -16,21 +16,21 @@ import org.triangulate.study.Study;
 public final class GroupComparisons {
 
   private final Study study;
-  private final List<GroupDifferenceTest> tests;
+  private final List<GroupDifferenceMethod> tests;
 
   /**
-   * Compares answer A by {@link HappeningChiSquareTest} and answer B by {@link ImportanceRankTest},
+   * Compares answer A by {@link HappeningComparison} and answer B by {@link ImportanceComparison},
    * as the study's {@code patterns:} section configures them.
    */
   public GroupComparisons(Study study) {
     this(
         study,
         List.of(
-            HappeningChiSquareTest.of(study.patterns()),
-            new ImportanceRankTest(study.patterns().minGroupN())));
+            HappeningComparison.of(study.patterns()),
+            new ImportanceComparison(study.patterns().minGroupN())));
   }
 
-  public GroupComparisons(Study study, List<GroupDifferenceTest> tests) {
+  public GroupComparisons(Study study, List<GroupDifferenceMethod> tests) {
     this.study = study;
     this.tests = List.copyOf(tests);
   }
@@ -48,7 +48,7 @@ public final class GroupComparisons {
       if (ItemGroupStats.CASE.equals(grouping)) {
         continue;
       }
-      for (GroupDifferenceTest test : tests) {
+      for (GroupDifferenceMethod test : tests) {
         // Items in parallel (each comparison draws from its own generator, so the order of
         // computing changes nothing); the family keeps the items' order.
         List<GroupComparison> family =

@@ -79,7 +79,7 @@ final class PatternEvidence {
           .append(", adjusted p ")
           .append(pValue(c.pAdjusted()))
           .append(
-              HappeningChiSquareTest.EFFECT_MEASURE_BIAS_CORRECTED.equals(c.effectMeasure())
+              HappeningComparison.EFFECT_MEASURE_BIAS_CORRECTED.equals(c.effectMeasure())
                   ? ", bias-corrected Cramér's V "
                   : ", Cramér's V ")
           .append(twoDecimals(c.effectSize()));
@@ -90,7 +90,7 @@ final class PatternEvidence {
         text.append("; ");
       }
       contrast(text, grouping, importance, false);
-      boolean kruskal = ImportanceRankTest.KRUSKAL_WALLIS.equals(c.test());
+      boolean kruskal = ImportanceComparison.KRUSKAL_WALLIS.equals(c.test());
       text.append(kruskal ? "; Kruskal–Wallis H " : "; Mann–Whitney U ")
           .append(oneDecimal(c.statistic()));
       if (kruskal) {

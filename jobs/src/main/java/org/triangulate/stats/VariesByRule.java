@@ -70,13 +70,13 @@ final class VariesByRule {
       String grouping, List<GroupComparison> comparisons, List<ItemGroupStats> itemRows) {
     GroupComparison happening =
         comparisons.stream()
-            .filter(c -> HappeningChiSquareTest.NAME.equals(c.test()))
+            .filter(c -> HappeningComparison.NAME.equals(c.test()))
             .filter(c -> passes(c, thresholds.minEffectSize()))
             .findFirst()
             .orElse(null);
     GroupComparison importance =
         comparisons.stream()
-            .filter(ImportanceRankTest::wrote)
+            .filter(ImportanceComparison::wrote)
             .filter(c -> passes(c, thresholds.importanceMinEffectSize()))
             .findFirst()
             .orElse(null);

@@ -204,7 +204,7 @@ class GroupComparisonsReferenceTest {
   }
 
   private static String family(GroupComparison c) {
-    return ImportanceRankTest.wrote(c) ? "importance" : "happening";
+    return ImportanceComparison.wrote(c) ? "importance" : "happening";
   }
 
   private static String key(JsonNode row) {

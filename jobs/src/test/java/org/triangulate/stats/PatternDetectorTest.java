@@ -248,7 +248,7 @@ class PatternDetectorTest {
 
       // then
       GroupComparison importance =
-          comparisons.stream().filter(ImportanceRankTest::wrote).findFirst().orElseThrow();
+          comparisons.stream().filter(ImportanceComparison::wrote).findFirst().orElseThrow();
       assertThat(importance.pAdjusted()).isLessThan(0.05);
       assertThat(importance.effectSize()).isLessThan(0.06);
       assertThat(types(patterns)).doesNotContain("VARIES_BY_EMPLOYER");

@@ -5,11 +5,11 @@ import java.util.SortedMap;
 
 /**
  * A test of whether one item's answers differ between the groups of one grouping: the seam where
- * {@link GroupComparisons} plugs tests in: {@link HappeningChiSquareTest} on answer A and {@link
- * ImportanceRankTest} on answer B. Each implementation's rows across the items of a grouping are
+ * {@link GroupComparisons} plugs tests in: {@link HappeningComparison} on answer A and {@link
+ * ImportanceComparison} on answer B. Each implementation's rows across the items of a grouping are
  * one family for Benjamini–Hochberg. Implementations are stateless and thread-safe.
  */
-public interface GroupDifferenceTest {
+public interface GroupDifferenceMethod {
 
   /** The family's name (a row's {@link GroupComparison#test()} names the test actually run). */
   String name();

@@ -16,7 +16,7 @@ import java.util.SortedMap;
  * same. The rows of both tests form one family for Benjamini–Hochberg: whichever test ran, each row
  * answers "does importance differ between the groups?". Immutable; thread-safe.
  */
-public final class ImportanceRankTest implements GroupDifferenceTest {
+public final class ImportanceComparison implements GroupDifferenceMethod {
 
   public static final String NAME = "importance_rank";
   public static final String KRUSKAL_WALLIS = "kruskal_wallis";
@@ -25,7 +25,7 @@ public final class ImportanceRankTest implements GroupDifferenceTest {
 
   private final int minGroupN;
 
-  public ImportanceRankTest(int minGroupN) {
+  public ImportanceComparison(int minGroupN) {
     this.minGroupN = minGroupN;
   }
 

@@ -17,7 +17,7 @@ import org.triangulate.study.Study;
  * ({@link MonteCarloChiSquare}) is computed too, and that is the p Benjamini–Hochberg adjusts
  * ({@link GroupComparison#pForAdjustment()}). Immutable; thread-safe.
  */
-public final class HappeningChiSquareTest implements GroupDifferenceTest {
+public final class HappeningComparison implements GroupDifferenceMethod {
 
   public static final String NAME = "chi_square";
   public static final String EFFECT_MEASURE = "cramers_v";
@@ -28,7 +28,7 @@ public final class HappeningChiSquareTest implements GroupDifferenceTest {
   private final int monteCarloTables;
   private final long monteCarloSeed;
 
-  public HappeningChiSquareTest(
+  public HappeningComparison(
       int minGroupN, boolean biasCorrected, int monteCarloTables, long monteCarloSeed) {
     this.minGroupN = minGroupN;
     this.biasCorrected = biasCorrected;
@@ -37,8 +37,8 @@ public final class HappeningChiSquareTest implements GroupDifferenceTest {
   }
 
   /** The test as the study's {@code patterns:} section configures it. */
-  public static HappeningChiSquareTest of(Study.PatternThresholds thresholds) {
-    return new HappeningChiSquareTest(
+  public static HappeningComparison of(Study.PatternThresholds thresholds) {
+    return new HappeningComparison(
         thresholds.minGroupN(),
         thresholds.cramersVBiasCorrected(),
         thresholds.monteCarloTables(),
