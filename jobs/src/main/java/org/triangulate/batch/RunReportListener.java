@@ -9,10 +9,12 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.triangulate.OutputFiles;
 import org.triangulate.TriangulateProperties;
 import org.triangulate.ingest.InputLedger;
+import org.triangulate.ingest.OpaqueSourceIds;
 import org.triangulate.ingest.QuarantineLog;
 import org.triangulate.ingest.QuarantinedRecord;
 import org.triangulate.ingest.TranscriptIngestTasklet;
@@ -36,18 +38,21 @@ public class RunReportListener implements JobExecutionListener {
   private final QuarantineLog quarantine;
   private final InputLedger ledger;
   private final JobRepository repository;
+  private final JdbcTemplate jdbc;
 
   RunReportListener(
       Study study,
       TriangulateProperties properties,
       QuarantineLog quarantine,
       InputLedger ledger,
-      @org.springframework.context.annotation.Lazy JobRepository repository) {
+      @org.springframework.context.annotation.Lazy JobRepository repository,
+      JdbcTemplate jdbc) {
     this.study = study;
     this.properties = properties;
     this.quarantine = quarantine;
     this.ledger = ledger;
     this.repository = repository;
+    this.jdbc = jdbc;
   }
 
   @Override
@@ -171,6 +176,7 @@ public class RunReportListener implements JobExecutionListener {
     RunReport.InputLine transcripts = null;
     List<String> transcriptNotes = new ArrayList<>();
     Map<String, Integer> statuses = new java.util.TreeMap<>();
+    Map<String, String> opaqueIds = OpaqueSourceIds.ofTranscriptFiles(jdbc, study.name());
     int transcriptsAt = -1;
     for (InputLedger.RunLine line : ledger.forRun(study.name(), ingestAttempt)) {
       if (!TranscriptIngestTasklet.INPUT.equals(line.input())) {
@@ -189,7 +195,11 @@ public class RunReportListener implements JobExecutionListener {
       transcriptsAt = transcriptsAt < 0 ? lines.size() : transcriptsAt;
       statuses.merge(line.status(), 1, Integer::sum);
       if (line.notes() != null && !line.notes().isBlank()) {
-        transcriptNotes.add(line.fileName() + ": " + line.notes());
+        // A transcript's file name may name the person: the report names its source instead.
+        transcriptNotes.add(
+            opaqueIds.getOrDefault(line.fileName(), "a transcript not loaded (see the quarantine)")
+                + ": "
+                + line.notes());
       }
       transcripts =
           new RunReport.InputLine(

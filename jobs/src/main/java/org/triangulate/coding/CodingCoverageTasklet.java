@@ -12,6 +12,7 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.triangulate.ingest.OpaqueSourceIds;
 import org.triangulate.nlp.SegmentStore;
 import org.triangulate.nlp.SpeakerRole;
 import org.triangulate.study.Study;
@@ -66,6 +67,8 @@ public class CodingCoverageTasklet implements Tasklet {
     CodingCoverage.Tally tally =
         new CodingCoverage.Tally(categories, study.groupings(), groupsOfParticipants());
     List<String> sourceIds = segments.sourceIds(name);
+    // The report names sources by their opaque ids: a file's name may name the person.
+    Map<String, String> opaqueIds = OpaqueSourceIds.ofStudy(jdbc, name);
     // One source at a time: the study's segments and codings need not be held together.
     for (String sourceId : sourceIds) {
       Map<CodingCoverage.ParticipantSegment, List<String>> categoriesOfSegment =
@@ -80,7 +83,11 @@ public class CodingCoverageTasklet implements Tasklet {
             List<String> carried =
                 categoriesOfSegment.computeIfAbsent(
                     new CodingCoverage.ParticipantSegment(
-                        rs.getString(1), rs.getString(2), sourceId, rs.getInt(3), rs.getInt(4)),
+                        rs.getString(1),
+                        rs.getString(2),
+                        opaqueIds.get(sourceId),
+                        rs.getInt(3),
+                        rs.getInt(4)),
                     s -> new ArrayList<>());
             if (rs.getString(5) != null) {
               carried.add(rs.getString(5));

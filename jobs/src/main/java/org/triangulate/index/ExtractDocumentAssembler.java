@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.triangulate.coding.CategoryThemes;
 import org.triangulate.coding.RefiQdaExporter;
 import org.triangulate.coding.StoredCodings;
+import org.triangulate.ingest.OpaqueSourceIds;
 import org.triangulate.nlp.Segment;
 import org.triangulate.nlp.WordStems;
 import org.triangulate.study.Study;
@@ -20,9 +21,10 @@ import org.triangulate.study.Study;
  * de-identify step wrote them) into the document the index holds: de-identified text and lemmas,
  * the participant's case and every case and participant attribute, and the segment's categories
  * with their themes and provenance, the derivational stems of the lemmas and a content fingerprint.
- * Loads the study's attributes once per step and the codings of one source at a time, when its
- * first segment comes: segments arrive in source order, so a study of any size is assembled in the
- * memory of its largest source. Not thread-safe (one per step).
+ * The source is named by its opaque id, never its file's name. Loads the study's attributes once
+ * per step and the codings of one source at a time, when its first segment comes: segments arrive
+ * in source order, so a study of any size is assembled in the memory of its largest source. Not
+ * thread-safe (one per step).
  */
 public class ExtractDocumentAssembler implements ItemProcessor<Segment, ExtractDocument> {
 
@@ -31,6 +33,7 @@ public class ExtractDocumentAssembler implements ItemProcessor<Segment, ExtractD
   private final CategoryThemes themes;
   private final Map<String, String> caseOfParticipant = new HashMap<>();
   private final Map<String, Map<String, String>> attributesOfParticipant = new HashMap<>();
+  private final Map<String, String> opaqueIdOfSource;
   private final JdbcTemplate jdbc;
   private String codedSource;
   private Map<String, List<RefiQdaExporter.SegmentCoding>> codingsOfSegment = Map.of();
@@ -41,6 +44,7 @@ public class ExtractDocumentAssembler implements ItemProcessor<Segment, ExtractD
     this.runId = runId;
     // Imported REFI-QDA categories are not in codebook.yml; their themes come from the import.
     this.themes = new CategoryThemes(jdbc, study);
+    this.opaqueIdOfSource = OpaqueSourceIds.ofStudy(jdbc, study.name());
     Map<String, Map<String, String>> caseAttributes = new HashMap<>();
     jdbc.query(
         "select case_id, attribute, attr_value from case_attribute where study = ?",
@@ -73,8 +77,7 @@ public class ExtractDocumentAssembler implements ItemProcessor<Segment, ExtractD
   public ExtractDocument process(Segment segment) {
     if (segment.text() == null || segment.lemmas() == null) {
       // Never fall back to the text as transcribed.
-      throw new IllegalStateException(
-          "Segment " + segment.segmentId() + " of " + segment.sourceId() + " is not de-identified");
+      throw new IllegalStateException("Segment " + segment.segmentId() + " is not de-identified");
     }
     List<RefiQdaExporter.SegmentCoding> codings =
         codingsOf(segment.sourceId()).getOrDefault(segment.segmentId(), List.of());
@@ -93,13 +96,23 @@ public class ExtractDocumentAssembler implements ItemProcessor<Segment, ExtractD
         categories,
         categories.stream().map(themes::themeOf).distinct().toList(),
         codings.stream().map(RefiQdaExporter.SegmentCoding::provenance).distinct().toList(),
-        segment.sourceId(),
+        opaqueIdOf(segment),
         segment.start(),
         segment.end(),
         segment.turnIndex(),
         true,
         runId,
         null);
+  }
+
+  /** The source as named outside the store: never its file's name, which may name the person. */
+  private String opaqueIdOf(Segment segment) {
+    String opaque = opaqueIdOfSource.get(segment.sourceId());
+    if (opaque == null) {
+      throw new IllegalStateException(
+          "Segment " + segment.segmentId() + " belongs to no staged source");
+    }
+    return opaque;
   }
 
   /** The codings of each segment of a source, loaded when the source's first segment comes. */

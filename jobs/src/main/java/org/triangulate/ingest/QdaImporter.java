@@ -115,11 +115,11 @@ public final class QdaImporter {
       return;
     }
     if (projectText == null) {
+      // Notes reach the run report: the participant, not the source's or file's name.
       notes.add(
-          "source '"
-              + source.name()
-              + "' carries no text: positions applied to transcript "
-              + transcripts.keySet().iterator().next());
+          "a source of participant "
+              + participant.get()
+              + " carries no text: positions applied to the participant's transcript");
     } else if (transcripts.isEmpty()) {
       stagedId = truncate(fileName + "#" + source.guid(), 200);
       byte[] bytes = projectText.getBytes(StandardCharsets.UTF_8);
@@ -212,12 +212,17 @@ public final class QdaImporter {
         return new Placement(transcript.getKey(), found[0], found[1]);
       }
     }
+    // The reason names neither the text (it may hold a name) nor the transcript's file name: the
+    // record column holds the selection as the project has it, for the person fixing it.
     throw new InvalidRecordException(
-        "the selected text is not in "
-            + String.join(", ", transcripts.keySet())
-            + ": '"
-            + abbreviate(selected)
-            + "'");
+        "the selected text ("
+            + selected.codePointCount(0, selected.length())
+            + " characters at "
+            + at[0]
+            + "-"
+            + at[1]
+            + ") is not in the participant's "
+            + (transcripts.size() == 1 ? "transcript" : transcripts.size() + " transcripts"));
   }
 
   /** Where the words occur in the text (spacing may differ), nearest to the expected offset. */
@@ -267,11 +272,6 @@ public final class QdaImporter {
                 "coding", fileName, "selection " + selection.guid(), reason, selection.name()));
       }
     }
-  }
-
-  private static String abbreviate(String text) {
-    String flat = text.replaceAll("\\s+", " ").strip();
-    return flat.length() <= 80 ? flat : flat.substring(0, 77) + "...";
   }
 
   private static String truncate(String value, int max) {

@@ -103,7 +103,8 @@ public class StagedStudyStore {
 
   /**
    * Stores a source text (a transcript, or a text inside a REFI-QDA project). An unchanged checksum
-   * keeps the row (and its annotations) as it is, so only changed texts are annotated again.
+   * keeps the row (and its annotations) as it is, so only changed texts are annotated again. A new
+   * source gets its {@linkplain OpaqueSourceIds opaque id}, kept while its participant stays.
    */
   /**
    * A transcript's language and the shares of the languages seen in it; a transcript whose language
@@ -126,9 +127,12 @@ public class StagedStudyStore {
   public void upsertSource(String study, SourceDocument source, SourceOrigin origin) {
     int updated =
         jdbc.update(
-            "update source set participant_id = ?, file_name = ?, sha256 = ?, char_count = ?, body = ?,"
+            "update source set opaque_id = case when participant_id = ? then opaque_id else ? end,"
+                + " participant_id = ?, file_name = ?, sha256 = ?, char_count = ?, body = ?,"
                 + " origin = ?, original_format = ?, line_endings = ?"
                 + " where study = ? and source_id = ? and sha256 <> ?",
+            source.participantId(),
+            OpaqueSourceIds.newId(source.participantId()),
             source.participantId(),
             source.fileName(),
             source.sha256(),
@@ -142,10 +146,11 @@ public class StagedStudyStore {
             source.sha256());
     if (updated == 0 && !exists(study, source.sourceId())) {
       jdbc.update(
-          "insert into source (study, source_id, participant_id, file_name, sha256, char_count, body, origin,"
-              + " original_format, line_endings) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          "insert into source (study, source_id, opaque_id, participant_id, file_name, sha256, char_count,"
+              + " body, origin, original_format, line_endings) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           study,
           source.sourceId(),
+          OpaqueSourceIds.newId(source.participantId()),
           source.participantId(),
           source.fileName(),
           source.sha256(),

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.triangulate.ingest.TranscriptIngestTasklet;
 
 /**
  * Where a pack's numbers and quotes came from: the SHA-256 of every input as last loaded (a folder
@@ -48,7 +49,8 @@ public record PackProvenance(
         study);
     List<Input> inputs = new ArrayList<>();
     byInput.forEach((name, files) -> {
-      if (files.size() == 1) {
+      // A transcript's file name may name the person: transcripts are listed as their folder.
+      if (files.size() == 1 && !TranscriptIngestTasklet.INPUT.equals(name)) {
         inputs.add(new Input(files.get(0)[0], 1, files.get(0)[1]));
       } else {
         StringBuilder all = new StringBuilder();

@@ -3,9 +3,9 @@ package org.triangulate.web;
 import java.util.List;
 
 /**
- * An extract with the turns around it in its transcript, from the staged store and de-identified
- * like the index. {@code inStore} is false when the transcript changed since the index was built
- * and the extract's neighbours can no longer be told. Immutable.
+ * An extract with the turns around it in its transcript, from the index. {@code inStore} is kept
+ * for the API's readers: the neighbours come from the same index as the extract, so it is always
+ * true. Immutable.
  */
 public record ExtractContext(
     ExtractHit extract, List<Turn> before, List<Turn> after, boolean inStore) {

@@ -1,21 +1,21 @@
 package org.triangulate.web;
 
+import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Highlight;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
+import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.util.NamedValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.triangulate.study.Study;
 
 /**
  * Finds one extract in the index (with the search's words marked) and the segments before and after
- * it in its transcript, read from the staged store's de-identified text (written by the de-identify
- * step, beside the text as transcribed). Speakers show by role only. Thread-safe.
+ * it in its transcript, also from the index: the search server reads nothing from the staged store,
+ * so it never holds the store open beside a night. Speakers show by role only. Thread-safe.
  */
 @Service
 public class ExtractContextService {
@@ -32,13 +32,9 @@ public class ExtractContextService {
                       f.preTags(MarkedText.START).postTags(MarkedText.END).numberOfFragments(0)))));
 
   private final ExtractSearchService search;
-  private final JdbcTemplate jdbc;
-  private final String study;
 
-  public ExtractContextService(ExtractSearchService search, JdbcTemplate jdbc, Study study) {
+  public ExtractContextService(ExtractSearchService search) {
     this.search = search;
-    this.jdbc = jdbc;
-    this.study = study.name();
   }
 
   /** The extract and up to {@code turns} segments either side; empty when no such extract. */
@@ -66,36 +62,58 @@ public class ExtractContextService {
       return Optional.empty();
     }
     ExtractHit extract = ExtractHits.toHit(response.hits().hits().getFirst(), analyzed);
-    List<ExtractContext.Turn> segments =
-        jdbc.query(
-            "select segment_id, speaker_role, turn_index, start_offset, end_offset, deidentified_body"
-                + " from segment where study = ? and source_id = ? and deidentified_body is not null"
-                + " order by start_offset",
-            (rs, i) ->
-                new ExtractContext.Turn(
-                    rs.getString(1),
-                    rs.getString(2),
-                    rs.getInt(3),
-                    rs.getInt(4),
-                    rs.getInt(5),
-                    rs.getString(6)),
-            study,
-            extract.sourceFile());
-    int at = -1;
-    for (int i = 0; i < segments.size(); i++) {
-      if (segments.get(i).id().equals(id)) {
-        at = i;
-      }
-    }
-    if (at < 0) {
-      return Optional.of(new ExtractContext(extract, List.of(), List.of(), false));
-    }
     int n = Math.max(0, Math.min(turns, MAX_TURNS));
+    if (extract.sourceFile() == null || n == 0) {
+      return Optional.of(new ExtractContext(extract, List.of(), List.of(), true));
+    }
+    List<ExtractContext.Turn> before = neighbours(extract, n, false);
     return Optional.of(
-        new ExtractContext(
-            extract,
-            new ArrayList<>(segments.subList(Math.max(0, at - n), at)),
-            new ArrayList<>(segments.subList(at + 1, Math.min(segments.size(), at + 1 + n))),
-            true));
+        new ExtractContext(extract, before.reversed(), neighbours(extract, n, true), true));
+  }
+
+  /**
+   * Up to {@code n} segments of the extract's source next to it, nearest first: from the index, so
+   * they are de-identified as the extract is and of the same night.
+   */
+  private List<ExtractContext.Turn> neighbours(ExtractHit extract, int n, boolean after) {
+    Query sameSource =
+        Query.of(q -> q.term(t -> t.field("sourceFile").value(extract.sourceFile())));
+    Query side =
+        Query.of(q ->
+            q.range(r ->
+                r.number(num -> {
+                  num.field("startOffset");
+                  return after
+                      ? num.gt((double) extract.startOffset())
+                      : num.lt((double) extract.startOffset());
+                })));
+    SearchResponse<ExtractSource> response =
+        search.call(() ->
+            search
+                .client()
+                .search(
+                    s ->
+                        s.index(search.alias())
+                            .query(q -> q.bool(b -> b.filter(sameSource, side)))
+                            .sort(o ->
+                                o.field(f ->
+                                    f.field("startOffset")
+                                        .order(after ? SortOrder.Asc : SortOrder.Desc)))
+                            .size(n)
+                            .source(src -> src.filter(f -> f.includes(ExtractSource.FIELDS))),
+                    ExtractSource.class));
+    List<ExtractContext.Turn> turns = new ArrayList<>();
+    for (Hit<ExtractSource> hit : response.hits().hits()) {
+      ExtractSource s = hit.source();
+      turns.add(
+          new ExtractContext.Turn(
+              hit.id(),
+              s.speakerRole(),
+              s.turnIndex() == null ? 0 : s.turnIndex(),
+              s.startOffset() == null ? 0 : s.startOffset(),
+              s.endOffset() == null ? 0 : s.endOffset(),
+              s.text()));
+    }
+    return turns;
   }
 }

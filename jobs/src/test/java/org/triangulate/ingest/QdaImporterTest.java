@@ -76,8 +76,8 @@ class QdaImporterTest {
     assertThat(imported.quarantined())
         .extracting(QuarantinedRecord::describe)
         .containsExactly(
-            "coding/p.qdpx: selection sel1: the selected text is not in P01.txt: 'Because' (source"
-                + " 'P01', code 'Lived experience')");
+            "coding/p.qdpx: selection sel1: the selected text (7 characters at 11-18) is not in the"
+                + " participant's transcript (source 'P01', code 'Lived experience')");
   }
 
   @Test
