@@ -16,6 +16,13 @@ public final class CommandFailure {
     if (config != null) {
       return config.getMessage();
     }
+    Throwable inUse = storeInUse(failure);
+    if (inUse != null) {
+      return "the embedded store is open in another triangulate process (a night, the schedule or"
+          + " another command): H2 lets one process open it at a time. Wait for that process, or"
+          + " use PostgreSQL (--profile postgres) to run commands side by side.\n  cause: "
+          + inUse.getMessage().lines().findFirst().orElse("");
+    }
     Throwable root = failure;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
@@ -31,6 +38,16 @@ public final class CommandFailure {
                 != null
         ? CONFIGURATION
         : 1;
+  }
+
+  /** H2's "database may be already in use" (error 90020), if that is what failed. */
+  private static Throwable storeInUse(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.sql.SQLException sql && sql.getErrorCode() == 90020) {
+        return t;
+      }
+    }
+    return null;
   }
 
   private static Throwable find(Throwable failure, Class<? extends Throwable> type) {

@@ -28,11 +28,12 @@ final class Launch {
   private final CommonOptions options;
   private final TriangulateProperties properties;
   private final Map<String, Object> overrides;
+  private final StandardEnvironment environment;
 
   Launch(CommonOptions options) {
     this.options = options;
     this.overrides = new LinkedHashMap<>(options.properties());
-    StandardEnvironment environment = new StandardEnvironment();
+    environment = new StandardEnvironment();
     environment.getPropertySources().addFirst(new MapPropertySource("command line", overrides));
     ConfigDataEnvironmentPostProcessor.applyTo(
         environment, new DefaultResourceLoader(), null, options.profiles);
@@ -42,6 +43,11 @@ final class Launch {
 
   TriangulateProperties properties() {
     return properties;
+  }
+
+  /** A setting as the application will see it (configuration, environment, {@code --set}). */
+  String property(String key) {
+    return environment.getProperty(key);
   }
 
   /**

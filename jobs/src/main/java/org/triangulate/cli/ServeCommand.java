@@ -1,6 +1,7 @@
 package org.triangulate.cli;
 
 import java.net.InetAddress;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -38,10 +39,17 @@ public class ServeCommand implements Callable<Integer> {
       return 2;
     }
     Optional<RunningNode> node = launch.ensureElasticsearch();
-    Map<String, Object> server =
-        port == null
-            ? Map.of("server.address", web.address())
-            : Map.of("server.address", web.address(), "server.port", port);
+    Map<String, Object> server = new LinkedHashMap<>();
+    server.put("server.address", web.address());
+    if (port != null) {
+      server.put("server.port", port);
+    }
+    String store = launch.property("spring.datasource.url");
+    if (store != null && store.startsWith("jdbc:h2:") && !store.startsWith("jdbc:h2:mem:")) {
+      // The search reads only the index. Left alone, the server would hold the embedded store's
+      // file open and lock every night out; it gets an empty store of its own instead.
+      server.put("spring.datasource.url", "jdbc:h2:mem:triangulate-serve;DB_CLOSE_DELAY=-1");
+    }
     ConfigurableApplicationContext context = launch.boot(WebApplicationType.SERVLET, server);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
