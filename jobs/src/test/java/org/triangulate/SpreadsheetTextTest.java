@@ -15,7 +15,14 @@ class SpreadsheetTextTest {
         "-2+3",
         "@SUM(A1)",
         "\tindented",
-        "\rcarriage"
+        "\rcarriage",
+        " =1+1",
+        "\n=1+1",
+        "\u00a0=1+1",
+        "\uFF1DHYPERLINK(\"http://example.invalid\")",
+        "\uFF0B1",
+        "\uFF0D1",
+        "\uFF20SUM(A1)"
       })
   void aCellASpreadsheetWouldRunAsAFormulaIsKeptAsText(String said) {
     assertThat(SpreadsheetText.cell(said)).isEqualTo("'" + said);

@@ -2,15 +2,19 @@ package org.triangulate.ingest;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.triangulate.OutputFiles;
+import org.triangulate.PrivateFolders;
+import org.triangulate.SpreadsheetText;
 
 /**
  * Records quarantined input in the store (per run) and exports a run's quarantine to {@code
- * data-out/<study>/quarantine/quarantine.csv} for people to fix. Thread-safe.
+ * data-out/<study>/quarantine/quarantine.csv} for people to fix. The quarantine holds input as it
+ * was written (names included): identifiable data, readable by the owner only. Thread-safe.
  */
 @Component
 public class QuarantineLog {
@@ -70,16 +74,26 @@ public class QuarantineLog {
         jobExecutionId);
   }
 
+  /**
+   * Writes the records to {@code quarantine.csv} in {@code directory}: raw input rows, so the
+   * folder is the owner's only (rwx------, the file rw-------) and every cell is spreadsheet-safe.
+   */
   public Path export(List<QuarantinedRecord> records, Path directory) {
-    return OutputFiles.write(
-        directory.resolve("quarantine.csv"),
-        out -> {
-          CSVPrinter printer = EXPORT.print(out);
-          for (QuarantinedRecord r : records) {
-            printer.printRecord(r.input(), r.fileName(), r.location(), r.reason(), r.recordText());
-          }
-          printer.flush();
-        });
+    PrivateFolders.create(directory);
+    Path written =
+        OutputFiles.write(
+            directory.resolve("quarantine.csv"),
+            out -> {
+              CSVPrinter printer = EXPORT.print(out);
+              for (QuarantinedRecord r : records) {
+                printer.printRecord(
+                    Stream.of(r.input(), r.fileName(), r.location(), r.reason(), r.recordText())
+                        .map(SpreadsheetText::cell));
+              }
+              printer.flush();
+            });
+    PrivateFolders.restrict(directory);
+    return written;
   }
 
   private static String truncate(String value, int max) {
