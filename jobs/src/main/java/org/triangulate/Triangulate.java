@@ -3,6 +3,7 @@ package org.triangulate;
 import org.triangulate.cli.DemoCommand;
 import org.triangulate.cli.EsCommand;
 import org.triangulate.cli.GenerateDemoCommand;
+import org.triangulate.cli.HashPasswordCommand;
 import org.triangulate.cli.HistoryCommand;
 import org.triangulate.cli.RunCommand;
 import org.triangulate.cli.ScheduleCommand;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       HistoryCommand.class,
       GenerateDemoCommand.class,
+      HashPasswordCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {"", "Also: ./triangulate test   runs the test suite (mvn -B verify on a JDK 21+)."})

@@ -2,6 +2,7 @@ package org.triangulate;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.triangulate.ingest.InputLimits;
@@ -89,13 +90,51 @@ public record TriangulateProperties(
     }
   }
 
-  /** The analyst search: binds to loopback unless a username and password are configured. */
+  /**
+   * The analyst search: binds to loopback unless accounts are configured. Accounts: the one of
+   * {@code username} and {@code password} (or {@code password-file}; an analyst), any number under
+   * {@code accounts} (bcrypt-hashed passwords, role {@code analyst} or {@code viewer}), and single
+   * sign-on through {@code oidc}.
+   */
   public record Web(
       @DefaultValue("127.0.0.1") String address,
       @DefaultValue("") String username,
-      @DefaultValue("") String password) {
+      @DefaultValue("") String password,
+      @DefaultValue("") String passwordFile,
+      @DefaultValue List<Account> accounts,
+      @DefaultValue Oidc oidc) {
+
+    public Web {
+      accounts = accounts == null ? List.of() : List.copyOf(accounts);
+    }
+
     public boolean hasCredentials() {
-      return !username.isBlank() && !password.isBlank();
+      return (!username.isBlank() && (!password.isBlank() || !passwordFile.isBlank()))
+          || !accounts.isEmpty()
+          || oidc.enabled();
+    }
+  }
+
+  /**
+   * A person's account for the analyst UI: name, password as a bcrypt hash ({@code {bcrypt}$2a$…},
+   * from {@code ./triangulate hash-password}) and role ({@code analyst}: search, extracts in
+   * context and CSV export; {@code viewer}: search only).
+   */
+  public record Account(String name, String password, @DefaultValue("viewer") String role) {}
+
+  /**
+   * Single sign-on with OpenID Connect, off by default. The provider is Spring Security's {@code
+   * spring.security.oauth2.client.registration.<registration>} and {@code provider.<registration>};
+   * people whose {@code preferred_username} or e-mail is among {@code analysts} are analysts, every
+   * other person the provider signs in is a viewer.
+   */
+  public record Oidc(
+      @DefaultValue("false") boolean enabled,
+      @DefaultValue("") String registration,
+      @DefaultValue List<String> analysts) {
+
+    public Oidc {
+      analysts = analysts == null ? List.of() : List.copyOf(analysts);
     }
   }
 

@@ -2,26 +2,31 @@ package org.triangulate.web;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.triangulate.TriangulateProperties;
 
 /**
- * Who may read transcripts through the analyst UI and API. With {@code triangulate.web.username}
- * and {@code password} configured, every request needs them (HTTP Basic; the password may be given
- * already encoded, e.g. {@code {bcrypt}$2a$…}); without, the server only starts bound to a loopback
- * address. Either way responses carry a Content-Security-Policy that allows no script and nothing
- * from elsewhere, a second line behind the templates' escaping.
+ * Who may read transcripts through the analyst UI and API. With accounts configured ({@link
+ * WebAccounts}: {@code triangulate.web.username}/{@code password}, {@code
+ * triangulate.web.accounts}, or single sign-on with {@code triangulate.web.oidc}), every request
+ * needs a signed-in person (HTTP Basic, or the provider's login); a viewer may search, only an
+ * analyst may open an extract in its transcript ({@value #CONTEXT_PAGES}) or export CSV. Without
+ * accounts the server only starts bound to a loopback address, and there it refuses requests
+ * addressed to any other host name (DNS rebinding). Either way responses carry a
+ * Content-Security-Policy that allows no script and nothing from elsewhere, a second line behind
+ * the templates' escaping.
  */
 @Configuration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -31,9 +36,18 @@ class WebSecurityConfiguration {
       "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self';"
           + " base-uri 'none'; frame-ancestors 'none'";
 
+  static final String CONTEXT_PAGES = "/extracts/**, /api/extracts/**";
+
+  /** What only analysts may open: extracts in their transcripts and the CSV export. */
+  static final List<String> ANALYST_ONLY =
+      List.of("/extracts/**", "/api/extracts/**", "/api/export.csv");
+
   @Bean
   SecurityFilterChain analystSecurity(
-      HttpSecurity http, TriangulateProperties properties, Environment environment)
+      HttpSecurity http,
+      TriangulateProperties properties,
+      Environment environment,
+      ObjectProvider<ClientRegistrationRepository> registrations)
       throws Exception {
     TriangulateProperties.Web web = properties.web();
     String address = environment.getProperty("server.address");
@@ -41,12 +55,34 @@ class WebSecurityConfiguration {
       throw new IllegalStateException(
           "Refusing to serve transcripts on "
               + (address == null ? "all interfaces" : address)
-              + " without credentials: set triangulate.web.username and triangulate.web.password,"
-              + " or bind server.address to 127.0.0.1");
+              + " without accounts: set triangulate.web.accounts (or triangulate.web.username with"
+              + " TRIANGULATE_WEB_PASSWORD), or bind server.address to 127.0.0.1");
+    }
+    if (isLoopback(address)) {
+      http.addFilterBefore(new LoopbackHostFilter(address), SecurityContextHolderFilter.class);
     }
     if (web.hasCredentials()) {
-      http.authorizeHttpRequests(a -> a.anyRequest().authenticated())
-          .httpBasic(Customizer.withDefaults());
+      http.authorizeHttpRequests(a ->
+          a.requestMatchers(ANALYST_ONLY.toArray(String[]::new))
+              .hasRole("ANALYST")
+              .anyRequest()
+              .authenticated());
+      if (!web.username().isBlank() || !web.accounts().isEmpty()) {
+        http.httpBasic(Customizer.withDefaults());
+      }
+      if (web.oidc().enabled()) {
+        ClientRegistrationRepository repository = registrations.getIfAvailable();
+        if (repository == null) {
+          throw new IllegalStateException(
+              "triangulate.web.oidc.enabled: no provider configured; set"
+                  + " spring.security.oauth2.client.registration.<name>.client-id (and"
+                  + " client-secret, scope: openid) and spring.security.oauth2.client.provider"
+                  + ".<name>.issuer-uri");
+        }
+        http.oauth2Login(o ->
+            o.clientRegistrationRepository(repository)
+                .userInfoEndpoint(u -> u.oidcUserService(new OidcRoles(web.oidc().analysts()))));
+      }
     } else {
       http.authorizeHttpRequests(a -> a.anyRequest().permitAll());
     }
@@ -55,19 +91,10 @@ class WebSecurityConfiguration {
     return http.build();
   }
 
-  /** The one analyst account, or none (an empty manager) when no credentials are configured. */
+  /** The configured password accounts, or none (an empty manager). */
   @Bean
   UserDetailsService analysts(TriangulateProperties properties) {
-    TriangulateProperties.Web web = properties.web();
-    if (!web.hasCredentials()) {
-      return new InMemoryUserDetailsManager();
-    }
-    PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    String password = web.password();
-    // A password given as "{id}…" is already encoded; a plain one is hashed here, once.
-    String encoded = password.matches("^\\{[a-z0-9]+}.+") ? password : encoder.encode(password);
-    return new InMemoryUserDetailsManager(
-        User.withUsername(web.username()).password(encoded).roles("ANALYST").build());
+    return new InMemoryUserDetailsManager(WebAccounts.of(properties.web()));
   }
 
   static boolean isLoopback(String address) {

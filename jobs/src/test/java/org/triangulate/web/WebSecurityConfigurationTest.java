@@ -20,7 +20,8 @@ class WebSecurityConfigurationTest {
         environment.setProperty("server.address", address);
       }
       assertThatThrownBy(() ->
-              new WebSecurityConfiguration().analystSecurity(null, properties("", ""), environment))
+              new WebSecurityConfiguration()
+                  .analystSecurity(null, properties("", ""), environment, null))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("triangulate.web.username")
           .hasMessageContaining(address == null ? "all interfaces" : address);

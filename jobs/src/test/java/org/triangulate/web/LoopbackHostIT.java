@@ -1,0 +1,69 @@
+package org.triangulate.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.triangulate.TriangulateApplication;
+import org.triangulate.index.TestElasticsearch;
+
+/**
+ * The real server on loopback without accounts refuses a request addressed to another host name, as
+ * a page elsewhere would send after pointing its name at 127.0.0.1 (DNS rebinding), and answers one
+ * addressed to the loopback address or {@code localhost}.
+ */
+@SpringBootTest(
+    classes = TriangulateApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.config.import=file:../config/application.yml",
+      "server.address=127.0.0.1",
+      "spring.datasource.url=jdbc:h2:mem:loopbackhost;DB_CLOSE_DELAY=-1",
+      "logging.file.name=target/it-out/loopbackhost.log"
+    })
+class LoopbackHostIT {
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add(
+        "triangulate.config-dir", () -> TestElasticsearch.home().resolve("config").toString());
+  }
+
+  @LocalServerPort int port;
+
+  @Test
+  void aRequestForAnotherHostNameIsRefused() throws Exception {
+    assertThat(statusOf("rebound.example.invalid:" + port)).isEqualTo(403);
+    assertThat(statusOf("rebound.example.invalid")).isEqualTo(403);
+    assertThat(statusOf("127.0.0.1.example.invalid:" + port)).isEqualTo(403);
+  }
+
+  @Test
+  void aRequestForTheLoopbackAddressIsAnswered() throws Exception {
+    assertThat(statusOf("127.0.0.1:" + port)).isEqualTo(200);
+    assertThat(statusOf("localhost:" + port)).isEqualTo(200);
+  }
+
+  /**
+   * The status of GET /api/categories sent with this Host header (a raw request: clients set it).
+   */
+  private int statusOf(String host) throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("GET /api/categories HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      String response = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+      return Integer.parseInt(response.substring(9, 12));
+    }
+  }
+}
