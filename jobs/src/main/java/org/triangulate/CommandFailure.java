@@ -21,7 +21,8 @@ public final class CommandFailure {
       return "the embedded store is open in another triangulate process (a night, the schedule or"
           + " another command): H2 lets one process open it at a time. Wait for that process, or"
           + " use PostgreSQL (--profile postgres) to run commands side by side.\n  cause: "
-          + inUse.getMessage().lines().findFirst().orElse("");
+          // H2's own advice (its server mode) is what the store is locked down against.
+          + inUse.getMessage().replaceFirst("(?s)\\s*Possible solutions.*", "");
     }
     Throwable root = failure;
     while (root.getCause() != null && root.getCause() != root) {

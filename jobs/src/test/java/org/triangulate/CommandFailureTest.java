@@ -9,11 +9,11 @@ class CommandFailureTest {
 
   @Test
   void anEmbeddedStoreOpenInAnotherProcessIsExplainedWithWhatToDo() {
-    // H2's own error when a second process opens the file (code 90020)
+    // H2's own error when a second process opens the file (code 90020), as H2 2.4 words it
     SQLException inUse =
         new SQLException(
-            "Database may be already in use: \"/x/data-out/.state/triangulate.mv.db\".\nPossible"
-                + " solutions: close all other connection(s); use the server mode [90020-232]",
+            "Database may be already in use: \"/x/data-out/.state/triangulate.mv.db\". Possible"
+                + " solutions: close all other connection(s); use the server mode [90020-240]",
             "90020",
             90020);
     RuntimeException failure =
