@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
     name = "serve",
     mixinStandardHelpOptions = true,
     description =
-        "Serves the analyst search page and REST API (/api/search, /api/extracts/{id}, /api/export.csv, /api/categories, /api/stats/items, /api/health). Binds to 127.0.0.1 (triangulate.web.address); other addresses need credentials (triangulate.web.username and password), which every request must then give (HTTP Basic).")
+        "Serves the analyst search page and REST API (/api/search, /api/extracts/{id}, /api/export.csv, /api/categories, /api/stats/items, /api/health). Binds to 127.0.0.1 (triangulate.web.address) and answers only requests addressed to it; other addresses need accounts (triangulate.web.accounts, or single sign-on with triangulate.web.oidc), which every request must then use. Searches, context views and exports go to data-out/<study>/audit/audit.log.")
 public class ServeCommand implements Callable<Integer> {
 
   @Mixin CommonOptions options;
@@ -35,7 +35,8 @@ public class ServeCommand implements Callable<Integer> {
       System.err.println(
           "triangulate: refusing to serve transcripts on "
               + web.address()
-              + " without credentials: set triangulate.web.username and triangulate.web.password, or bind to 127.0.0.1");
+              + " without accounts: set triangulate.web.accounts or triangulate.web.oidc"
+              + " (docs/security.md), or bind to 127.0.0.1");
       return 2;
     }
     Optional<RunningNode> node = launch.ensureElasticsearch();
