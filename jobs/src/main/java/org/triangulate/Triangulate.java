@@ -1,5 +1,6 @@
 package org.triangulate;
 
+import org.triangulate.cli.CommandFailure;
 import org.triangulate.cli.DemoCommand;
 import org.triangulate.cli.EsCommand;
 import org.triangulate.cli.GenerateDemoCommand;
