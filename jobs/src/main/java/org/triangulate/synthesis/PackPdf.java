@@ -33,10 +33,9 @@ import org.jsoup.helper.W3CDom;
  * bundled DejaVu Sans Condensed is embedded (subset), so the PDF looks the same on every machine;
  * text is set without f-ligatures (see {@link #withoutGlyphSubstitution}). Nothing is fetched:
  * every external resource is refused. The document's dates are the run date and its file id is
- * derived from the HTML, so the same pack gives the same bytes. Thread-safe. Public for the pack
- * rendering benchmark.
+ * derived from the HTML, so the same pack gives the same bytes. Thread-safe.
  */
-public final class PackPdf {
+final class PackPdf {
 
   static final String FONT_FAMILY = "DejaVu Sans Condensed";
 
@@ -55,21 +54,12 @@ public final class PackPdf {
   private static final byte[] BOLD = bundledFont("DejaVuSansCondensed-Bold.ttf");
   private static final byte[] OBLIQUE = bundledFont("DejaVuSansCondensed-Oblique.ttf");
 
-  /** PDFBox's setting for the zlib level of every stream it writes (read at each write). */
-  public static final String DEFLATE_LEVEL = "org.apache.pdfbox.filter.deflatelevel";
-
   static {
     // openhtmltopdf logs every font load and layout pass at INFO; keep its warnings and errors.
     XRLog.listRegisteredLoggers().forEach(logger -> XRLog.setLevel(logger, Level.WARNING));
-    // Deflating a pack's streams at zlib's default level 6 is a large share of its rendering.
-    // Level 1, measured on the scale-1.5 packs: 158 against 192 ms of CPU per pack, for 575 against
-    // 444 KB. A level set on the command line is kept.
-    if (System.getProperty(DEFLATE_LEVEL) == null) {
-      System.setProperty(DEFLATE_LEVEL, "1");
-    }
   }
 
-  public byte[] render(String html, String title, LocalDate runDate) {
+  byte[] render(String html, String title, LocalDate runDate) {
     org.w3c.dom.Document document = new W3CDom().fromJsoup(Jsoup.parse(html));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     PdfRendererBuilder builder =
@@ -102,7 +92,7 @@ public final class PackPdf {
    * Replaces what PDFBox and openhtmltopdf take from the clock (creation date, a time-based file
    * id) and the page's other meta tags by the title, the run date and a digest of the content.
    */
-  public static void fixMetadata(PDDocument pdf, String title, LocalDate runDate, byte[] digest) {
+  static void fixMetadata(PDDocument pdf, String title, LocalDate runDate, byte[] digest) {
     PDDocumentInformation info = new PDDocumentInformation();
     info.setTitle(title);
     info.setProducer("Triangulate");
@@ -125,11 +115,12 @@ public final class PackPdf {
   }
 
   /**
-   * A bundled font's bytes with its glyph substitution table (GSUB) left out. For Latin text PDFBox
-   * applies that table's only lookups, the f-ligatures (ff, fi, fl, ffi, ffl), to every string it
-   * draws, which took about a fifth of a pack's rendering time; without them a word or a SHA-256 in
-   * the provenance copied out of the PDF reads as written ("ﬀ" was one character). Line breaks do
-   * not move: openhtmltopdf measures text glyph by glyph, without ligatures, either way.
+   * A bundled font's bytes with its glyph substitution table (GSUB) left out. For Latin text that
+   * table only holds the f-ligatures (ff, fi, fl, ffi, ffl), which PDFBox would apply to every
+   * string it draws, at a cost, and which make a word or a SHA-256 copied out of the PDF read as
+   * something else ("ﬀ" is one character). Line breaks do not move: openhtmltopdf measures text
+   * glyph by glyph, without ligatures, either way. The table directory's search fields are
+   * recomputed for one table fewer, as the TrueType specification defines them.
    */
   static byte[] withoutGlyphSubstitution(byte[] ttf) {
     ByteBuffer font = ByteBuffer.wrap(ttf.clone());
@@ -146,11 +137,22 @@ public final class PackPdf {
             record,
             end - record - TABLE_RECORD_SIZE);
         Arrays.fill(font.array(), end - TABLE_RECORD_SIZE, end, (byte) 0);
-        font.putShort(4, (short) (tables - 1));
+        writeTableCount(font, tables - 1);
         return font.array();
       }
     }
     return font.array();
+  }
+
+  /**
+   * numTables and the binary-search fields derived from it: searchRange, entrySelector, rangeShift.
+   */
+  private static void writeTableCount(ByteBuffer font, int tables) {
+    int power = Integer.highestOneBit(tables);
+    font.putShort(4, (short) tables);
+    font.putShort(6, (short) (power * TABLE_RECORD_SIZE));
+    font.putShort(8, (short) Integer.numberOfTrailingZeros(power));
+    font.putShort(10, (short) ((tables - power) * TABLE_RECORD_SIZE));
   }
 
   private static byte[] bundledFont(String file) {
