@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.triangulate.ingest.InputLimits;
+import org.triangulate.ingest.RemovalGuard;
 import org.triangulate.nlp.CoreNlpAnnotator;
 import org.triangulate.nlp.NerSentences;
 
@@ -24,7 +25,8 @@ public record TriangulateProperties(
     @DefaultValue Nlp nlp,
     @DefaultValue Web web,
     @DefaultValue Run run,
-    @DefaultValue InputLimits input) {
+    @DefaultValue InputLimits input,
+    @DefaultValue RemovalGuard removal) {
 
   public Path studyInput(String studyName) {
     return dataIn.resolve(studyName);

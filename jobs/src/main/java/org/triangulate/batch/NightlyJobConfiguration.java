@@ -139,7 +139,8 @@ public class NightlyJobConfiguration {
                 store,
                 ledger,
                 configFingerprint(),
-                properties.input()),
+                properties.input(),
+                properties.removal()),
             transactionManager)
         .build();
   }
@@ -149,7 +150,12 @@ public class NightlyJobConfiguration {
     return new StepBuilder("ingestTranscriptsStep", jobRepository)
         .tasklet(
             new TranscriptIngestTasklet(
-                input("transcripts"), study, store, ledger, properties.input()),
+                input("transcripts"),
+                study,
+                store,
+                ledger,
+                properties.input(),
+                properties.removal()),
             transactionManager)
         .build();
   }
@@ -167,7 +173,8 @@ public class NightlyJobConfiguration {
                 ledger,
                 jdbc,
                 configFingerprint(),
-                properties.input()),
+                properties.input(),
+                properties.removal()),
             transactionManager)
         .build();
   }

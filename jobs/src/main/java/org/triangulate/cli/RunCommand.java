@@ -41,8 +41,17 @@ public class RunCommand implements Callable<Integer> {
           "Leave the embedded Elasticsearch running afterwards (default: stop it if this run started it).")
   boolean keepElasticsearch;
 
+  @Option(
+      names = "--allow-removal",
+      description =
+          "Let this night remove what vanished inputs loaded before, even when a whole input folder or file vanished or more than triangulate.removal.max-share of a folder's files did (refused by default: an unmounted share is not a deletion).")
+  boolean allowRemoval;
+
   @Override
   public Integer call() throws Exception {
+    if (allowRemoval) {
+      options.overrides.put("triangulate.removal.allowed", "true");
+    }
     LocalDate night = runDate == null ? LocalDate.now() : runDate;
     return runNightly(
         options,

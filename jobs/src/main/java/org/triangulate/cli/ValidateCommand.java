@@ -55,14 +55,23 @@ public class ValidateCommand implements Callable<Integer> {
     int problems = 0;
     int files = 0;
     List<InputLoad<?>> transcripts =
-        loads.stream().filter(l -> l.input().equals(TranscriptIngestTasklet.INPUT)).toList();
+        loads.stream()
+            .filter(l -> l.input().equals(TranscriptIngestTasklet.INPUT))
+            .filter(l -> !l.fileName().equals(TranscriptIngestTasklet.FOLDER))
+            .toList();
     boolean transcriptsShown = false;
     for (InputLoad<?> load : loads) {
-      boolean missing = load.encoding() == null && load.notes().contains("file not found");
+      boolean missing =
+          load.encoding() == null
+              && (load.notes().contains("file not found")
+                  || load.notes().contains(StudyInputsCheck.FOLDER_MISSING)
+                  || load.notes().contains(StudyInputsCheck.FOLDER_EMPTY));
       int here = load.quarantined().size() + (missing ? 1 : 0);
       problems += here;
       files += here > 0 ? 1 : 0;
-      boolean transcript = load.input().equals(TranscriptIngestTasklet.INPUT);
+      boolean transcript =
+          load.input().equals(TranscriptIngestTasklet.INPUT)
+              && !load.fileName().equals(TranscriptIngestTasklet.FOLDER);
       if (transcript && !transcriptsShown) {
         transcriptsShown = true;
         long valid = transcripts.stream().mapToLong(t -> t.loaded().size()).sum();
@@ -139,6 +148,14 @@ public class ValidateCommand implements Callable<Integer> {
   }
 
   private static String summary(InputLoad<?> load, boolean missing) {
+    if (missing && load.fileName().endsWith("/")) {
+      return "  "
+          + load.fileName()
+          + ": "
+          + load.notes().getFirst()
+          + " (not mounted?); a night keeps the transcripts it loaded before and reports them,"
+          + " removing none unless run with --allow-removal";
+    }
     if (missing) {
       return "  " + load.fileName() + ": missing";
     }

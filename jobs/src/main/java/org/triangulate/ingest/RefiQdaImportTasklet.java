@@ -3,6 +3,7 @@ package org.triangulate.ingest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -28,6 +29,7 @@ public class RefiQdaImportTasklet implements Tasklet {
   private final JdbcTemplate jdbc;
   private final String configFingerprint;
   private final InputLimits limits;
+  private final RemovalGuard guard;
 
   public RefiQdaImportTasklet(
       Path folder,
@@ -37,8 +39,10 @@ public class RefiQdaImportTasklet implements Tasklet {
       InputLedger ledger,
       JdbcTemplate jdbc,
       String configFingerprint,
-      InputLimits limits) {
+      InputLimits limits,
+      RemovalGuard guard) {
     this.limits = limits;
+    this.guard = guard;
     this.folder = folder;
     this.study = study;
     this.store = store;
@@ -104,10 +108,31 @@ public class RefiQdaImportTasklet implements Tasklet {
       ledger.recordLoad(name, runId, sha, fingerprint, "loaded", load);
       count(contribution, load);
     }
-    for (String gone : ledger.fileNames(name, RefiQdaInputs.INPUT)) {
-      if (!seen.contains(gone) && !gone.endsWith("/" + RefiQdaInputs.SOURCE_MAPPING)) {
-        imported.removeProject(name, gone);
-        ledger.recordRemoved(name, runId, RefiQdaInputs.INPUT, gone);
+    List<String> before =
+        ledger.fileNames(name, RefiQdaInputs.INPUT).stream()
+            .filter(f -> !f.endsWith("/" + RefiQdaInputs.SOURCE_MAPPING))
+            .toList();
+    List<String> gone = before.stream().filter(f -> !seen.contains(f)).toList();
+    String refusal =
+        guard.refusal(RefiQdaInputs.FOLDER, before.size(), gone.size(), seen.isEmpty());
+    for (String file : gone) {
+      if (refusal != null) {
+        ledger.report(
+            name,
+            runId,
+            new InputLedger.RunLine(
+                RefiQdaInputs.INPUT,
+                file,
+                InputLedger.MISSING,
+                RemovalGuard.KEPT,
+                0,
+                0,
+                0,
+                null,
+                refusal));
+      } else {
+        imported.removeProject(name, file);
+        ledger.recordRemoved(name, runId, RefiQdaInputs.INPUT, file);
       }
     }
     if (!Files.isRegularFile(mappingFile)) {

@@ -84,7 +84,8 @@ public record StagedTranscript(
         TranscriptText.read(shortName, bytes, limits);
       }
       String participantId =
-          ParticipantNames.participantOf(shortName, participants)
+          ParticipantNames.participantOf(
+                  shortName.substring(shortName.lastIndexOf('/') + 1), participants)
               .orElseThrow(() ->
                   new InvalidRecordException(
                       "file name '"

@@ -28,6 +28,7 @@ public class StructuredInputTasklet implements Tasklet {
   private final InputLedger ledger;
   private final String configFingerprint;
   private final InputLimits limits;
+  private final RemovalGuard guard;
 
   public StructuredInputTasklet(
       StructuredInput kind,
@@ -36,8 +37,10 @@ public class StructuredInputTasklet implements Tasklet {
       StagedStudyStore store,
       InputLedger ledger,
       String configFingerprint,
-      InputLimits limits) {
+      InputLimits limits,
+      RemovalGuard guard) {
     this.limits = limits;
+    this.guard = guard;
     this.kind = kind;
     this.folder = folder;
     this.study = study;
@@ -59,6 +62,27 @@ public class StructuredInputTasklet implements Tasklet {
     var previous = ledger.previous(name, kind.fileName());
     if (previous.isPresent() && previous.get().fingerprint().equals(fingerprint)) {
       ledger.recordUnchanged(name, runId, previous.get());
+      return RepeatStatus.FINISHED;
+    }
+    boolean loadedBefore =
+        previous.filter(p -> !InputLedger.MISSING.equals(p.sha256()) && p.loaded() > 0).isPresent();
+    String refusal = present || !loadedBefore ? null : guard.refusal(kind.fileName(), 1, 1, true);
+    if (refusal != null) {
+      // The ledger keeps its entry, so each night asks again until the file is back or removal
+      // is allowed.
+      ledger.report(
+          name,
+          runId,
+          new InputLedger.RunLine(
+              kind.input(),
+              kind.fileName(),
+              InputLedger.MISSING,
+              RemovalGuard.KEPT,
+              0,
+              0,
+              0,
+              null,
+              refusal));
       return RepeatStatus.FINISHED;
     }
     InputLoad<?> load;

@@ -19,6 +19,12 @@ import org.triangulate.study.Study;
  */
 public final class StudyInputsCheck {
 
+  /** The note on an input folder that is not there. */
+  public static final String FOLDER_MISSING = "folder not found";
+
+  /** The note on an input folder with no input in it. */
+  public static final String FOLDER_EMPTY = "folder is empty";
+
   private StudyInputsCheck() {}
 
   /** Every input's load, in pipeline order; a required CSV that is absent is a problem. */
@@ -52,10 +58,28 @@ public final class StudyInputsCheck {
             file -> CsvInputLoader.responses(file, study, participantIds)));
     Map<String, Map<String, String>> transcripts = new HashMap<>();
     TranscriptLanguages languages = new TranscriptLanguages(study.languages());
-    for (Path file : InputFiles.list(folder.resolve("transcripts"))) {
+    Path transcriptFolder = folder.resolve("transcripts");
+    List<InputFiles.Listed> transcriptFiles = InputFiles.tree(transcriptFolder, folder);
+    if (transcriptFiles.isEmpty()) {
+      // A vanished or unmounted folder must not pass as "no problems": a night would find it too.
+      loads.add(
+          new InputLoad<>(
+              TranscriptIngestTasklet.INPUT,
+              TranscriptIngestTasklet.FOLDER,
+              null,
+              List.of(),
+              List.of(),
+              List.of(Files.isDirectory(transcriptFolder) ? FOLDER_EMPTY : FOLDER_MISSING)));
+    }
+    for (InputFiles.Listed listed : transcriptFiles) {
+      if (listed.refusal() != null) {
+        loads.add(StagedTranscript.quarantined(listed.name(), listed.refusal()));
+        continue;
+      }
+      Path file = listed.path();
       InputLoad<StagedTranscript> load =
           StagedTranscript.read(
-              file.getFileName().toString(),
+              listed.name(),
               file,
               StructuredInputTasklet.sha256(file),
               participantIds,

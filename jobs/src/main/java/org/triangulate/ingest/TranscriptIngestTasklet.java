@@ -2,6 +2,7 @@ package org.triangulate.ingest;
 
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -12,14 +13,17 @@ import org.triangulate.language.TranscriptLanguages;
 import org.triangulate.study.Study;
 
 /**
- * Stages the transcripts of {@code transcripts/} ({@code .txt}, {@code .md}, {@code .docx}), each
- * file one record: loaded as a source (canonical text, SHA-256 of the file's bytes, format and line
- * endings) or quarantined with the reason. A file whose checksum and participant list are unchanged
- * is skipped; a transcript whose file is gone, or that never loaded, is removed with its segments
- * and codings; one that loaded before but no longer does keeps its earlier version (quarantined and
- * reported each night until fixed). A transcript in a language the study does not declare is
- * quarantined and, if an earlier version loaded, removed: no version of it is annotated with
- * another language's models. One transaction for the folder.
+ * Stages the transcripts of {@code transcripts/} and its subfolders ({@code .txt}, {@code .md},
+ * {@code .docx}, {@code .vtt}, {@code .srt}), each file one record (a symbolic link leading out of
+ * the study folder is refused unread): loaded as a source (canonical text, SHA-256 of the file's
+ * bytes, format and line endings) or quarantined with the reason. A file whose checksum and
+ * participant list are unchanged is skipped; a transcript whose file is gone, or that never loaded,
+ * is removed with its segments and codings; one that loaded before but no longer does keeps its
+ * earlier version (quarantined and reported each night until fixed). A transcript in a language the
+ * study does not declare is quarantined and, if an earlier version loaded, removed: no version of
+ * it is annotated with another language's models. When the folder vanished whole, or more of its
+ * files at once than {@link RemovalGuard} allows, nothing is removed and the vanished files are
+ * reported as kept. One transaction for the folder.
  */
 public class TranscriptIngestTasklet implements Tasklet {
 
@@ -32,9 +36,16 @@ public class TranscriptIngestTasklet implements Tasklet {
   private final InputLedger ledger;
   private final TranscriptLanguages languages;
   private final InputLimits limits;
+  private final RemovalGuard guard;
 
   public TranscriptIngestTasklet(
-      Path folder, Study study, StagedStudyStore store, InputLedger ledger, InputLimits limits) {
+      Path folder,
+      Study study,
+      StagedStudyStore store,
+      InputLedger ledger,
+      InputLimits limits,
+      RemovalGuard guard) {
+    this.guard = guard;
     this.folder = folder;
     this.study = study;
     this.store = store;
@@ -52,23 +63,35 @@ public class TranscriptIngestTasklet implements Tasklet {
     String upstream = ledger.fingerprintOf(name, "participants.csv");
     Set<String> present = new HashSet<>();
     Set<String> seen = new HashSet<>();
-    for (Path file : InputFiles.list(folder)) {
-      String fileName = FOLDER + file.getFileName();
+    List<InputFiles.Listed> files = InputFiles.tree(folder, folder.getParent());
+    List<String> before = ledger.fileNames(name, INPUT);
+    for (InputFiles.Listed listed : files) {
+      Path file = listed.path();
+      String shortName = listed.name();
+      String fileName = FOLDER + shortName;
       seen.add(fileName);
+      contribution.incrementReadCount();
+      if (listed.refusal() != null) {
+        // Never opened: a link out of the study folder could point anywhere.
+        InputLoad<StagedTranscript> refused =
+            StagedTranscript.quarantined(shortName, listed.refusal());
+        ledger.recordLoad(
+            name, runId, "refused", InputLedger.fingerprint(listed.refusal()), "loaded", refused);
+        contribution.incrementProcessSkipCount(1);
+        continue;
+      }
       String sha = StructuredInputTasklet.sha256(file);
       String fingerprint = InputLedger.fingerprint(sha, upstream);
       var previous = ledger.previous(name, fileName);
-      contribution.incrementReadCount();
       if (previous.isPresent() && previous.get().fingerprint().equals(fingerprint)) {
         ledger.recordUnchanged(name, runId, previous.get());
         if (previous.get().loaded() > 0) {
-          present.add(file.getFileName().toString());
+          present.add(shortName);
         }
         continue;
       }
       InputLoad<StagedTranscript> load =
-          StagedTranscript.read(
-              file.getFileName().toString(), file, sha, participants, languages, limits);
+          StagedTranscript.read(shortName, file, sha, participants, languages, limits);
       boolean refusedLanguage =
           load.quarantined().stream()
               .anyMatch(q -> StagedTranscript.LANGUAGE_LOCATION.equals(q.location()));
@@ -77,7 +100,7 @@ public class TranscriptIngestTasklet implements Tasklet {
           && previous.isPresent()
           && previous.get().loaded() > 0) {
         // A damaged file never erases what it held when it last loaded.
-        present.add(file.getFileName().toString());
+        present.add(shortName);
         ledger.recordRejectedKeepingPrevious(name, runId, sha, load);
         contribution.incrementProcessSkipCount(load.quarantined().size());
         continue;
@@ -93,10 +116,21 @@ public class TranscriptIngestTasklet implements Tasklet {
       contribution.incrementWriteCount(load.loaded().size());
       contribution.incrementProcessSkipCount(load.quarantined().size());
     }
-    for (String gone : ledger.fileNames(name, INPUT)) {
-      if (!seen.contains(gone)) {
-        ledger.recordRemoved(name, runId, INPUT, gone);
+    List<String> gone = before.stream().filter(f -> !seen.contains(f)).toList();
+    String refusal = guard.refusal(FOLDER, before.size(), gone.size(), files.isEmpty());
+    if (refusal != null) {
+      // Nothing at all is removed tonight: what vanished is reported, and stays as it was.
+      for (String file : gone) {
+        ledger.report(
+            name,
+            runId,
+            new InputLedger.RunLine(
+                INPUT, file, InputLedger.MISSING, RemovalGuard.KEPT, 0, 0, 0, null, refusal));
       }
+      return RepeatStatus.FINISHED;
+    }
+    for (String file : gone) {
+      ledger.recordRemoved(name, runId, INPUT, file);
     }
     store.removeSourcesOtherThan(name, "transcript", present);
     return RepeatStatus.FINISHED;

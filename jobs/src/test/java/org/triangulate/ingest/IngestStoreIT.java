@@ -46,6 +46,7 @@ class IngestStoreIT {
   private Path folder;
   private String schema;
   private InputLimits limits = InputLimits.DEFAULTS;
+  private RemovalGuard guard = RemovalGuard.DEFAULTS;
 
   @org.junit.jupiter.api.AfterEach
   void dropSchema() throws Exception {
@@ -96,10 +97,10 @@ class IngestStoreIT {
                     .map(kind ->
                         (Tasklet)
                             new StructuredInputTasklet(
-                                kind, folder, study, store, ledger, config, limits)),
+                                kind, folder, study, store, ledger, config, limits, guard)),
                 Stream.of(
                     new TranscriptIngestTasklet(
-                        folder.resolve("transcripts"), study, store, ledger, limits),
+                        folder.resolve("transcripts"), study, store, ledger, limits, guard),
                     new RefiQdaImportTasklet(
                         folder.resolve("coding"),
                         study,
@@ -108,7 +109,8 @@ class IngestStoreIT {
                         ledger,
                         jdbc,
                         config,
-                        limits)))
+                        limits,
+                        guard)))
             .toList();
     JobExecution job =
         new JobExecution(runId, new JobInstance(runId, "nightly"), new JobParameters());
@@ -224,16 +226,115 @@ class IngestStoreIT {
                 String.class))
         .containsExactly("line 2", "line 6");
 
-    // when a transcript and the project are deleted, what they brought in goes too
+    // when a transcript and the project are deleted, half the transcripts and all of coding/ are
+    // gone: by default the night removes nothing and says so
     Files.delete(folder.resolve("transcripts/P02.md"));
     Files.delete(folder.resolve("coding/pilot.qde"));
     night(5);
     assertThat(lines(5))
+        .contains("transcripts/P02.md missing, kept 0=0+0", "coding/pilot.qde missing, kept 0=0+0");
+    assertThat(jdbc.queryForList("select source_id from source order by source_id", String.class))
+        .containsExactly("P01.txt", "P02.md");
+
+    // and run with removal allowed, what they brought in goes too
+    guard = new RemovalGuard(RemovalGuard.DEFAULTS.maxShare(), true);
+    night(6);
+    assertThat(lines(6))
         .contains("transcripts/P02.md removed 0=0+0", "coding/pilot.qde removed 0=0+0");
     assertThat(jdbc.queryForList("select source_id from source", String.class))
         .containsExactly("P01.txt");
     assertThat(count("select count(*) from imported_selection")).isZero();
     assertThat(count("select count(*) from imported_code")).isZero();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"postgresql", "h2"})
+  void keepsEveryTranscriptWhenTheFolderVanishesAndSaysWhy(String database) throws Exception {
+    // given a night that loaded both transcripts
+    setUp(database);
+    night(1);
+
+    // when the transcripts folder is gone (an unmounted share) at the next night
+    Files.move(folder.resolve("transcripts"), work.resolve("transcripts-elsewhere"));
+    night(2);
+
+    // then nothing is removed, and each vanished file is reported with the reason
+    assertThat(lines(2))
+        .contains(
+            "transcripts/P01.txt missing, kept 0=0+0", "transcripts/P02.md missing, kept 0=0+0");
+    assertThat(jdbc.queryForList("select source_id from source order by source_id", String.class))
+        .containsExactly("P01.txt", "P02.md");
+    assertThat(
+            new InputLedger(jdbc, new QuarantineLog(jdbc))
+                .forRun("clean", 2).stream()
+                    .filter(l -> l.fileName().equals("transcripts/P01.txt"))
+                    .map(InputLedger.RunLine::notes))
+        .singleElement()
+        .asString()
+        .contains("transcripts/ is missing or empty")
+        .contains("--allow-removal");
+    // and a night later, still missing, still kept
+    night(3);
+    assertThat(count("select count(*) from source")).isEqualTo(2);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"postgresql", "h2"})
+  void quarantinesHostileFilesInTheNightAndEveryNightCompletes(String database) throws Exception {
+    // given small caps and, beside the clean inputs, a CSV line, a Word file and a project over
+    // them, a link out of the study folder and a transcript in a site's subfolder
+    setUp(database);
+    limits =
+        new InputLimits(
+            org.springframework.util.unit.DataSize.ofKilobytes(64),
+            org.springframework.util.unit.DataSize.ofKilobytes(64),
+            org.springframework.util.unit.DataSize.ofKilobytes(256),
+            100,
+            org.springframework.util.unit.DataSize.ofBytes(200),
+            org.springframework.util.unit.DataSize.ofMegabytes(1));
+    Files.writeString(
+        folder.resolve("responses.csv"),
+        "x".repeat(300) + "\n",
+        java.nio.file.StandardOpenOption.APPEND);
+    HostileFiles.docxExpanding(folder.resolve("transcripts/P02-notes.docx"), 1024 * 1024);
+    HostileFiles.qdpxBomb(folder.resolve("coding/bomb.qdpx"), 3, 1024 * 1024, true);
+    Path outside = work.resolve("elsewhere.txt");
+    Files.writeString(outside, "Interviewer: not part of the study\n");
+    Files.createSymbolicLink(folder.resolve("transcripts/P01-link.txt"), outside);
+    Files.createDirectories(folder.resolve("transcripts/site-A"));
+    Files.move(folder.resolve("transcripts/P02.md"), folder.resolve("transcripts/site-A/P02.md"));
+
+    // when two nights run (the second as a resumed or next night would)
+    for (long night = 1; night <= 2; night++) {
+      night(night);
+
+      // then each night completes with every hostile file quarantined and the rest loaded
+      assertThat(lines(night))
+          .contains(
+              "responses.csv " + (night == 1 ? "loaded" : "unchanged") + " 5=4+1",
+              "transcripts/P01-link.txt loaded 1=0+1",
+              "transcripts/P02-notes.docx " + (night == 1 ? "loaded" : "unchanged") + " 1=0+1",
+              "transcripts/site-A/P02.md " + (night == 1 ? "loaded" : "unchanged") + " 1=1+0",
+              "coding/bomb.qdpx " + (night == 1 ? "loaded" : "unchanged") + " 1=0+1");
+    }
+    assertThat(
+            jdbc.queryForList(
+                "select file_name || ': ' || location || ': ' || reason from quarantine"
+                    + " where job_execution_id = 2 order by file_name",
+                String.class))
+        .satisfiesExactly(
+            bomb -> assertThat(bomb).contains("coding/bomb.qdpx: file: the archive expands"),
+            csv -> assertThat(csv).startsWith("responses.csv: line 6: the line is 300 characters"),
+            link ->
+                assertThat(link)
+                    .isEqualTo(
+                        "transcripts/P01-link.txt: file: a symbolic link to a file outside the"
+                            + " study folder; refused (copy the file in instead)"),
+            docx ->
+                assertThat(docx)
+                    .contains("transcripts/P02-notes.docx: file: the Word file's XML expands"));
+    assertThat(jdbc.queryForList("select source_id from source order by source_id", String.class))
+        .containsExactly("P01.txt", "site-A/P02.md");
   }
 
   private static void copy(Path from, Path to) throws Exception {
