@@ -21,13 +21,35 @@ public record RunReport(
     LocalDateTime ended,
     List<StepLine> steps,
     List<InputLine> inputs,
-    Map<String, String> outputs) {
+    Map<String, String> outputs,
+    List<LanguageLine> languages) {
 
   public RunReport {
     steps = List.copyOf(steps);
     inputs = List.copyOf(inputs);
     outputs = Map.copyOf(outputs);
+    languages = languages == null ? List.of() : List.copyOf(languages);
   }
+
+  /** A report without the transcripts' languages. */
+  public RunReport(
+      long runId,
+      String study,
+      String status,
+      String failure,
+      LocalDateTime started,
+      LocalDateTime ended,
+      List<StepLine> steps,
+      List<InputLine> inputs,
+      Map<String, String> outputs) {
+    this(runId, study, status, failure, started, ended, steps, inputs, outputs, List.of());
+  }
+
+  /**
+   * A staged transcript's language (what it is annotated in) and the shares of the languages seen
+   * in it.
+   */
+  public record LanguageLine(String file, String language, String shares) {}
 
   /** Counts of one step execution. */
   public record StepLine(
@@ -111,6 +133,18 @@ public record RunReport(
           String.format(
               "  %-42s %-10s %8d %8d %8d %8.1f%n",
               s.step(), s.status(), s.read(), s.written(), s.skipped(), s.seconds()));
+    }
+    if (!languages.isEmpty()) {
+      out.append("\nLanguages of the staged transcripts (languages seen, by share)\n");
+      Map<String, List<LanguageLine>> byLanguage = new java.util.TreeMap<>();
+      languages.forEach(
+          l -> byLanguage.computeIfAbsent(l.language(), k -> new ArrayList<>()).add(l));
+      byLanguage.forEach((language, lines) -> {
+        out.append(String.format("  %-4s %4d:", language, lines.size()));
+        lines.forEach(
+            l -> out.append(' ').append(l.file()).append(" (").append(l.shares()).append(')'));
+        out.append('\n');
+      });
     }
     if (!outputs.isEmpty()) {
       out.append("\nOutputs\n");

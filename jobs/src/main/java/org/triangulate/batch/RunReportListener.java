@@ -39,6 +39,7 @@ public class RunReportListener implements JobExecutionListener {
   private final InputLedger ledger;
   private final JobRepository repository;
   private final JdbcTemplate jdbc;
+  private final org.triangulate.ingest.StagedStudyStore store;
 
   RunReportListener(
       Study study,
@@ -46,7 +47,9 @@ public class RunReportListener implements JobExecutionListener {
       QuarantineLog quarantine,
       InputLedger ledger,
       @org.springframework.context.annotation.Lazy JobRepository repository,
-      JdbcTemplate jdbc) {
+      JdbcTemplate jdbc,
+      org.triangulate.ingest.StagedStudyStore store) {
+    this.store = store;
     this.study = study;
     this.properties = properties;
     this.quarantine = quarantine;
@@ -117,7 +120,10 @@ public class RunReportListener implements JobExecutionListener {
         execution.getEndTime(),
         RunReport.stepLines(steps),
         inputLines(attempts),
-        outputs);
+        outputs,
+        store.languages(study.name()).stream()
+            .map(l -> new RunReport.LanguageLine(l.fileName(), l.language(), l.shares()))
+            .toList());
   }
 
   /** Which step failed and the innermost cause's own words; empty for a successful run. */

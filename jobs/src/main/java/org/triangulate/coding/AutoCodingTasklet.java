@@ -45,11 +45,11 @@ public class AutoCodingTasklet implements Tasklet {
     for (String sourceId : sourceIds) {
       List<Coding> codings = new ArrayList<>();
       jdbc.query(
-          "select segment_id, speaker_role, lemmas from segment where study = ? and source_id = ?",
+          "select segment_id, speaker_role, lemmas, language from segment where study = ? and source_id = ?",
           rs -> {
             contribution.incrementReadCount();
             SpeakerRole role = SpeakerRole.valueOf(rs.getString(2).toUpperCase(Locale.ROOT));
-            codings.addAll(coder.code(rs.getString(1), role, rs.getString(3)));
+            codings.addAll(coder.code(rs.getString(1), role, rs.getString(3), rs.getString(4)));
           },
           study.name(),
           sourceId);

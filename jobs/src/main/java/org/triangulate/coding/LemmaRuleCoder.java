@@ -55,14 +55,22 @@ public final class LemmaRuleCoder {
     return code(segmentId, SpeakerRole.PARTICIPANT, lemmas);
   }
 
-  /** Codings of a segment, in codebook order (categories, then their rules). */
+  /** Codings of a segment in English, in codebook order (categories, then their rules). */
   public List<Coding> code(String segmentId, SpeakerRole role, String lemmas) {
+    return code(segmentId, role, lemmas, "en");
+  }
+
+  /**
+   * Codings of a segment annotated in {@code language}, in codebook order: rules naming another
+   * language are left out.
+   */
+  public List<Coding> code(String segmentId, SpeakerRole role, String lemmas, String language) {
     String flat = lemmas.strip().toLowerCase(Locale.ROOT);
     Tokens tokens = Tokens.of(flat.isEmpty() ? new String[0] : WHITESPACE.split(flat));
     List<Coding> codings = new ArrayList<>();
     for (CategoryRule categoryRule : rules) {
       Codebook.Rule rule = categoryRule.rule();
-      if (!appliesTo(rule, role)) {
+      if (!appliesTo(rule, role) || !rule.appliesToLanguage(language)) {
         continue;
       }
       List<String> matched = match(rule, tokens);

@@ -12,9 +12,11 @@ import org.apache.commons.codec.digest.DigestUtils;
  * case are pseudonymous ids, never names. Field names are the index mapping's ({@link
  * ExtractIndexMapping}). Immutable.
  *
- * @param stems the Snowball stem of each lemma, where "supervising" and "supervision" meet
+ * @param stems the Snowball stem of each lemma (in the segment's language), where "supervising" and
+ *     "supervision" meet
  * @param fingerprint a checksum of everything but the run id, so an incremental run rewrites only
  *     documents whose content changed; computed from the content when given as null
+ * @param language the ISO 639-1 code of the language the segment was annotated in
  */
 public record ExtractDocument(
     String id,
@@ -35,9 +37,55 @@ public record ExtractDocument(
     int turnIndex,
     boolean deidentified,
     long runId,
-    String fingerprint) {
+    String fingerprint,
+    String language) {
+
+  /** A document in English. */
+  public ExtractDocument(
+      String id,
+      String study,
+      String text,
+      String lemmas,
+      String stems,
+      String speakerRole,
+      String participantId,
+      String caseId,
+      Map<String, String> attributes,
+      List<String> categories,
+      List<String> themes,
+      List<String> codingProvenance,
+      String sourceFile,
+      int startOffset,
+      int endOffset,
+      int turnIndex,
+      boolean deidentified,
+      long runId,
+      String fingerprint) {
+    this(
+        id,
+        study,
+        text,
+        lemmas,
+        stems,
+        speakerRole,
+        participantId,
+        caseId,
+        attributes,
+        categories,
+        themes,
+        codingProvenance,
+        sourceFile,
+        startOffset,
+        endOffset,
+        turnIndex,
+        deidentified,
+        runId,
+        fingerprint,
+        "en");
+  }
 
   public ExtractDocument {
+    language = language == null ? "en" : language;
     attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
     categories = categories == null ? List.of() : List.copyOf(categories);
     themes = themes == null ? List.of() : List.copyOf(themes);
@@ -45,23 +93,25 @@ public record ExtractDocument(
     if (fingerprint == null) {
       fingerprint =
           fingerprintOf(
-              id,
-              study,
-              text,
-              lemmas,
-              stems,
-              speakerRole,
-              participantId,
-              caseId,
-              attributes,
-              categories,
-              themes,
-              codingProvenance,
-              sourceFile,
-              startOffset,
-              endOffset,
-              turnIndex,
-              deidentified);
+                  id,
+                  study,
+                  text,
+                  lemmas,
+                  stems,
+                  speakerRole,
+                  participantId,
+                  caseId,
+                  attributes,
+                  categories,
+                  themes,
+                  codingProvenance,
+                  sourceFile,
+                  startOffset,
+                  endOffset,
+                  turnIndex,
+                  deidentified)
+              // Documents in English keep the fingerprints they had before languages were told.
+              + ("en".equals(language) ? "" : ":" + language);
     }
   }
 

@@ -88,7 +88,7 @@ public class ExtractDocumentAssembler implements ItemProcessor<Segment, ExtractD
         study.name(),
         segment.text(),
         segment.lemmas(),
-        WordStems.ofLemmas(segment.lemmas()),
+        WordStems.ofLemmas(segment.lemmas(), segment.language()),
         segment.role().code(),
         segment.participantId(),
         caseOfParticipant.getOrDefault(segment.participantId(), ""),
@@ -102,7 +102,8 @@ public class ExtractDocumentAssembler implements ItemProcessor<Segment, ExtractD
         segment.turnIndex(),
         true,
         runId,
-        null);
+        null,
+        segment.language());
   }
 
   /** The source as named outside the store: never its file's name, which may name the person. */

@@ -34,7 +34,7 @@ public final class ExtractIndexMapping {
   public static final String ALIAS_SUFFIX = "-extracts";
 
   /** Raised whenever the fields below change, so incremental runs rebuild instead of updating. */
-  static final int VERSION = 3;
+  static final int VERSION = 4;
 
   private ExtractIndexMapping() {}
 
@@ -104,7 +104,8 @@ public final class ExtractIndexMapping {
             .properties("turnIndex", integer())
             .properties("deidentified", Property.of(p -> p.boolean_(b -> b)))
             .properties("runId", Property.of(p -> p.long_(l -> l)))
-            .properties("fingerprint", keyword()));
+            .properties("fingerprint", keyword())
+            .properties("language", keyword()));
   }
 
   private static List<String> attributes(Study study) {

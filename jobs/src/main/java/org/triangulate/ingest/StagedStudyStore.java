@@ -106,6 +106,20 @@ public class StagedStudyStore {
    * keeps the row (and its annotations) as it is, so only changed texts are annotated again. A new
    * source gets its {@linkplain OpaqueSourceIds opaque id}, kept while its participant stays.
    */
+  /** A staged transcript's language and the shares of the languages seen in it. */
+  public record SourceLanguage(String fileName, String language, String shares) {}
+
+  /** The study's transcripts' languages, by file name. */
+  public java.util.List<SourceLanguage> languages(String study) {
+    return jdbc.query(
+        "select file_name, language, language_shares from source where study = ? and origin = 'transcript'"
+            + " order by file_name",
+        (rs, i) ->
+            new SourceLanguage(
+                rs.getString(1), rs.getString(2), rs.getString(3) == null ? "" : rs.getString(3)),
+        study);
+  }
+
   /**
    * A transcript's language and the shares of the languages seen in it; a transcript whose language
    * changed is annotated again.

@@ -90,7 +90,8 @@ public record Codebook(List<Theme> themes) {
    * when no window is given), unless one of {@code exclude} occurs within {@code excludeWindow}
    * tokens of a matched term (default: the rule's window; the whole segment when neither is given).
    * {@code speaker} restricts the rule to segments of one speaker role ({@code participant}, the
-   * default, {@code interviewer} or {@code any}).
+   * default, {@code interviewer} or {@code any}); {@code language} (an ISO 639-1 code the study
+   * declares) restricts it to segments in that language (default: every language).
    */
   public record Rule(
       String id,
@@ -99,7 +100,8 @@ public record Codebook(List<Theme> themes) {
       Integer window,
       List<String> exclude,
       Integer excludeWindow,
-      String speaker) {
+      String speaker,
+      String language) {
 
     public static final String PARTICIPANT = "participant";
     public static final String ANY_SPEAKER = "any";
@@ -111,6 +113,23 @@ public record Codebook(List<Theme> themes) {
       allOf = allOf == null ? List.of() : List.copyOf(allOf);
       exclude = exclude == null ? List.of() : List.copyOf(exclude);
       speaker = speaker == null ? PARTICIPANT : speaker;
+    }
+
+    /** A rule for segments in every language. */
+    public Rule(
+        String id,
+        List<String> anyOf,
+        List<String> allOf,
+        Integer window,
+        List<String> exclude,
+        Integer excludeWindow,
+        String speaker) {
+      this(id, anyOf, allOf, window, exclude, excludeWindow, speaker, null);
+    }
+
+    /** Whether the rule codes segments annotated in {@code segmentLanguage}. */
+    public boolean appliesToLanguage(String segmentLanguage) {
+      return language == null || language.equals(segmentLanguage);
     }
   }
 }

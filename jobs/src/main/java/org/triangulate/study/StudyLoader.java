@@ -347,7 +347,7 @@ public final class StudyLoader {
 
   /** Names the pipeline itself uses for groupings ("case", "all") and search parameters. */
   private static final Set<String> RESERVED_ATTRIBUTE_IDS =
-      Set.of("all", "case", "q", "page", "size", "sort", "role", "category", "theme");
+      Set.of("all", "case", "q", "page", "size", "sort", "role", "category", "theme", "language");
 
   private static void checkAttributes(
       String key, List<Study.Attribute> attributes, Set<String> seen, List<String> problems) {
@@ -410,6 +410,18 @@ public final class StudyLoader {
         }
         for (int r = 0; r < category.rules().size(); r++) {
           checkRule(key + ".rules[" + r + "]", category.rules().get(r), ruleIds, problems);
+          String language = category.rules().get(r).language();
+          require(
+              language == null || s.languages().declares(language),
+              problems,
+              key
+                  + ".rules["
+                  + r
+                  + "].language: '"
+                  + language
+                  + "' is not a language the study declares ("
+                  + s.languages().declared()
+                  + ")");
         }
       }
     }

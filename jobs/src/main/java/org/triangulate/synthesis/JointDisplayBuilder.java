@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.triangulate.language.PassageLanguages;
 import org.triangulate.stats.ItemGroupStats;
 import org.triangulate.stats.Pattern;
 import org.triangulate.study.Happening;
@@ -183,7 +184,10 @@ public class JointDisplayBuilder {
     return quote.participantId()
         + (attributes.isEmpty() ? "" : " · " + attributes)
         + " · "
-        + quote.caseId();
+        + quote.caseId()
+        + (quote.language().equals(study.languages().defaultLanguage())
+            ? ""
+            : " · in " + PassageLanguages.name(quote.language()) + ", as spoken");
   }
 
   private static JointDisplay.Numbers numbers(ItemGroupStats stats) {

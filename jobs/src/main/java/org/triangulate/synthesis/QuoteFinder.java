@@ -181,7 +181,8 @@ public class QuoteFinder {
                   d.categories(),
                   d.sourceFile(),
                   d.startOffset(),
-                  d.endOffset()));
+                  d.endOffset(),
+                  d.language()));
         }
       }
       return quotes;

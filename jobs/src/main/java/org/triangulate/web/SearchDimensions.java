@@ -9,13 +9,15 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.triangulate.index.ExtractDocument;
 import org.triangulate.index.ExtractIndexMapping;
+import org.triangulate.language.PassageLanguages;
 import org.triangulate.study.Codebook;
 import org.triangulate.study.Study;
 import org.triangulate.study.StudyConfigException;
 
 /**
  * The study's facet dimensions in display order: theme, category, every case and participant
- * attribute, case, speaker role. Built once from the study; immutable and thread-safe.
+ * attribute, case, speaker role, and language where the study declares several. Built once from the
+ * study; immutable and thread-safe.
  */
 public final class SearchDimensions {
 
@@ -23,6 +25,7 @@ public final class SearchDimensions {
   public static final String ROLE = "role";
   public static final String CATEGORY = "category";
   public static final String THEME = "theme";
+  public static final String LANGUAGE = "language";
 
   /**
    * Request parameters that are not filters; an attribute with one of these ids could not be
@@ -57,7 +60,8 @@ public final class SearchDimensions {
         List.of(
             new FacetDimension(THEME, "themes", "Theme", themes),
             new FacetDimension(CATEGORY, "categories", "Category", categories));
-    List<FacetDimension> rest =
+    List<FacetDimension> rest = new ArrayList<>();
+    rest.addAll(
         List.of(
             new FacetDimension(CASE, "caseId", "Case", Map.of()),
             new FacetDimension(
@@ -68,12 +72,17 @@ public final class SearchDimensions {
                     ExtractDocument.PARTICIPANT_ROLE,
                     "Participant",
                     ExtractDocument.INTERVIEWER_ROLE,
-                    "Interviewer")));
+                    "Interviewer"))));
+    if (study.languages().declared().size() > 1) {
+      Map<String, String> names = new LinkedHashMap<>();
+      study.languages().declared().forEach(l -> names.put(l, PassageLanguages.name(l)));
+      rest.add(new FacetDimension(LANGUAGE, "language", "Language", names));
+    }
     for (FacetDimension a : attributes) {
       // The URL names an attribute's filter by its bare id, so it must not shadow another
       // parameter.
       if (RESERVED_PARAMS.contains(a.id())
-          || Set.of(CASE, ROLE, CATEGORY, THEME).contains(a.id())) {
+          || Set.of(CASE, ROLE, CATEGORY, THEME, LANGUAGE).contains(a.id())) {
         throw new StudyConfigException(
             "study.yml: attribute id '"
                 + a.id()

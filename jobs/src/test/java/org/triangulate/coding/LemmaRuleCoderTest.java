@@ -196,6 +196,25 @@ class LemmaRuleCoderTest {
   }
 
   @Test
+  void aRuleNamingItsLanguageCodesOnlySegmentsInThatLanguage() {
+    // given a rule for French segments
+    LemmaRuleCoder coder =
+        coderWith(
+            new Rule(
+                "supervision_fr", List.of("supervision"), List.of(), null, null, null, null, "fr"));
+
+    // when the same word comes in a French and an English segment
+    List<Coding> french =
+        coder.code("s1", SpeakerRole.PARTICIPANT, "une supervision tous les mois", "fr");
+    List<Coding> english =
+        coder.code("s2", SpeakerRole.PARTICIPANT, "supervision every month", "en");
+
+    // then only the French one is coded
+    assertThat(french).extracting(Coding::category).containsExactly("supervision");
+    assertThat(english).isEmpty();
+  }
+
+  @Test
   void allOfRuleCodesWhenEveryTermLiesWithinTheWindow() {
     // given: "peer" and "supervision" must fall within 4 consecutive tokens
     LemmaRuleCoder coder =
