@@ -91,7 +91,9 @@ class IncrementalIndexIT {
     RunReport second = runner.run(LocalDate.of(2026, 11, 27));
 
     // then the same index is live and holds exactly the store's segments
-    assertThat(first.steps()).extracting(RunReport.StepLine::status).contains("COMPLETED");
+    assertThat(first.status()).as(first.toText()).isEqualTo("COMPLETED");
+    assertThat(first.steps()).extracting(RunReport.StepLine::status).containsOnly("COMPLETED");
+    assertThat(second.status()).as(second.toText()).isEqualTo("COMPLETED");
     assertThat(step(second, "swapExtractAliasStep").status()).isEqualTo("COMPLETED");
     assertThat(admin.aliasedIndices(ALIAS)).isEqualTo(live);
     Set<String> store =

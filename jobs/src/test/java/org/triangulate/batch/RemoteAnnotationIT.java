@@ -26,6 +26,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.triangulate.TriangulateApplication;
 import org.triangulate.index.ExtractIndexMapping;
+import org.triangulate.index.IndexedIds;
 import org.triangulate.index.TestElasticsearch;
 
 /**
@@ -229,8 +230,11 @@ class RemoteAnnotationIT {
         annotatedBeforeKill, sources());
   }
 
-  /** Segments (with their lemmas) and the index's document count after a run. */
-  record Snapshot(List<Map<String, Object>> segments, long indexed) {}
+  /**
+   * Segments (with their lemmas) and the index's documents (every field but the run id, by document
+   * id) after a run.
+   */
+  record Snapshot(List<Map<String, Object>> segments, Map<String, Map<String, Object>> indexed) {}
 
   private synchronized Snapshot localRun() throws Exception {
     if (localRun == null) {
@@ -238,6 +242,7 @@ class RemoteAnnotationIT {
       assertThat(report.status()).as(report.toText()).isEqualTo("COMPLETED");
       localRun = snapshot(local.schema);
       assertThat(localRun.segments()).hasSizeGreaterThan(TRANSCRIPTS);
+      assertThat(localRun.indexed()).hasSize(localRun.segments().size());
     }
     return localRun;
   }
@@ -249,8 +254,7 @@ class RemoteAnnotationIT {
                 + " end_offset, sentence_count, body, lemmas from "
                 + schema
                 + ".segment where study = 'demo' order by segment_id");
-    elasticsearch.indices().refresh(r -> r.index(ExtractIndexMapping.alias("demo")));
-    long indexed = elasticsearch.count(c -> c.index(ExtractIndexMapping.alias("demo"))).count();
+    var indexed = IndexedIds.documents(elasticsearch, ExtractIndexMapping.alias("demo"));
     return new Snapshot(segments, indexed);
   }
 

@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * On the demo, the statistics find every pattern the generator planted ({@code
- * data-in/demo/planted.yml}, see {@link PlantedTruth}) and call no VARIES_BY for an item planted as
- * a negative control. The demo is read as the nightly job reads it ({@link DemoStudyData}) and run
- * through item statistics, both group comparisons and pattern detection with
- * config/demo/study.yml's thresholds. Skipped, saying so, while the demo has no planted.yml.
+ * data-in/demo/planted.yml}, see {@link PlantedTruth}) and call no pattern of any family for an
+ * item planted as a negative control. The demo is read as the nightly job reads it ({@link
+ * DemoStudyData}) and run through item statistics, both group comparisons and pattern detection
+ * with config/demo/study.yml's thresholds. Skipped, saying so, while the demo has no planted.yml.
  */
 class PlantedPatternsTest {
 
@@ -74,22 +74,23 @@ class PlantedPatternsTest {
   }
 
   @Test
-  void callsNoVariesByForANegativeControlItem() {
+  void callsNoPatternOfAnyFamilyForANegativeControlItem() {
     // given
     assertThat(truth.negativeControls()).as("negative controls in " + PLANTED).isNotEmpty();
 
     // when
-    List<Pattern> variesByOnControls =
-        found.stream()
-            .filter(p -> p.family() == PatternFamily.VARIES_BY)
-            .filter(p -> truth.negativeControls().contains(p.itemId()))
-            .toList();
+    List<Pattern> onControls =
+        found.stream().filter(p -> truth.negativeControls().contains(p.itemId())).toList();
 
     // then
-    assertThat(variesByOnControls)
-        .extracting(p -> p.id() + " (" + p.evidence() + ")")
-        .as("VARIES_BY on negative controls")
+    assertThat(onControls)
+        .extracting(p -> p.id() + " " + p.family() + " (" + p.evidence() + ")")
+        .as("patterns of any family on negative controls")
         .isEmpty();
+    // and the check can fail: the detector does report patterns on the other items, of every
+    // family the demo plants
+    assertThat(found.stream().map(Pattern::family).distinct())
+        .containsExactlyInAnyOrder(PatternFamily.values());
   }
 
   private String foundFor(String itemId) {
