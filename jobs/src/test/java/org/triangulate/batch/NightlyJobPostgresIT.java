@@ -22,6 +22,7 @@ import org.triangulate.TriangulateApplication;
 import org.triangulate.index.ExtractIndexMapping;
 import org.triangulate.index.IndexedIds;
 import org.triangulate.index.TestElasticsearch;
+import org.triangulate.stats.NightStatsFilesCheck;
 
 /**
  * The nightly job end to end on the demo study, against the real PostgreSQL (a throw-away schema in
@@ -112,6 +113,17 @@ class NightlyJobPostgresIT {
         .doesNotContain("autoCodeSegmentsStep", "indexExtractsStep", "swapExtractAliasStep")
         .contains("itemStatisticsStep", "writeSynthesisPacksStep");
     assertThat(second.outputs().get("index")).contains("kept");
+  }
+
+  @Test
+  void writesItemsAndComparisonsCsvThatEqualTheScipyReferenceCellByCell() throws Exception {
+    // given a completed night, which loads the answers and groups with its own SQL
+    RunReport night = runner.run(LocalDate.of(2026, 11, 29));
+    assertThat(night.status()).as(night.toText()).isEqualTo("COMPLETED");
+    assertThat(night.steps()).extracting(RunReport.StepLine::step).contains("itemStatisticsStep");
+
+    // then the statistics files it wrote hold make_reference.py's numbers, every cell
+    NightStatsFilesCheck.assertMatchesReference(OUT.resolve("demo/stats"));
   }
 
   @Test
