@@ -20,7 +20,9 @@ import org.triangulate.nlp.WordStems;
  * two differ ("left" → {@code (leav | left)}, for the verb and the side); inside quotes a phrase of
  * lemma stems; a prefix ({@code super*}) or fuzzy ({@code word~1}) word stays as typed. The
  * lemmatiser sees the words in their order, so context informs the tags. Recent analyses are kept
- * (paging and ticking facets repeat a search's words), so CoreNLP runs once per new query.
+ * (paging and ticking facets repeat a search's words), so CoreNLP runs once per new query. Where
+ * the study declares other languages, each word is also OR-ed with its stem in each of them, as
+ * their extracts' stems were made (the lemma is English, so those stems are of the word as typed).
  * Thread-safe.
  */
 public final class QueryAnalyzer {
@@ -30,6 +32,7 @@ public final class QueryAnalyzer {
   private static final int REMEMBERED = 1_000;
 
   private final QueryLemmatizer lemmatizer;
+  private final List<String> otherLanguages;
   private final Map<String, AnalyzedQuery> recent =
       Collections.synchronizedMap(
           new LinkedHashMap<>(64, 0.75f, true) {
@@ -40,7 +43,13 @@ public final class QueryAnalyzer {
           });
 
   public QueryAnalyzer(QueryLemmatizer lemmatizer) {
+    this(lemmatizer, List.of());
+  }
+
+  /** With the other languages (ISO 639-1, besides English) the study's extracts are in. */
+  public QueryAnalyzer(QueryLemmatizer lemmatizer, List<String> otherLanguages) {
     this.lemmatizer = lemmatizer;
+    this.otherLanguages = List.copyOf(otherLanguages);
   }
 
   private record Word(int start, int end, boolean inPhrase, boolean negated) {}
@@ -94,6 +103,15 @@ public final class QueryAnalyzer {
         alternatives.add(lemmaForm.contains(" ") ? '"' + lemmaForm + '"' : lemmaForm);
         if (!wordStem.isBlank() && !wordStem.contains(" ")) {
           alternatives.add(wordStem);
+        }
+        for (String language : otherLanguages) {
+          String stem = clean(WordStems.of(word, language));
+          if (!stem.isBlank() && !stem.contains(" ")) {
+            alternatives.add(stem);
+            if (!w.negated()) {
+              mark.add(stem);
+            }
+          }
         }
         stems.append(
             alternatives.size() == 1

@@ -19,8 +19,9 @@ class SearchConfiguration {
   }
 
   @Bean
-  QueryAnalyzer queryAnalyzer(QueryLemmatizer lemmatizer) {
-    return new QueryAnalyzer(lemmatizer);
+  QueryAnalyzer queryAnalyzer(QueryLemmatizer lemmatizer, org.triangulate.study.Study study) {
+    return new QueryAnalyzer(
+        lemmatizer, study.languages().declared().stream().filter(l -> !l.equals("en")).toList());
   }
 
   @Bean

@@ -29,6 +29,20 @@ class QueryAnalyzerTest {
       });
 
   @Test
+  void givenAStudyAlsoInFrench_whenAnalysing_thenAlsoSearchesTheWordsFrenchStem() {
+    QueryAnalyzer bilingual =
+        new QueryAnalyzer(
+            text -> List.of(new QueryLemmatizer.Token(0, text.strip().length(), text.strip())),
+            List.of("fr"));
+
+    AnalyzedQuery query = bilingual.analyze("soignants");
+
+    // the English stem of the word and Snowball French's, which the French extracts' stems hold
+    assertThat(query.stems()).isEqualTo("(soignant | soign)");
+    assertThat(query.markStems()).contains("soign");
+  }
+
+  @Test
   void givenAnInflectedWord_whenAnalysing_thenSearchesTheStemOfItsLemma() {
     AnalyzedQuery query = analyzer.analyze("supervising");
 
