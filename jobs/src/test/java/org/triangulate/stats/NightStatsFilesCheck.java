@@ -21,8 +21,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Checks the {@code items.csv} and {@code comparisons.csv} a real night wrote for the demo, cell by
  * cell, against the scipy reference ({@code make_reference.py}'s demo dataset): the night loads
- * answers and groups with its own SQL, so this covers what the statistics unit tests (which read the
- * demo with the CSV loader) do not. Every column is checked: numbers to 1e-9 relative (an empty
+ * answers and groups with its own SQL, so this covers what the statistics unit tests (which read
+ * the demo with the CSV loader) do not. Every column is checked: numbers to 1e-9 relative (an empty
  * cell where the reference has none), a Monte Carlo p within its binomial error of the exact p, the
  * notes and groups from the rules the reference restates.
  */
