@@ -13,16 +13,16 @@ import java.util.stream.Collectors;
 import org.triangulate.study.Study;
 
 /**
- * Finds the identifying details of a transcript, from four sources, in this order of trust:
+ * Finds the identifying details of a transcript, from five sources, in this order of trust:
  * patterns ({@link IdentifierPatterns}); the study's lists (each case's organisation names and
- * places, local places, staff names; matched ignoring case); speaker labels that are names; CoreNLP
- * NER ({@code PERSON}, {@code LOCATION}/{@code CITY}/{@code STATE_OR_PROVINCE}, {@code
- * ORGANIZATION}, minus the study's {@code keep} words) and the names NER found elsewhere in the
- * study ({@link KnownNames}, matched as written). Overlapping finds merge into one identifier of
- * the most trusted kind, so a name is never half replaced. A first name alone that is the first
- * name of exactly one full name in the same transcript is a person there too (as written), and
- * takes that full name's key, so "Imran" and "Imran Patel" share a pseudonym in that transcript.
- * Immutable and thread-safe.
+ * places, local places, staff names; matched ignoring case); speaker labels that are names; places
+ * and organisations named by their form ({@link HeadedNames}: "Fernhill Ward"); CoreNLP NER ({@code
+ * PERSON}, {@code LOCATION}/{@code CITY}/{@code STATE_OR_PROVINCE}, {@code ORGANIZATION}, minus the
+ * study's {@code keep} words) and the names NER found elsewhere in the study ({@link KnownNames},
+ * matched as written). Overlapping finds merge into one identifier of the most trusted kind, so a
+ * name is never half replaced. A first name alone that is the first name of exactly one full name
+ * in the same transcript is a person there too (as written), and takes that full name's key, so
+ * "Imran" and "Imran Patel" share a pseudonym in that transcript. Immutable and thread-safe.
  */
 public final class IdentifierDetector {
 
@@ -44,6 +44,7 @@ public final class IdentifierDetector {
   private final java.util.function.Function<String, List<Identifier>> patterns;
   private final List<ListedTerm> listed = new ArrayList<>();
   private final Set<String> keep;
+  private final HeadedNames headed;
 
   /**
    * A listed term, and the longest of its words as case-insensitive matching folds it: a text that
@@ -72,6 +73,7 @@ public final class IdentifierDetector {
     config.places().forEach(p -> listed.add(term(p, IdentifierKind.PLACE, null)));
     config.people().forEach(p -> listed.add(term(p, IdentifierKind.PERSON, null)));
     this.keep = config.keep().stream().map(NameKey::of).collect(Collectors.toUnmodifiableSet());
+    this.headed = new HeadedNames(config.nameHeads(), keep);
   }
 
   /**
@@ -107,7 +109,11 @@ public final class IdentifierDetector {
     return folded.toString();
   }
 
-  /** The names NER found in {@code text} that are worth looking for elsewhere. */
+  /**
+   * The names NER found in {@code text} that are worth looking for elsewhere, and the own first
+   * words of the places and organisations named by their form ("Northvale" of "Northvale NHS
+   * Foundation Trust"), which people also say alone.
+   */
   public void collectNames(String text, List<EntityMention> mentions, KnownNames into) {
     for (EntityMention mention : mentions) {
       IdentifierKind kind = NER_KINDS.get(mention.type());
@@ -115,6 +121,9 @@ public final class IdentifierDetector {
       if (kind != null && !kept(name)) {
         into.add(kind, name);
       }
+    }
+    for (HeadedNames.Found word : headed.distinctiveFirstWords(text, headed.find(text))) {
+      into.add(word.kind(), text.substring(word.start(), word.end()));
     }
   }
 
@@ -131,6 +140,16 @@ public final class IdentifierDetector {
     labelNames.forEach(
         n -> labels.addAll(asWritten(text, new WrittenNames(List.of(n)), IdentifierKind.PERSON)));
     byTrust.add(labels);
+    List<Identifier> byForm = new ArrayList<>();
+    for (HeadedNames.Found found : headed.find(text)) {
+      byForm.add(
+          new Identifier(
+              found.start(),
+              found.end(),
+              found.kind(),
+              NameKey.of(text.substring(found.start(), found.end()))));
+    }
+    byTrust.add(byForm);
     List<Identifier> named = new ArrayList<>();
     for (EntityMention mention : mentions) {
       IdentifierKind kind = NER_KINDS.get(mention.type());

@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
  * 0000}, {@code +44 (0)20 7946 0958}); NHS numbers (ten digits, grouped 3-3-4 or not, whose last
  * digit is their modulus-11 check digit: other ten-digit numbers are left alone); UK postcodes in
  * capitals ({@code LS1 4AB}, {@code SW1A 1AA}); and dates of birth when introduced as such ({@code
- * born on 3 March 1971}, {@code DOB 03/03/1971}, {@code date of birth is March 3rd, 1971}) — other
- * dates are not identifying and stay. Stateless and thread-safe.
+ * born on 3 March 1971}, {@code DOB 03/03/1971}, {@code date of birth is March 3rd, 1971}, {@code
+ * date of birth as 3rd of March 1971}) — other dates are not identifying and stay. Stateless and
+ * thread-safe.
  */
 public final class IdentifierPatterns {
 
@@ -46,7 +47,7 @@ public final class IdentifierPatterns {
           + ",?\\s+\\d{4}|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4})";
   private static final Pattern DATE_OF_BIRTH =
       Pattern.compile(
-          "(?<![\\p{L}])(?:born(?:\\s+on)?|date\\s+of\\s+birth(?:\\s+(?:is|was))?|d\\.?o\\.?b\\.?(?:\\s+(?:is|was))?)"
+          "(?<![\\p{L}])(?:born(?:\\s+on)?|date\\s+of\\s+birth(?:\\s+(?:is|was|as))?|d\\.?o\\.?b\\.?(?:\\s+(?:is|was|as))?)"
               + "[\\s:,-]*(?:the\\s+)?"
               + DATE
               + "(?![\\p{L}\\p{N}])",

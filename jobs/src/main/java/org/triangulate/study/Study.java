@@ -240,10 +240,16 @@ public record Study(
    * people}), local places ({@code places}), each case's names for its organisation and its own
    * places ({@code cases}, keyed by case id; the organisation's names become the case's pseudonym),
    * and words NER wrongly takes for a name, place or organisation ({@code keep}). Matching ignores
-   * case and runs of whitespace.
+   * case and runs of whitespace. {@code nameHeads}: the last words of the names of places and
+   * organisations, for finding those the lists do not hold ({@link NameHeads#DEFAULTS} when
+   * absent).
    */
   public record Deidentification(
-      List<String> people, List<String> places, Map<String, CaseNames> cases, List<String> keep) {
+      List<String> people,
+      List<String> places,
+      Map<String, CaseNames> cases,
+      List<String> keep,
+      NameHeads nameHeads) {
 
     public static final Deidentification NONE = new Deidentification(null, null, null, null);
 
@@ -255,6 +261,34 @@ public record Study(
               ? Map.of()
               : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(cases));
       keep = copy(keep);
+      nameHeads = nameHeads == null ? NameHeads.DEFAULTS : nameHeads;
+    }
+
+    /** The lists and kept words, with the default name heads. */
+    public Deidentification(
+        List<String> people, List<String> places, Map<String, CaseNames> cases, List<String> keep) {
+      this(people, places, cases, keep, null);
+    }
+
+    /** The same configuration without the lists of names (people, places, cases). */
+    public Deidentification withoutLists() {
+      return new Deidentification(null, null, null, keep, nameHeads);
+    }
+  }
+
+  /**
+   * The words the names of places ({@code Ward}, {@code Road}) and organisations ({@code Trust},
+   * {@code Network}) end in, as written (case matters): a capitalised phrase ending in one is a
+   * place or an organisation, listed or not. Either list left out of study.yml takes its default
+   * from {@code study/name-heads.yml}; an empty list turns that kind off.
+   */
+  public record NameHeads(List<String> places, List<String> organisations) {
+
+    public static final NameHeads DEFAULTS = NameHeadDefaults.load();
+
+    public NameHeads {
+      places = places == null ? DEFAULTS.places() : List.copyOf(places);
+      organisations = organisations == null ? DEFAULTS.organisations() : List.copyOf(organisations);
     }
   }
 

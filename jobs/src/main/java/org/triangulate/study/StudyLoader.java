@@ -231,6 +231,8 @@ public final class StudyLoader {
     terms("deidentify.people", d.people(), problems);
     terms("deidentify.places", d.places(), problems);
     terms("deidentify.keep", d.keep(), problems);
+    headWords("deidentify.name-heads.places", d.nameHeads().places(), problems);
+    headWords("deidentify.name-heads.organisations", d.nameHeads().organisations(), problems);
     Set<String> pseudonyms = new HashSet<>();
     d.cases()
         .forEach((caseId, names) -> {
@@ -279,6 +281,22 @@ public final class StudyLoader {
           term == null || !kept.contains(normaliseTerm(term)),
           problems,
           "study.yml: deidentify.keep: '" + term + "' is also listed to be replaced");
+    }
+  }
+
+  private static void headWords(String key, List<String> words, List<String> problems) {
+    for (int i = 0; i < words.size(); i++) {
+      String word = words.get(i);
+      require(
+          word != null && word.matches("\\p{Lu}[\\p{L}\\p{M}'’.-]*"),
+          problems,
+          "study.yml: "
+              + key
+              + "["
+              + i
+              + "]: '"
+              + word
+              + "' is not one capitalised word (a name's last word, as written)");
     }
   }
 
