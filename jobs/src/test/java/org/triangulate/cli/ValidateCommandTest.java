@@ -60,9 +60,9 @@ class ValidateCommandTest {
                 + "  participants.csv: 2 read, 1 valid, 1 problem(s) (UTF-8)\n"
                 + "    line 3: column interview_date: '11/02/2025' is not a date like 2025-03-31"
                 + " (year-month-day)\n")
+        .contains("  transcripts/: 2 file(s), 1 valid, 1 problem(s)\n")
         .contains(
-            "  transcripts/: 2 file(s), 1 valid, 1 problem(s)\n"
-                + "  transcripts/X99.txt:\n"
+            "  transcripts/X99.txt:\n"
                 + "    file: file name 'X99.txt' names no participant in participants.csv")
         .contains("  coding/pilot.qde: 3 read, 2 valid, 1 problem(s)\n    selection sel2: ")
         .endsWith("6 problem(s) in 6 file(s); each would be quarantined.\n");
