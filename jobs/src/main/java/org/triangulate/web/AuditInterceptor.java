@@ -12,7 +12,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Writes an {@link AuditLog} line for every search (the page with a query, {@code /api/search}),
  * extract opened in context ({@code /extracts/{id}}, {@code /api/extracts/{id}}) and CSV export,
  * once it is answered: who (the signed-in name, or {@code anonymous} on a loopback server without
- * accounts), what (path and query) and how it ended (status). Thread-safe.
+ * accounts), what (path and query) and how it ended (status; a viewer refused an analyst's page is
+ * recorded with 403 by the security configuration). Thread-safe.
  */
 @Configuration
 class AuditInterceptor implements HandlerInterceptor, WebMvcConfigurer {
@@ -33,6 +34,14 @@ class AuditInterceptor implements HandlerInterceptor, WebMvcConfigurer {
   @Override
   public void afterCompletion(
       HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
+    record(
+        log,
+        request,
+        ex == null ? response.getStatus() : HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+  }
+
+  /** Records the request if it is a search, context view or export; others pass unrecorded. */
+  static void record(AuditLog log, HttpServletRequest request, int status) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     actionOf(path, request.getQueryString())
         .ifPresent(action ->
@@ -41,7 +50,7 @@ class AuditInterceptor implements HandlerInterceptor, WebMvcConfigurer {
                 action,
                 path,
                 request.getQueryString(),
-                ex == null ? response.getStatus() : HttpServletResponse.SC_INTERNAL_SERVER_ERROR));
+                status));
   }
 
   static Optional<AuditLog.Action> actionOf(String path, String query) {

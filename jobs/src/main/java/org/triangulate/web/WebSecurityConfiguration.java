@@ -1,5 +1,6 @@
 package org.triangulate.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -47,7 +48,8 @@ class WebSecurityConfiguration {
       HttpSecurity http,
       TriangulateProperties properties,
       Environment environment,
-      ObjectProvider<ClientRegistrationRepository> registrations)
+      ObjectProvider<ClientRegistrationRepository> registrations,
+      AuditLog audit)
       throws Exception {
     TriangulateProperties.Web web = properties.web();
     String address = environment.getProperty("server.address");
@@ -67,6 +69,12 @@ class WebSecurityConfiguration {
               .hasRole("ANALYST")
               .anyRequest()
               .authenticated());
+      // A viewer's attempt at what only analysts may open is recorded too.
+      http.exceptionHandling(e ->
+          e.accessDeniedHandler((request, response, denied) -> {
+            AuditInterceptor.record(audit, request, HttpServletResponse.SC_FORBIDDEN);
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+          }));
       if (!web.username().isBlank() || !web.accounts().isEmpty()) {
         http.httpBasic(Customizer.withDefaults());
       }

@@ -95,6 +95,7 @@ class WebAccountsIT {
   @Test
   void theAuditLogSaysWhoSearchedOpenedOrExportedWhatAndIsTheOwnersOnly() throws Exception {
     get("/api/search?q=peer+support", "bob:bob's passphrase");
+    get("/api/export.csv?q=pay", "bob:bob's passphrase");
     get("/api/extracts/e42?q=pay", "alice:alice's passphrase");
     get("/api/export.csv?q=training", "alice:alice's passphrase");
     get("/api/categories", "alice:alice's passphrase");
@@ -119,6 +120,11 @@ class WebAccountsIT {
           assertThat(e.path("action").asString()).isEqualTo("export");
           assertThat(e.path("query").asString()).isEqualTo("q=training");
           assertThat(e.path("time").asString()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        })
+        .anySatisfy(e -> {
+          assertThat(e.path("user").asString()).isEqualTo("bob");
+          assertThat(e.path("action").asString()).isEqualTo("export");
+          assertThat(e.path("status").asInt()).isEqualTo(403);
         })
         .noneSatisfy(e -> assertThat(e.path("path").asString()).isEqualTo("/api/categories"));
     // each line names the checksum of the one before it

@@ -21,7 +21,7 @@ class WebSecurityConfigurationTest {
       }
       assertThatThrownBy(() ->
               new WebSecurityConfiguration()
-                  .analystSecurity(null, properties("", ""), environment, null))
+                  .analystSecurity(null, properties("", ""), environment, null, null))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("triangulate.web.username")
           .hasMessageContaining(address == null ? "all interfaces" : address);
