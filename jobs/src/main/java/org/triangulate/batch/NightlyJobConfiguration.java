@@ -146,7 +146,8 @@ public class NightlyJobConfiguration {
   }
 
   @Bean
-  Step ingestTranscriptsStep(StagedStudyStore store, InputLedger ledger) {
+  Step ingestTranscriptsStep(
+      StagedStudyStore store, InputLedger ledger, SpeakerTurnSegmenter speakerTurnSegmenter) {
     return new StepBuilder("ingestTranscriptsStep", jobRepository)
         .tasklet(
             new TranscriptIngestTasklet(
@@ -155,7 +156,8 @@ public class NightlyJobConfiguration {
                 store,
                 ledger,
                 properties.input(),
-                properties.removal()),
+                properties.removal(),
+                speakerTurnSegmenter::interviewerProblem),
             transactionManager)
         .build();
   }

@@ -51,7 +51,14 @@ public class ValidateCommand implements Callable<Integer> {
             + " packs.");
     Path folder = properties.studyInput(study.name());
     System.out.println("Inputs in " + folder + ":");
-    List<InputLoad<?>> loads = StudyInputsCheck.check(folder, study, properties.input());
+    List<InputLoad<?>> loads =
+        StudyInputsCheck.check(
+            folder,
+            study,
+            properties.input(),
+            new org.triangulate.nlp.SpeakerTurnSegmenter(
+                    properties.nlp().interviewerLabels(), properties.nlp().participantLabels())
+                ::interviewerProblem);
     int problems = 0;
     int files = 0;
     List<InputLoad<?>> transcripts =

@@ -22,6 +22,25 @@ final class DocxText {
 
   private DocxText() {}
 
+  /**
+   * A table row as a line: two cells whose first is a short speaker name ({@code Interviewer |
+   * text}, the table layout many typists use) as {@code Interviewer: text}; other rows as their
+   * cells joined by {@code " | "}.
+   */
+  static String asTurn(List<String> cells) {
+    if (cells.size() == 2) {
+      String speaker = cells.get(0).replaceFirst(":$", "").strip();
+      if (!speaker.isEmpty()
+          && speaker.length() <= 40
+          && !speaker.contains("\n")
+          && !speaker.contains(":")
+          && !cells.get(1).isBlank()) {
+        return speaker + ": " + cells.get(1);
+      }
+    }
+    return String.join(" | ", cells);
+  }
+
   private static void checkExpandedSize(byte[] bytes, InputLimits limits) {
     long maxXml = limits.maxDocxXmlSize().toBytes();
     long maxAll = limits.maxArchiveSize().toBytes();
@@ -90,9 +109,9 @@ final class DocxText {
           lines.add(paragraph.getText());
         } else if (element instanceof XWPFTable table) {
           for (XWPFTableRow row : table.getRows()) {
-            lines.add(
-                String.join(
-                    " | ", row.getTableCells().stream().map(c -> c.getText().strip()).toList()));
+            List<String> cells =
+                row.getTableCells().stream().map(c -> c.getText().strip()).toList();
+            lines.add(asTurn(cells));
           }
         }
       }

@@ -52,12 +52,40 @@ public record StagedTranscript(
       Set<String> participants,
       TranscriptLanguages languages,
       InputLimits limits) {
+    return read(shortName, file, sha256, participants, languages, limits, text -> null);
+  }
+
+  /**
+   * As above, with {@code speakerCheck} saying what is wrong with a loaded transcript's speaker
+   * turns (null when nothing is): its answer becomes a note of the file's load, shown in the run
+   * report and by {@code validate}.
+   */
+  public static InputLoad<StagedTranscript> read(
+      String shortName,
+      Path file,
+      String sha256,
+      Set<String> participants,
+      TranscriptLanguages languages,
+      InputLimits limits,
+      java.util.function.UnaryOperator<String> speakerCheck) {
     try {
       long size = Files.size(file);
       if (size > limits.maxTranscriptSize().toBytes()) {
         return quarantined(shortName, TranscriptText.tooLarge(size, limits).getMessage());
       }
-      return read(shortName, Files.readAllBytes(file), sha256, participants, languages, limits);
+      InputLoad<StagedTranscript> load =
+          read(shortName, Files.readAllBytes(file), sha256, participants, languages, limits);
+      if (load.loaded().isEmpty()) {
+        return load;
+      }
+      String problem = speakerCheck.apply(load.loaded().getFirst().source().text());
+      if (problem == null) {
+        return load;
+      }
+      List<String> notes = new ArrayList<>(load.notes());
+      notes.add(problem);
+      return new InputLoad<>(
+          load.input(), load.fileName(), load.encoding(), load.loaded(), load.quarantined(), notes);
     } catch (IOException e) {
       return quarantined(shortName, "could not be read: " + e);
     }

@@ -33,6 +33,15 @@ public final class StudyInputsCheck {
   }
 
   public static List<InputLoad<?>> check(Path folder, Study study, InputLimits limits) {
+    return check(folder, study, limits, text -> null);
+  }
+
+  /** As the night checks: {@code speakerCheck} notes a transcript whose turns look wrong. */
+  public static List<InputLoad<?>> check(
+      Path folder,
+      Study study,
+      InputLimits limits,
+      java.util.function.UnaryOperator<String> speakerCheck) {
     List<InputLoad<?>> loads = new ArrayList<>();
     InputLoad<StagedCase> cases =
         csv(folder, StructuredInput.CASES, limits, file -> CsvInputLoader.cases(file, study));
@@ -84,7 +93,8 @@ public final class StudyInputsCheck {
               StructuredInputTasklet.sha256(file),
               participantIds,
               languages,
-              limits);
+              limits,
+              speakerCheck);
       load.loaded()
           .forEach(t ->
               transcripts

@@ -37,6 +37,7 @@ public class TranscriptIngestTasklet implements Tasklet {
   private final TranscriptLanguages languages;
   private final InputLimits limits;
   private final RemovalGuard guard;
+  private final java.util.function.UnaryOperator<String> speakerCheck;
 
   public TranscriptIngestTasklet(
       Path folder,
@@ -44,8 +45,10 @@ public class TranscriptIngestTasklet implements Tasklet {
       StagedStudyStore store,
       InputLedger ledger,
       InputLimits limits,
-      RemovalGuard guard) {
+      RemovalGuard guard,
+      java.util.function.UnaryOperator<String> speakerCheck) {
     this.guard = guard;
+    this.speakerCheck = speakerCheck;
     this.folder = folder;
     this.study = study;
     this.store = store;

@@ -14,7 +14,7 @@ public record TranscriptText(
 
   /** The file types read as transcripts, by lower-case extension. */
   public static final java.util.Set<String> TYPES =
-      java.util.Set.of("txt", "md", "markdown", "docx");
+      java.util.Set.of("txt", "md", "markdown", "docx", "vtt", "srt");
 
   /** Reads a transcript file's bytes; an {@link InvalidRecordException} says why it can't be. */
   public static TranscriptText read(String fileName, byte[] bytes) {
@@ -27,7 +27,7 @@ public record TranscriptText(
       throw new InvalidRecordException(
           "unsupported transcript type '."
               + type
-              + "' (expected .txt, .md or .docx; save other formats as one of these)");
+              + "' (expected .txt, .md, .docx, .vtt or .srt; save other formats as one of these)");
     }
     if (bytes.length > limits.maxTranscriptSize().toBytes()) {
       throw tooLarge(bytes.length, limits);
@@ -37,6 +37,15 @@ public record TranscriptText(
       text =
           new TranscriptText(
               canonical(DocxText.extract(bytes, limits)), "docx", "docx", "docx", null);
+    } else if (type.equals("vtt") || type.equals("srt")) {
+      DecodedText decoded = DecodedText.decode(bytes);
+      text =
+          new TranscriptText(
+              CaptionText.extract(decoded.text(), type),
+              type,
+              decoded.encoding(),
+              lineEndings(decoded.text()),
+              decoded.note());
     } else {
       DecodedText decoded = DecodedText.decode(bytes);
       text =

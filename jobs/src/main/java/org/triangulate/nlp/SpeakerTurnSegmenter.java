@@ -68,6 +68,10 @@ public final class SpeakerTurnSegmenter {
 
   private final Set<String> interviewerLabels;
   private final Set<String> participantLabels;
+  // The configured role labels in any letter case, numbered or not ("interviewer:",
+  // "Interviewer1 :", "INTERVIEWER 2"), and, for these known words only, without a colon when a
+  // tab, a dash or two spaces part them from the text, or when they stand alone on their line.
+  private final Pattern knownLabelLine;
 
   public SpeakerTurnSegmenter(List<String> interviewerLabels) {
     this(interviewerLabels, List.of("Interviewee", "Respondent", "R", "Participant", "P", "A"));
@@ -76,6 +80,32 @@ public final class SpeakerTurnSegmenter {
   public SpeakerTurnSegmenter(List<String> interviewerLabels, List<String> participantLabels) {
     this.interviewerLabels = normaliseAll(interviewerLabels);
     this.participantLabels = normaliseAll(participantLabels);
+    String known =
+        java.util.stream.Stream.concat(interviewerLabels.stream(), participantLabels.stream())
+            .map(String::strip)
+            .filter(l -> l.length() > 1)
+            .sorted(java.util.Comparator.comparingInt(String::length).reversed())
+            .map(Pattern::quote)
+            .collect(Collectors.joining("|"));
+    this.knownLabelLine =
+        Pattern.compile(
+            "^[ \\t]*(?:"
+                + TIMESTAMP
+                + "[ \\t]+)?"
+                + EMPHASIS
+                + "(?<label>(?i:"
+                + known
+                + ")(?:[ \\t]?\\d{1,3})?)"
+                + "(?:[ \\t]*"
+                + TIMESTAMP_AFTER_LABEL
+                + ")?"
+                + EMPHASIS
+                + "(?:[ \\t]*:|\\t+|[ \\t]+[-–—][ \\t]+| {2,}|[ \\t]*$\\n)"
+                + EMPHASIS
+                + "[ \\t]*(?:"
+                + TIMESTAMP_AFTER_LABEL
+                + "[ \\t]*)?",
+            Pattern.MULTILINE);
   }
 
   public List<SpeakerTurn> segment(String text) {
@@ -86,14 +116,15 @@ public final class SpeakerTurnSegmenter {
   private record Label(int start, int end, String name) {}
 
   private List<Label> labels(String text) {
-    List<Label> found = new ArrayList<>();
-    for (Pattern pattern : List.of(LABELLED_LINE, LABEL_LINE_WITH_TIME)) {
+    java.util.TreeMap<Integer, Label> found = new java.util.TreeMap<>();
+    for (Pattern pattern : List.of(knownLabelLine, LABELLED_LINE, LABEL_LINE_WITH_TIME)) {
       Matcher m = pattern.matcher(text);
       while (m.find()) {
-        found.add(new Label(m.start(), m.end(), m.group("label").strip()));
+        // One label per line start: the first pattern to claim it wins.
+        found.putIfAbsent(m.start(), new Label(m.start(), m.end(), m.group("label").strip()));
       }
     }
-    return found.stream().sorted(java.util.Comparator.comparingInt(Label::start)).toList();
+    return List.copyOf(found.values());
   }
 
   private List<SpeakerTurn> labelledTurns(String text, List<Label> labels) {
@@ -179,6 +210,26 @@ public final class SpeakerTurnSegmenter {
     if (end > start) {
       turns.add(new SpeakerTurn(turns.size(), label, role, start, end));
     }
+  }
+
+  /**
+   * Why no turn of a transcript would be read as the interviewer's, or null when some is: no
+   * speaker labels at all, or labels none of which is an interviewer's (named in the labels seen),
+   * so every turn would be taken for the participant's words.
+   */
+  public String interviewerProblem(String text) {
+    List<Label> labels = labels(text);
+    if (labels.isEmpty()) {
+      return "no speaker labels found: every paragraph would be read as the participant's";
+    }
+    Map<String, SpeakerRole> roles = roles(text, labels);
+    if (roles.containsValue(SpeakerRole.INTERVIEWER)) {
+      return null;
+    }
+    return "no interviewer told apart (labels seen: "
+        + String.join(", ", new LinkedHashSet<>(labels.stream().map(Label::name).toList()))
+        + "): every turn would be read as the participant's; name the interviewer's label in"
+        + " triangulate.nlp.interviewer-labels";
   }
 
   /**

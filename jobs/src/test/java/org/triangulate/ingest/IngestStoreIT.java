@@ -100,7 +100,13 @@ class IngestStoreIT {
                                 kind, folder, study, store, ledger, config, limits, guard)),
                 Stream.of(
                     new TranscriptIngestTasklet(
-                        folder.resolve("transcripts"), study, store, ledger, limits, guard),
+                        folder.resolve("transcripts"),
+                        study,
+                        store,
+                        ledger,
+                        limits,
+                        guard,
+                        text -> null),
                     new RefiQdaImportTasklet(
                         folder.resolve("coding"),
                         study,

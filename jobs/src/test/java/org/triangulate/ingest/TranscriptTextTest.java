@@ -51,7 +51,7 @@ class TranscriptTextTest {
   }
 
   @Test
-  void readsAWordTableRowAsItsCellsJoined() throws Exception {
+  void readsATwoColumnWordTableRowAsTheSpeakersTurn() throws Exception {
     // given
     byte[] bytes;
     try (XWPFDocument document = new XWPFDocument();
@@ -67,7 +67,7 @@ class TranscriptTextTest {
     TranscriptText text = TranscriptText.read("P07.docx", bytes);
 
     // then
-    assertThat(text.text()).isEqualTo("Interviewer | Tell me more.");
+    assertThat(text.text()).isEqualTo("Interviewer: Tell me more.");
   }
 
   @Test
@@ -124,7 +124,7 @@ class TranscriptTextTest {
   void refusesOtherFileTypesAndEmptyTranscripts() {
     assertThatThrownBy(() -> TranscriptText.read("P01.rtf", new byte[] {'x'}))
         .hasMessage(
-            "unsupported transcript type '.rtf' (expected .txt, .md or .docx; save other formats as"
+            "unsupported transcript type '.rtf' (expected .txt, .md, .docx, .vtt or .srt; save other formats as"
                 + " one of these)");
     assertThatThrownBy(
             () -> TranscriptText.read("P01.txt", " \n\t".getBytes(StandardCharsets.UTF_8)))
