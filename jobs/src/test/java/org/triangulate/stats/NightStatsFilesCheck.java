@@ -131,9 +131,9 @@ public final class NightStatsFilesCheck {
       String measure =
           happening
               ? (biasCorrected
-                  ? HappeningChiSquareTest.EFFECT_MEASURE_BIAS_CORRECTED
-                  : HappeningChiSquareTest.EFFECT_MEASURE)
-              : ImportanceRankTest.EFFECT_MEASURE;
+                  ? HappeningComparison.EFFECT_MEASURE_BIAS_CORRECTED
+                  : HappeningComparison.EFFECT_MEASURE)
+              : ImportanceComparison.EFFECT_MEASURE;
       if (skipped) {
         assertThat(row.get("effect_measure")).as(key + " effect_measure").isIn("", measure);
       } else {
