@@ -47,9 +47,9 @@ public record RunReport(
 
   /**
    * A staged transcript's language (what it is annotated in) and the shares of the languages seen
-   * in it.
+   * in it; the transcript by its opaque source id, never its file's name.
    */
-  public record LanguageLine(String file, String language, String shares) {}
+  public record LanguageLine(String source, String language, String shares) {}
 
   /** Counts of one step execution. */
   public record StepLine(
@@ -142,7 +142,7 @@ public record RunReport(
       byLanguage.forEach((language, lines) -> {
         out.append(String.format("  %-4s %4d:", language, lines.size()));
         lines.forEach(
-            l -> out.append(' ').append(l.file()).append(" (").append(l.shares()).append(')'));
+            l -> out.append(' ').append(l.source()).append(" (").append(l.shares()).append(')'));
         out.append('\n');
       });
     }

@@ -122,7 +122,7 @@ public class RunReportListener implements JobExecutionListener {
         inputLines(attempts),
         outputs,
         store.languages(study.name()).stream()
-            .map(l -> new RunReport.LanguageLine(l.fileName(), l.language(), l.shares()))
+            .map(l -> new RunReport.LanguageLine(l.source(), l.language(), l.shares()))
             .toList());
   }
 

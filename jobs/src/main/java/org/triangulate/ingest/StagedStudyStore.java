@@ -102,18 +102,16 @@ public class StagedStudyStore {
   }
 
   /**
-   * Stores a source text (a transcript, or a text inside a REFI-QDA project). An unchanged checksum
-   * keeps the row (and its annotations) as it is, so only changed texts are annotated again. A new
-   * source gets its {@linkplain OpaqueSourceIds opaque id}, kept while its participant stays.
+   * A staged transcript's language and the shares of the languages seen in it; the transcript by
+   * its {@linkplain OpaqueSourceIds opaque id} (this goes into the run report).
    */
-  /** A staged transcript's language and the shares of the languages seen in it. */
-  public record SourceLanguage(String fileName, String language, String shares) {}
+  public record SourceLanguage(String source, String language, String shares) {}
 
-  /** The study's transcripts' languages, by file name. */
+  /** The study's transcripts' languages, by opaque source id: a file's name may name the person. */
   public java.util.List<SourceLanguage> languages(String study) {
     return jdbc.query(
-        "select file_name, language, language_shares from source where study = ? and origin = 'transcript'"
-            + " order by file_name",
+        "select opaque_id, language, language_shares from source where study = ? and origin = 'transcript'"
+            + " order by opaque_id",
         (rs, i) ->
             new SourceLanguage(
                 rs.getString(1), rs.getString(2), rs.getString(3) == null ? "" : rs.getString(3)),
@@ -138,6 +136,11 @@ public class StagedStudyStore {
         sourceId);
   }
 
+  /**
+   * Stores a source text (a transcript, or a text inside a REFI-QDA project). An unchanged checksum
+   * keeps the row (and its annotations) as it is, so only changed texts are annotated again. A new
+   * source gets its {@linkplain OpaqueSourceIds opaque id}, kept while its participant stays.
+   */
   public void upsertSource(String study, SourceDocument source, SourceOrigin origin) {
     int updated =
         jdbc.update(
