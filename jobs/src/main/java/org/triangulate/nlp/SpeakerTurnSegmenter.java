@@ -38,8 +38,9 @@ public final class SpeakerTurnSegmenter {
   // bracketed time or one with seconds is a timestamp.
   private static final String TIMESTAMP_AFTER_LABEL =
       "(?:\\[" + CLOCK + "\\]|\\(" + CLOCK + "\\)|\\d{1,2}:\\d{2}:\\d{2})";
+  // A name label may start with any capital letter ("Łukasz:", "Émilie:"), not only A to Z.
   private static final String LABEL =
-      "(?<label>[A-Z][\\p{L}'’.-]*(?:[ \\t][A-Z0-9][\\p{L}0-9'’.-]*){0,2}|[A-Z]{1,3}\\d{1,4})";
+      "(?<label>\\p{Lu}[\\p{L}'’.-]*(?:[ \\t][\\p{Lu}0-9][\\p{L}0-9'’.-]*){0,2}|[A-Z]{1,3}\\d{1,4})";
   private static final String EMPHASIS = "(?:\\*\\*|__|\\*)?";
   private static final Pattern LABELLED_LINE =
       Pattern.compile(

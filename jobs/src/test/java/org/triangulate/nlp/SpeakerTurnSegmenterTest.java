@@ -30,6 +30,19 @@ class SpeakerTurnSegmenterTest {
   }
 
   @Test
+  void readsANameLabelThatStartsWithACapitalBeyondAToZ() {
+    // given
+    String text = "Int: Thanks, Łukasz.\nŁukasz: Go ahead.\nÉmilie Ó Súilleabháin: Me too.";
+
+    // then
+    assertTurns(text)
+        .containsExactly(
+            tuple(0, "Int", INTERVIEWER, "Thanks, Łukasz."),
+            tuple(1, "Łukasz", PARTICIPANT, "Go ahead."),
+            tuple(2, "Émilie Ó Súilleabháin", PARTICIPANT, "Me too."));
+  }
+
+  @Test
   void readsSingleLetterLabels() {
     // given
     String text = "I: And supervision?\nR: Monthly, mostly.\nI: Thanks.";
