@@ -72,6 +72,8 @@ import org.triangulate.stats.ItemStatisticsTasklet;
 import org.triangulate.stats.PatternDetectionTasklet;
 import org.triangulate.study.Study;
 import org.triangulate.synthesis.SynthesisPackTasklet;
+import org.triangulate.workshop.WorkshopNotesTasklet;
+import org.triangulate.workshop.WorkshopSaidTasklet;
 
 /**
  * The nightly job, read top to bottom: ingest the study's inputs, annotate and code transcripts,
@@ -353,6 +355,34 @@ public class NightlyJobConfiguration {
         .build();
   }
 
+  /** Workshop notes (data-in/<study>/workshops/), de-identified and coded, kept apart. */
+  @Bean
+  Step ingestWorkshopNotesStep(JdbcTemplate jdbc, SegmentStore segments, QuarantineLog quarantine) {
+    return new StepBuilder("ingestWorkshopNotesStep", jobRepository)
+        .tasklet(
+            new WorkshopNotesTasklet(jdbc, segments, quarantine, study, input("workshops")),
+            transactionManager)
+        .build();
+  }
+
+  /** What the workshops said under each pattern, into data-out/<study>/workshops/. */
+  @Bean
+  Step writeWorkshopSaidStep(
+      JdbcTemplate jdbc,
+      org.triangulate.stats.StudyStatistics statistics,
+      org.thymeleaf.ITemplateEngine templates) {
+    return new StepBuilder("writeWorkshopSaidStep", jobRepository)
+        .tasklet(
+            new WorkshopSaidTasklet(
+                jdbc,
+                statistics,
+                study,
+                templates,
+                properties.studyOutput(study.name()).resolve("workshops")),
+            transactionManager)
+        .build();
+  }
+
   /** The text sources leave the store with in the export: the one place to change it. */
   @Bean
   ExportedSourceText exportedSourceText(
@@ -564,6 +594,8 @@ public class NightlyJobConfiguration {
       Step writeCodingCoverageStep,
       Step computeAgreementStep,
       Step writeMatricesStep,
+      Step ingestWorkshopNotesStep,
+      Step writeWorkshopSaidStep,
       Step exportRefiQdaStep,
       Step createExtractIndexStep,
       Step indexExtractsStep,
@@ -590,6 +622,7 @@ public class NightlyJobConfiguration {
             .start(writeCodingCoverageStep)
             .next(computeAgreementStep)
             .next(writeMatricesStep)
+            .next(ingestWorkshopNotesStep)
             .build();
     Flow transcripts =
         new FlowBuilder<Flow>("transcriptsToCoverage")
@@ -621,6 +654,7 @@ public class NightlyJobConfiguration {
             .next(ingestResponsesStep)
             .next(transcriptsBesideStatistics)
             .next(detectPatternsStep)
+            .next(writeWorkshopSaidStep)
             .next(writeSynthesisPacksStep)
             .next(recordChangesStep)
             .build();

@@ -15,6 +15,7 @@ import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 import org.triangulate.OutputFiles;
 import org.triangulate.SpreadsheetText;
+import org.triangulate.workshop.WorkshopSaid;
 
 /**
  * Writes one pack's folder: {@code index.html} (self-contained: inline CSS and SVG, no external
@@ -110,12 +111,20 @@ public class PackWriter {
    * then names the run that wrote it.
    */
   public Path write(Path directory, PackView pack) {
-    String content = contentFingerprint(pack);
+    return write(directory, pack, null);
+  }
+
+  /**
+   * {@link #write(Path, PackView)} with what the study's feedback workshops said under each pattern
+   * (null: no workshop notes, and the page is as without them).
+   */
+  public Path write(Path directory, PackView pack, WorkshopSaid workshopSaid) {
+    String content = contentFingerprint(pack, workshopSaid);
     Path fingerprint = directory.resolve(CONTENT_FINGERPRINT);
     if (isCurrent(directory, fingerprint, content)) {
       return directory;
     }
-    String html = html(pack);
+    String html = html(pack, workshopSaid);
     OutputFiles.writeReadable(directory.resolve("quotes.csv"), out -> writeQuotes(out, pack));
     OutputFiles.writeReadableBytes(
         directory.resolve("pack.pdf"),
@@ -137,13 +146,18 @@ public class PackWriter {
   }
 
   /** The page with the run's id and date left out, and the template it was rendered with. */
-  private String contentFingerprint(PackView pack) {
-    return DigestUtils.sha256Hex(html(pack.withRun(0, LocalDate.EPOCH))) + "\n";
+  private String contentFingerprint(PackView pack, WorkshopSaid workshopSaid) {
+    return DigestUtils.sha256Hex(html(pack.withRun(0, LocalDate.EPOCH), workshopSaid)) + "\n";
   }
 
   String html(PackView pack) {
+    return html(pack, null);
+  }
+
+  String html(PackView pack, WorkshopSaid workshopSaid) {
     Context context = new Context();
     context.setVariable("pack", pack);
+    context.setVariable("workshopSaid", workshopSaid);
     return templates.process("pack/index", context);
   }
 

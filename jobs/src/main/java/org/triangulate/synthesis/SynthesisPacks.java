@@ -26,6 +26,7 @@ import org.triangulate.stats.Pattern;
 import org.triangulate.stats.PatternFamily;
 import org.triangulate.stats.StudyStatistics;
 import org.triangulate.study.Study;
+import org.triangulate.workshop.WorkshopSaid;
 
 /**
  * Writes every pack the study defines to {@code data-out/<study>/packs/<pack>/}: the pack's
@@ -74,7 +75,9 @@ public class SynthesisPacks {
    * {@link org.triangulate.ingest.InputsFingerprint}): then every number and every quote would be
    * the same, and the night keeps them. Returns the folders written, none when kept.
    */
-  public List<Path> writeAllUnlessCurrent(long runId, LocalDate runDate, String inputs) {
+  public List<Path> writeAllUnlessCurrent(long runId, LocalDate runDate, String studyInputs) {
+    // Workshop notes show in the packs but are not an input of the statistics: they join here.
+    String inputs = studyInputs + WorkshopSaid.fingerprintSuffix(jdbc, study.name());
     Path record = packsDirectory.resolve(INPUTS_RECORD);
     if (isCurrent(record, inputs)) {
       return List.of();
@@ -116,6 +119,7 @@ public class SynthesisPacks {
   /** Writes every pack; returns their folders in the order of {@code study.yml}. */
   public List<Path> writeAll(long runId, LocalDate runDate) {
     StudyStatistics.Results results = statistics.compute();
+    WorkshopSaid said = WorkshopSaid.ifAny(jdbc, study.name(), results.patterns());
     PackProvenance provenance = PackProvenance.read(jdbc, study.name(), studyConfigDir);
     Map<String, List<ItemGroupStats>> byCase = null;
     List<Callable<Path>> packs = new ArrayList<>();
@@ -136,7 +140,8 @@ public class SynthesisPacks {
                 results,
                 runId,
                 runDate,
-                provenance));
+                provenance,
+                said));
         continue;
       }
       if (byCase == null) {
@@ -155,7 +160,8 @@ public class SynthesisPacks {
                 results,
                 runId,
                 runDate,
-                provenance));
+                provenance,
+                said));
       }
     }
     return writeInParallel(packs);
@@ -192,7 +198,8 @@ public class SynthesisPacks {
       StudyStatistics.Results results,
       long runId,
       LocalDate runDate,
-      PackProvenance provenance) {
+      PackProvenance provenance,
+      WorkshopSaid said) {
     List<JointDisplay> sections =
         patterns.stream().map(p -> displays.build(p, results.items(), scope)).toList();
     return writer.write(
@@ -212,7 +219,8 @@ public class SynthesisPacks {
             ItemTables.answerHeadings(),
             itemTables.tables(
                 patterns.stream().map(Pattern::itemId).toList(), pack.groupings(), results.items()),
-            provenance));
+            provenance),
+        said);
   }
 
   /** The method, then the night's agreement between coders (see {@link AgreementAppendix}). */
