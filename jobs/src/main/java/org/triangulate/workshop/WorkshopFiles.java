@@ -3,7 +3,6 @@ package org.triangulate.workshop;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,10 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.triangulate.ingest.DecodedText;
+import org.triangulate.ingest.InputFiles;
 import org.triangulate.ingest.QuarantinedRecord;
 
 /**
@@ -43,33 +42,37 @@ public final class WorkshopFiles {
       return paragraphs;
     }
     Map<String, Workshop> described = described(folder.resolve(INDEX), quarantine);
-    for (Path workshopFolder : sorted(folder)) {
-      if (!Files.isDirectory(workshopFolder)) {
+    // The study's own listing: links that lead out of the study folder are refused, never read.
+    for (InputFiles.Listed listed : InputFiles.tree(folder, folder.getParent())) {
+      String name = listed.name();
+      if (name.equals(INDEX)) {
         continue;
       }
-      String id = workshopFolder.getFileName().toString();
+      int slash = name.indexOf('/');
+      String problem =
+          listed.refusal() != null
+              ? listed.refusal()
+              : slash < 0
+                  ? "not in a workshop's folder (workshops/<workshop id>/)"
+                  : problem(listed.path());
+      if (problem != null) {
+        quarantine.accept(new QuarantinedRecord(INPUT, name, "file", problem, null));
+        continue;
+      }
+      String id = name.substring(0, slash);
       Workshop workshop = described.getOrDefault(id, Workshop.undescribed(id));
-      for (Path file : sorted(workshopFolder)) {
-        String name = id + "/" + file.getFileName();
-        String problem = problem(file);
-        if (problem != null) {
-          quarantine.accept(new QuarantinedRecord(INPUT, name, "file", problem, null));
-          continue;
-        }
-        try {
-          String text = DecodedText.decode(Files.readAllBytes(file)).text();
-          int number = 0;
-          for (String block : text.replace("\r\n", "\n").split("\n\\s*\n")) {
-            String paragraph = block.strip().replaceAll("\\s+", " ");
-            if (!paragraph.isEmpty()) {
-              paragraphs.add(new Paragraph(workshop, name, ++number, paragraph));
-            }
+      try {
+        String text = DecodedText.decode(Files.readAllBytes(listed.path())).text();
+        int number = 0;
+        for (String block : text.replace("\r\n", "\n").split("\n\\s*\n")) {
+          String paragraph = block.strip().replaceAll("\\s+", " ");
+          if (!paragraph.isEmpty()) {
+            paragraphs.add(new Paragraph(workshop, name, ++number, paragraph));
           }
-        } catch (IOException | RuntimeException e) {
-          quarantine.accept(
-              new QuarantinedRecord(
-                  INPUT, name, "file", "cannot be read: " + e.getMessage(), null));
         }
+      } catch (IOException | RuntimeException e) {
+        quarantine.accept(
+            new QuarantinedRecord(INPUT, name, "file", "cannot be read: " + e.getMessage(), null));
       }
     }
     return paragraphs;
@@ -145,13 +148,5 @@ public final class WorkshopFiles {
 
   private static String value(CSVRecord row, String column) {
     return row.isMapped(column) && row.isSet(column) ? row.get(column).strip() : "";
-  }
-
-  private static List<Path> sorted(Path folder) {
-    try (Stream<Path> entries = Files.list(folder)) {
-      return entries.sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + folder, e);
-    }
   }
 }

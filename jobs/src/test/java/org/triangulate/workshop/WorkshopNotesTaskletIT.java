@@ -33,15 +33,20 @@ import org.triangulate.study.Study;
  */
 class WorkshopNotesTaskletIT {
 
-  @TempDir Path in;
+  @TempDir Path temp;
 
   @ParameterizedTest
   @ValueSource(strings = {"h2", "postgresql"})
   void ingestsDeidentifiesAndCodesWorkshopNotesApartFromParticipants(String database)
       throws Exception {
     try (StoreFixture store = new StoreFixture(database)) {
-      // given a workshop with notes in two paragraphs, its description, and a stray file
+      // given a workshop with notes in two paragraphs, its description, a file of the wrong kind,
+      // one outside any workshop's folder and a link to a file outside the study
+      Path in = Files.createDirectories(temp.resolve("study/workshops"));
       Path w1 = Files.createDirectories(in.resolve("w1"));
+      Files.writeString(in.resolve("loose.txt"), "Not in a workshop.");
+      Files.writeString(temp.resolve("secret.txt"), "Outside the study.");
+      Files.createSymbolicLink(w1.resolve("linked.txt"), temp.resolve("secret.txt"));
       Files.writeString(
           w1.resolve("notes.txt"),
           "Grace Okafor said the peer workers get supervision weekly now.\n\n"
@@ -82,12 +87,19 @@ class WorkshopNotesTaskletIT {
           .containsEntry("DEIDENTIFIED_TEXT", "Everyone agreed the pay was still unfair.")
           .containsEntry("CATEGORIES", "pay");
       assertThat(
-              store.jdbc.queryForList("select file_name, reason from quarantine where study = 's'"))
-          .singleElement()
-          .satisfies(q ->
-              assertThat(q.values())
-                  .containsExactly("w1/slides.pdf", "workshop notes must be .txt files"));
-      assertThat(contribution.getProcessSkipCount()).isEqualTo(1);
+              store.jdbc.queryForList(
+                  "select file_name from quarantine where study = 's' order by file_name",
+                  String.class))
+          .containsExactly("loose.txt", "w1/linked.txt", "w1/slides.pdf");
+      assertThat(
+              store.jdbc.queryForObject(
+                  "select reason from quarantine where file_name = 'w1/slides.pdf'", String.class))
+          .isEqualTo("workshop notes must be .txt files");
+      assertThat(
+              store.jdbc.queryForObject(
+                  "select reason from quarantine where file_name = 'w1/linked.txt'", String.class))
+          .contains("outside the study folder");
+      assertThat(contribution.getProcessSkipCount()).isEqualTo(3);
       for (String table : List.of("segment", "coding", "source", "participant", "response")) {
         assertThat(store.jdbc.queryForObject("select count(*) from " + table, Integer.class))
             .as(table)
