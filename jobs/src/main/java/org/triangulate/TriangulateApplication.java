@@ -8,7 +8,7 @@ import org.triangulate.study.StudyLoader;
 
 /**
  * The Spring Boot application behind every command: the nightly job, the analyst search and the
- * stores they share. Started by {@link Triangulate}, the command line.
+ * stores they share. Started by the command line, {@code cli.Triangulate}.
  */
 @SpringBootApplication
 @EnableConfigurationProperties(TriangulateProperties.class)

@@ -64,7 +64,7 @@ final class PipelineTestSupport {
                 "-Xmx2g",
                 "-cp",
                 System.getProperty("java.class.path"),
-                "org.triangulate.Triangulate"));
+                "org.triangulate.cli.Triangulate"));
     command.addAll(List.of(arguments));
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("triangulate.elasticsearch.embedded", "false");

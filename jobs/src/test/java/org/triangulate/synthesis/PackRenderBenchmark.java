@@ -18,7 +18,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.jsoup.Jsoup;
-import org.triangulate.Triangulate;
+import org.triangulate.cli.Triangulate;
 
 /**
  * Pack PDF rendering, the renderer of 9dfdccb ({@link BaselinePackPdf}) beside the current one

@@ -1,16 +1,5 @@
-package org.triangulate;
+package org.triangulate.cli;
 
-import org.triangulate.cli.CommandFailure;
-import org.triangulate.cli.DemoCommand;
-import org.triangulate.cli.EsCommand;
-import org.triangulate.cli.GenerateDemoCommand;
-import org.triangulate.cli.HashPasswordCommand;
-import org.triangulate.cli.HistoryCommand;
-import org.triangulate.cli.RunCommand;
-import org.triangulate.cli.ScheduleCommand;
-import org.triangulate.cli.ServeCommand;
-import org.triangulate.cli.ValidateCommand;
-import org.triangulate.cli.WorkerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
