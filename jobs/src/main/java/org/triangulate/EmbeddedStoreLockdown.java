@@ -9,6 +9,7 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import org.triangulate.output.PrivateFolders;
 
 /**
  * Keeps the embedded H2 store (raw transcripts, the name ↔ pseudonym table) its owner's only: its

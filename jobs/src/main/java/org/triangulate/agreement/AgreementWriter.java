@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.triangulate.OutputFiles;
-import org.triangulate.SpreadsheetText;
+import org.triangulate.output.OutputFiles;
+import org.triangulate.output.SpreadsheetText;
 
 /**
  * Writes {@code agreement.csv} (one row per category and pair of coders) and {@code

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
-import org.triangulate.OutputFiles;
+import org.triangulate.output.OutputFiles;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 

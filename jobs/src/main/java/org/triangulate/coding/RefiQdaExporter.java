@@ -8,9 +8,9 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.triangulate.OutputFiles;
 import org.triangulate.ingest.SourceDocument;
 import org.triangulate.nlp.Segment;
+import org.triangulate.output.OutputFiles;
 import org.triangulate.study.Study;
 
 /**

@@ -7,9 +7,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.triangulate.OutputFiles;
-import org.triangulate.PrivateFolders;
-import org.triangulate.SpreadsheetText;
+import org.triangulate.output.OutputFiles;
+import org.triangulate.output.PrivateFolders;
+import org.triangulate.output.SpreadsheetText;
 
 /**
  * Records quarantined input in the store (per run) and exports a run's quarantine to {@code

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
-import org.triangulate.OutputFiles;
+import org.triangulate.output.OutputFiles;
 
 /**
  * Writes {@code framework.html} (self-contained; every value escaped by the template engine) and

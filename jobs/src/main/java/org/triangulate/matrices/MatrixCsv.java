@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.triangulate.OutputFiles;
-import org.triangulate.SpreadsheetText;
+import org.triangulate.output.OutputFiles;
+import org.triangulate.output.SpreadsheetText;
 
 /** A CSV file of the matrices: a header and rows, every text cell formula-safe. */
 final class MatrixCsv {

@@ -13,8 +13,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
-import org.triangulate.OutputFiles;
-import org.triangulate.SpreadsheetText;
+import org.triangulate.output.OutputFiles;
+import org.triangulate.output.SpreadsheetText;
 import org.triangulate.workshop.WorkshopSaid;
 
 /**

@@ -17,8 +17,8 @@ import java.util.Map;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
-import org.triangulate.PrivateFolders;
 import org.triangulate.TriangulateProperties;
+import org.triangulate.output.PrivateFolders;
 import org.triangulate.study.Study;
 import tools.jackson.databind.json.JsonMapper;
 

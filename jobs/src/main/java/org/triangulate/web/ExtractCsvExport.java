@@ -10,7 +10,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Component;
-import org.triangulate.SpreadsheetText;
+import org.triangulate.output.SpreadsheetText;
 
 /**
  * Writes every hit of a search as CSV, one row per extract, in the search's order: pages of {@value

@@ -1,4 +1,4 @@
-package org.triangulate;
+package org.triangulate.output;
 
 /**
  * Makes text from transcripts safe to open in a spreadsheet. Excel, LibreOffice and Google Sheets

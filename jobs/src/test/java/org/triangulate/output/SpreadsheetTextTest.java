@@ -1,4 +1,4 @@
-package org.triangulate;
+package org.triangulate.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

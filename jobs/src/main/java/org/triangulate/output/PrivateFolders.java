@@ -1,4 +1,4 @@
-package org.triangulate;
+package org.triangulate.output;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
