@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       HistoryCommand.class,
       GenerateDemoCommand.class,
       HashPasswordCommand.class,
+      EvaluateCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {"", "Also: ./triangulate test   runs the test suite (mvn -B verify on a JDK 21+)."})

@@ -25,6 +25,7 @@ public record Study(
     Deidentification deidentify,
     List<PackDefinition> packs,
     Languages languages,
+    Alignment alignment,
     // Read from codebook.yml and injected by StudyLoader, not a key of study.yml.
     @JacksonInject(value = Study.CODEBOOK, useInput = OptBoolean.FALSE) Codebook codebook) {
 
@@ -45,9 +46,13 @@ public record Study(
     deidentify = deidentify == null ? Deidentification.NONE : deidentify;
     packs = copy(packs);
     languages = languages == null ? Languages.ENGLISH : languages;
+    alignment = alignment == null ? Alignment.DEFAULT : alignment.withDefaults();
   }
 
-  /** A study in English only, as every study was before it could declare languages. */
+  /**
+   * A study in English only, as every study was before it could declare languages, with the
+   * default alignment settings.
+   */
   public Study(
       String name,
       String title,
@@ -78,6 +83,7 @@ public record Study(
         deidentify,
         packs,
         Languages.ENGLISH,
+        null,
         codebook);
   }
 
@@ -98,6 +104,7 @@ public record Study(
         deidentify,
         packs,
         languages,
+        alignment,
         codebook);
   }
 
@@ -118,6 +125,7 @@ public record Study(
         deidentify,
         packs,
         languages,
+        alignment,
         codebook);
   }
 
@@ -161,7 +169,19 @@ public record Study(
   public record Domain(String id, String label) {}
 
   /** A structured interview item, asked as A (happening) and B (importance). */
-  public record Item(String id, String domain, String text) {}
+  /**
+   * A structured item: its wording, and optionally the questions of the topic guide that ask about
+   * it ({@code prompts}), which help tell which item an interview turn is about.
+   */
+  public record Item(String id, String domain, String text, List<String> prompts) {
+    public Item {
+      prompts = copy(prompts);
+    }
+
+    public Item(String id, String domain, String text) {
+      this(id, domain, text, null);
+    }
+  }
 
   public record ImportanceScale(int min, int max) {}
 
@@ -228,6 +248,28 @@ public record Study(
           null,
           null,
           null);
+    }
+  }
+
+  /**
+   * How participant segments are aligned to items: the sentence-embedding {@code model}, the
+   * similarity from which an interviewer's question is taken to ask about an item ({@code
+   * question-min-score}), the similarity from which a segment is aligned by its own words alone
+   * ({@code semantic-min-score}) and the alignment score a quote needs ({@code quote-min-score}).
+   * Scores are cosine similarities, from -1 to 1.
+   */
+  public record Alignment(
+      String model, Double questionMinScore, Double semanticMinScore, Double quoteMinScore) {
+
+    public static final String MINILM_L6_V2_Q = "all-minilm-l6-v2-q";
+    public static final Alignment DEFAULT = new Alignment(null, null, null, null).withDefaults();
+
+    public Alignment withDefaults() {
+      return new Alignment(
+          model == null ? MINILM_L6_V2_Q : model,
+          questionMinScore == null ? 0.35 : questionMinScore,
+          semanticMinScore == null ? 0.5 : semanticMinScore,
+          quoteMinScore == null ? 0.35 : quoteMinScore);
     }
   }
 

@@ -1,0 +1,38 @@
+package org.triangulate.evaluate;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The answers of a generated study's {@code responses.csv} (long form: participant, item, answer),
+ * read straight from the file so that what the packs show is checked against the input, not against
+ * the store that made them.
+ */
+public final class StudyAnswers {
+
+  private StudyAnswers() {}
+
+  /** Answers keyed {@code participant/item}. */
+  public static Map<String, String> read(Path responsesCsv) {
+    Map<String, String> answers = new HashMap<>();
+    try (Reader in = Files.newBufferedReader(responsesCsv, StandardCharsets.UTF_8);
+        CSVParser parser =
+            CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+      for (CSVRecord r : parser) {
+        answers.put(r.get("participant_id") + "/" + r.get("item_id"), r.get("happening"));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(responsesCsv + ": " + e.getMessage(), e);
+    }
+    return answers;
+  }
+}
