@@ -32,6 +32,8 @@ import org.triangulate.TriangulateProperties;
 import org.triangulate.agreement.AgreementTasklet;
 import org.triangulate.changes.ChangesProperties;
 import org.triangulate.changes.ChangesTasklet;
+import org.triangulate.align.Embedders;
+import org.triangulate.align.ItemAlignmentTasklet;
 import org.triangulate.coding.AutoCodingTasklet;
 import org.triangulate.coding.CodingCoverageTasklet;
 import org.triangulate.coding.DeidentifiedSourceText;
@@ -315,6 +317,14 @@ public class NightlyJobConfiguration {
         .build();
   }
 
+  /** Participant segments aligned to items, after the codings they take as evidence. */
+  @Bean
+  Step alignItemsStep(JdbcTemplate jdbc, SegmentStore segments, Embedders embedders) {
+    return new StepBuilder("alignItemsStep", jobRepository)
+        .tasklet(new ItemAlignmentTasklet(jdbc, segments, study, embedders), transactionManager)
+        .build();
+  }
+
   /** Segments per category by case and group, written into the run's folder. */
   @Bean
   Step writeCodingCoverageStep(
@@ -591,6 +601,7 @@ public class NightlyJobConfiguration {
       Step deidentifySegmentsStep,
       Step attachImportedCodingsStep,
       Step autoCodeSegmentsStep,
+      Step alignItemsStep,
       Step writeCodingCoverageStep,
       Step computeAgreementStep,
       Step writeMatricesStep,
@@ -612,6 +623,7 @@ public class NightlyJobConfiguration {
             .start(deidentifySegmentsStep)
             .next(attachImportedCodingsStep)
             .next(autoCodeSegmentsStep)
+            .next(alignItemsStep)
             .next(exportRefiQdaStep)
             .next(createExtractIndexStep)
             .next(indexExtractsStep)

@@ -96,6 +96,14 @@ public class RunReportListener implements JobExecutionListener {
     }
     outputs.put(
         "coding coverage", runDirectory(execution.getId()).resolve("coverage.txt").toString());
+    steps.stream()
+        .filter(s -> s.getStepName().equals("alignItemsStep"))
+        .map(s ->
+            s.getExecutionContext()
+                .getString(org.triangulate.align.ItemAlignmentTasklet.UNALIGNED_ITEMS, ""))
+        .filter(items -> !items.isEmpty())
+        .findFirst()
+        .ifPresent(items -> outputs.put("unaligned items", items.replace(",", ", ")));
     outputs.put(
         "REFI-QDA export", out.resolve("export").resolve(study.name() + ".qdpx").toString());
     outputs.put("statistics", out.resolve("stats").toString());

@@ -49,12 +49,14 @@ public class EvaluateCommand implements Callable<Integer> {
               PackQuotes.read(properties.studyOutput(study.name()).resolve("packs")),
               StudyAnswers.read(input.resolve("responses.csv")),
               domains);
-      var alignment =
-          stored.hasAlignments()
+      boolean aligned = stored.hasAlignments();
+      var alignment = aligned ? Evaluation.alignment(truth, spans, stored.alignedItems()) : null;
+      var quotable =
+          aligned
               ? Evaluation.alignment(
                   truth, spans, stored.alignedItems(study.alignment().quoteMinScore()))
               : null;
-      System.out.print(EvaluationTable.format(study.name(), quotes, alignment));
+      System.out.print(EvaluationTable.format(study.name(), quotes, alignment, quotable));
       SpringApplication.exit(context);
     }
     return 0;

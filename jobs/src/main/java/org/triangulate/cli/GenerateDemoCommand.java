@@ -41,10 +41,24 @@ public class GenerateDemoCommand implements Callable<Integer> {
       description = "Where the study's configuration folder goes (default: ${DEFAULT-VALUE}).")
   Path configDir;
 
+  @Option(
+      names = "--wording",
+      defaultValue = "demo",
+      description =
+          "Which wording of the topics interviewers ask and participants answer: demo, or paraphrased (questions that avoid the items' words), for checking item alignment on text it was not developed on (default: ${DEFAULT-VALUE}).")
+  String wording;
+
+  @Option(
+      names = "--shuffle-topics",
+      description =
+          "Ask the domains, and the items within them, in a random order in each interview instead of the questionnaire's.")
+  boolean shuffleTopics;
+
   @Override
   public Integer call() {
     long started = System.nanoTime();
-    DemoGenerator.Options options = new DemoGenerator.Options(seed, scale, out, configDir);
+    DemoGenerator.Options options =
+        new DemoGenerator.Options(seed, scale, out, configDir, wording, shuffleTopics);
     DemoGenerator.Summary summary = new DemoGenerator().generate(options);
     double seconds = (System.nanoTime() - started) / 1e9;
     System.out.printf(

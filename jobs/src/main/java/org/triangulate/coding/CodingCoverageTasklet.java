@@ -47,7 +47,20 @@ public class CodingCoverageTasklet implements Tasklet {
     for (int i = 0; i < coverage.segments(); i++) {
       contribution.incrementReadCount();
     }
-    CodingCoverageWriter.write(coverage, runDirectory.apply(runId));
+    java.nio.file.Path directory = runDirectory.apply(runId);
+    CodingCoverageWriter.write(coverage, directory);
+    // Item alignment is the other half of coverage: an item nothing is aligned to has no quotes.
+    try {
+      java.nio.file.Files.writeString(
+          directory.resolve("coverage.txt"),
+          "\n"
+              + org.triangulate.align.UnalignedItems.line(
+                  org.triangulate.align.UnalignedItems.of(jdbc, study), study)
+              + "\n",
+          java.nio.file.StandardOpenOption.APPEND);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     contribution.incrementWriteCount(4);
     return RepeatStatus.FINISHED;
   }

@@ -30,7 +30,7 @@ final class RefiQdaCodebookXml {
     importedCategories.forEach(
         c -> importedByTheme.computeIfAbsent(c.theme(), t -> new ArrayList<>()).add(c));
     List<Codebook.Theme> themes = study.codebook().themes();
-    if (themes.isEmpty() && importedCategories.isEmpty()) {
+    if (themes.isEmpty() && importedCategories.isEmpty() && study.items().isEmpty()) {
       return codeOfCategory;
     }
     xml.start(1, "CodeBook").start(2, "Codes");
@@ -72,6 +72,31 @@ final class RefiQdaCodebookXml {
                 imported.category(),
                 imported.category(),
                 imported.description(),
+                colour,
+                codeOfCategory);
+      }
+      xml.end(3);
+    }
+    // Item alignments: one code per item (item:<id>, named by its wording) under its domain.
+    for (Study.Domain domain : study.domains()) {
+      List<Study.Item> items =
+          study.items().stream().filter(i -> i.domain().equals(domain.id())).toList();
+      if (items.isEmpty()) {
+        continue;
+      }
+      themeCode(
+          xml,
+          study,
+          StoredCodings.ITEM_PREFIX + domain.id(),
+          "Items: " + label(domain.label(), domain.id()));
+      for (Study.Item item : items) {
+        colour =
+            categoryCode(
+                xml,
+                study,
+                StoredCodings.ITEM_PREFIX + item.id(),
+                StoredCodings.ITEM_PREFIX + item.id(),
+                item.text(),
                 colour,
                 codeOfCategory);
       }

@@ -84,14 +84,34 @@ public class RefiQdaExportTasklet implements Tasklet {
                 segments.source(name, s.sourceId()),
                 s.caseId(),
                 segments.segments(name, s.sourceId()),
-                StoredCodings.ofSource(jdbc, name, s.sourceId())))
+                withItemAlignments(s.sourceId())))
         .iterator();
   }
 
-  /** Every provenance the study's codings have (the project's users). */
+  /** The source's codings, then its item alignments as codings of {@code item:<id>}. */
+  private List<RefiQdaExporter.SegmentCoding> withItemAlignments(String sourceId) {
+    List<RefiQdaExporter.SegmentCoding> codings =
+        new java.util.ArrayList<>(StoredCodings.ofSource(jdbc, study.name(), sourceId));
+    codings.addAll(
+        StoredCodings.itemAlignmentsOfSource(
+            jdbc, study.name(), sourceId, study.alignment().quoteMinScore()));
+    return codings;
+  }
+
+  /** Every provenance the study's codings and item alignments have (the project's users). */
   private List<String> provenances() {
-    return jdbc.queryForList(
-        "select distinct provenance from coding where study = ?", String.class, study.name());
+    List<String> provenances =
+        new java.util.ArrayList<>(
+            jdbc.queryForList(
+                "select distinct provenance from coding where study = ?",
+                String.class,
+                study.name()));
+    provenances.addAll(
+        jdbc.queryForList(
+            "select distinct provenance from item_alignment where study = ?",
+            String.class,
+            study.name()));
+    return provenances;
   }
 
   /** Categories imported projects added to the study's codebook, once each. */

@@ -45,6 +45,7 @@ public final class RefiQdaExporter {
 
   static final String ORIGIN = "Triangulate";
   static final String RULE_USER = "Triangulate auto-coding";
+  static final String ALIGNMENT_USER = "Triangulate item alignment";
   private static final int NAME_CHARS = 60;
 
   private final ExportedSourceText sourceText;
@@ -196,6 +197,9 @@ public final class RefiQdaExporter {
 
   /** Rule codings are the pipeline's user; imported ones keep their tool as the user. */
   private static String userOf(String provenance) {
+    if (provenance.contains("aligned:")) {
+      return ALIGNMENT_USER;
+    }
     return provenance.startsWith(LemmaRuleCoder.PROVENANCE_PREFIX) ? RULE_USER : provenance;
   }
 

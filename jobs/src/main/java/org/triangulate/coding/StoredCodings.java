@@ -28,4 +28,29 @@ public final class StoredCodings {
         study,
         sourceId);
   }
+
+  /** Category of an item alignment in exports: {@code item:<item id>}. */
+  public static final String ITEM_PREFIX = "item:";
+
+  /**
+   * A source's item alignments at or above {@code minScore} as codings of {@code item:<item id>},
+   * their evidence as provenance and their score as the matched terms, in the same order.
+   */
+  public static List<RefiQdaExporter.SegmentCoding> itemAlignmentsOfSource(
+      JdbcTemplate jdbc, String study, String sourceId, double minScore) {
+    return jdbc.query(
+        "select a.segment_id, a.item_id, a.provenance, a.score from segment s"
+            + " join item_alignment a on a.study = s.study and a.segment_id = s.segment_id"
+            + " where s.study = ? and s.source_id = ? and a.score >= ?"
+            + " order by a.segment_id, a.item_id",
+        (rs, i) ->
+            new RefiQdaExporter.SegmentCoding(
+                rs.getString(1),
+                ITEM_PREFIX + rs.getString(2),
+                rs.getString(3),
+                String.format(java.util.Locale.ROOT, "score %.3f", rs.getDouble(4))),
+        study,
+        sourceId,
+        minScore);
+  }
 }

@@ -20,19 +20,40 @@ import org.triangulate.study.Study;
  */
 public final class DemoGenerator {
 
-  /** Where and how to generate; the study is named after the input folder. */
-  public record Options(long seed, double scale, Path out, Path configDir) {
+  /**
+   * Where and how to generate; the study is named after the input folder.
+   *
+   * @param wording {@link #DEMO_WORDING} for the phrase bank's own topics, {@link
+   *     #PARAPHRASED_WORDING} for a second wording whose questions avoid the items' words
+   * @param shuffledTopics domains, and items within them, in a random order per interview instead
+   *     of the questionnaire's
+   */
+  public record Options(
+      long seed, double scale, Path out, Path configDir, String wording, boolean shuffledTopics) {
     public Options {
       if (scale < 1) {
         throw new IllegalArgumentException(
             "--scale must be at least 1 (was " + scaleText(scale) + ")");
       }
+      wording = wording == null ? DEMO_WORDING : wording;
+      if (!WORDINGS.contains(wording)) {
+        throw new IllegalArgumentException(
+            "--wording must be one of " + WORDINGS + " (was " + wording + ")");
+      }
+    }
+
+    public Options(long seed, double scale, Path out, Path configDir) {
+      this(seed, scale, out, configDir, DEMO_WORDING, false);
     }
 
     public String studyName() {
       return out.toAbsolutePath().normalize().getFileName().toString();
     }
   }
+
+  public static final String DEMO_WORDING = "demo";
+  public static final String PARAPHRASED_WORDING = "paraphrased";
+  static final List<String> WORDINGS = List.of(DEMO_WORDING, PARAPHRASED_WORDING);
 
   /** What was generated. */
   public record Summary(
@@ -57,7 +78,7 @@ public final class DemoGenerator {
 
   public Summary generate(Options options) {
     DemoDesign design = DemoDesign.load();
-    PhraseBank bank = PhraseBank.load();
+    PhraseBank bank = PhraseBank.load(options.wording());
     Seeds seeds = new Seeds(options.seed());
     String name = options.studyName();
     Study study = StudyConfigWriter.write(options.configDir(), name);
@@ -75,7 +96,8 @@ public final class DemoGenerator {
     design.patterns().stream()
         .filter(p -> !"NONE".equals(p.type()))
         .forEach(p -> planted.addAll(p.items()));
-    InterviewComposer composer = new InterviewComposer(bank, design, study, planted);
+    InterviewComposer composer =
+        new InterviewComposer(bank, design, study, planted, options.shuffledTopics());
     TranscriptSetWriter.Written transcripts =
         new TranscriptSetWriter(bank, design, composer, seeds)
             .write(out.resolve("transcripts"), participants, answers, options.scale());

@@ -26,6 +26,19 @@ final class DemoResources {
     }
   }
 
+  /** A YAML resource whose {@code topics} are replaced by those of another resource. */
+  static <T> T yamlWithTopics(String name, String topicsName, Class<T> type) {
+    try (InputStream in = open(name);
+        InputStream topics = open(topicsName)) {
+      tools.jackson.databind.node.ObjectNode tree =
+          (tools.jackson.databind.node.ObjectNode) YAML.readTree(in);
+      tree.set("topics", YAML.readTree(topics).get("topics"));
+      return YAML.treeToValue(tree, type);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   static byte[] bytes(String name) {
     try (InputStream in = open(name)) {
       return in.readAllBytes();

@@ -24,12 +24,37 @@ final class InterviewComposer {
   private final DemoDesign design;
   private final Study study;
   private final Set<String> plantedItems;
+  private final boolean shuffledTopics;
 
-  InterviewComposer(PhraseBank bank, DemoDesign design, Study study, Set<String> plantedItems) {
+  InterviewComposer(
+      PhraseBank bank,
+      DemoDesign design,
+      Study study,
+      Set<String> plantedItems,
+      boolean shuffledTopics) {
     this.bank = bank;
     this.design = design;
     this.study = study;
     this.plantedItems = Set.copyOf(plantedItems);
+    this.shuffledTopics = shuffledTopics;
+  }
+
+  InterviewComposer(PhraseBank bank, DemoDesign design, Study study, Set<String> plantedItems) {
+    this(bank, design, study, plantedItems, false);
+  }
+
+  /** The items in questionnaire order, or domains and the items within them shuffled. */
+  private List<Study.Item> itemOrder(RandomGenerator random) {
+    if (!shuffledTopics) {
+      return study.items();
+    }
+    List<Study.Item> ordered = new ArrayList<>();
+    for (Study.Domain domain : Draw.shuffled(random, study.domains())) {
+      ordered.addAll(
+          Draw.shuffled(
+              random, study.items().stream().filter(i -> i.domain().equals(domain.id())).toList()));
+    }
+    return ordered;
   }
 
   List<Turn> compose(
@@ -51,7 +76,7 @@ final class InterviewComposer {
     }
     List<Turn> turns = new ArrayList<>(opening);
     String domain = null;
-    for (Study.Item item : study.items()) {
+    for (Study.Item item : itemOrder(random)) {
       List<Turn> section = sections.get(item.id());
       if (section == null) {
         continue;

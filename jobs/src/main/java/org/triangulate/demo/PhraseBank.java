@@ -20,6 +20,18 @@ record PhraseBank(
     return DemoResources.yaml("phrases.yml", PhraseBank.class);
   }
 
+  /**
+   * The phrase bank with the topics of the given wording: the bank's own ({@code demo}) or a
+   * variant's from {@code resources/demo/variants/<wording>-topics.yml}.
+   */
+  static PhraseBank load(String wording) {
+    if (DemoGenerator.DEMO_WORDING.equals(wording)) {
+      return load();
+    }
+    return DemoResources.yamlWithTopics(
+        "phrases.yml", "variants/" + wording + "-topics.yml", PhraseBank.class);
+  }
+
   record Interviewer(
       List<String> greetings,
       List<String> consent,

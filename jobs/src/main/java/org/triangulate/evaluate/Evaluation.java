@@ -77,10 +77,13 @@ public final class Evaluation {
         }
       }
       boolean shown = q.speakerAnswer() != null;
+      // An empty answer shown says the speaker gave none: right when the input has none either.
       boolean agrees =
           shown
               && span != null
-              && q.speakerAnswer().equals(answers.get(span.participantId() + "/" + q.itemId()));
+              && java.util.Objects.equals(
+                  q.speakerAnswer().isEmpty() ? null : q.speakerAnswer(),
+                  answers.get(span.participantId() + "/" + q.itemId()));
       for (int[] c : List.of(counts, all)) {
         c[0]++;
         c[1] += item ? 1 : 0;

@@ -10,6 +10,17 @@ public final class EvaluationTable {
 
   public static String format(
       String study, List<Evaluation.QuoteFigures> quotes, Evaluation.AlignmentFigures alignment) {
+    return format(study, quotes, alignment, null);
+  }
+
+  /**
+   * @param quotable the alignment counted only at the quote threshold (or null)
+   */
+  public static String format(
+      String study,
+      List<Evaluation.QuoteFigures> quotes,
+      Evaluation.AlignmentFigures alignment,
+      Evaluation.AlignmentFigures quotable) {
     StringBuilder out = new StringBuilder();
     out.append("Study ").append(study).append(": quotes against planted truth\n\n");
     out.append("| pack | quotes | item precision | domain precision | answer agreement |\n");
@@ -40,6 +51,18 @@ public final class EvaluationTable {
               percent(alignment.precision()),
               alignment.alignedCorrect(),
               alignment.alignedOverlapping()));
+    }
+    if (quotable != null) {
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "At the quote threshold: recall %s (%d of %d), precision %s (%d of %d)%n",
+              percent(quotable.recall()),
+              quotable.recalled(),
+              quotable.passages(),
+              percent(quotable.precision()),
+              quotable.alignedCorrect(),
+              quotable.alignedOverlapping()));
     }
     return out.toString();
   }

@@ -67,6 +67,11 @@ public final class StoredExtracts {
     }
   }
 
+  /** Items each segment is aligned to, whatever the score. */
+  public Map<String, List<String>> alignedItems() {
+    return alignedItems(-Double.MAX_VALUE);
+  }
+
   /** Items each segment is aligned to with at least {@code minScore}. */
   public Map<String, List<String>> alignedItems(double minScore) {
     Map<String, List<String>> items = new HashMap<>();

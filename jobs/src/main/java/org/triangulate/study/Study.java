@@ -252,11 +252,12 @@ public record Study(
   }
 
   /**
-   * How participant segments are aligned to items: the sentence-embedding {@code model}, the
-   * similarity from which an interviewer's question is taken to ask about an item ({@code
-   * question-min-score}), the similarity from which a segment is aligned by its own words alone
-   * ({@code semantic-min-score}) and the alignment score a quote needs ({@code quote-min-score}).
-   * Scores are cosine similarities, from -1 to 1.
+   * How participant segments are aligned to items (see {@code org.triangulate.align.ItemAligner}):
+   * the sentence-embedding {@code model}; the similarity (cosine, -1 to 1) from which a question
+   * and its answers are taken to be about an item ({@code question-min-score}); the similarity from
+   * which a turn outside any question's section is aligned by its own meaning ({@code
+   * semantic-min-score}); and the alignment score (the margin by which the evidence prefers the
+   * item to the next closest one) a quote needs ({@code quote-min-score}).
    */
   public record Alignment(
       String model, Double questionMinScore, Double semanticMinScore, Double quoteMinScore) {
@@ -268,8 +269,8 @@ public record Study(
       return new Alignment(
           model == null ? MINILM_L6_V2_Q : model,
           questionMinScore == null ? 0.35 : questionMinScore,
-          semanticMinScore == null ? 0.5 : semanticMinScore,
-          quoteMinScore == null ? 0.35 : quoteMinScore);
+          semanticMinScore == null ? 0.6 : semanticMinScore,
+          quoteMinScore == null ? 0.05 : quoteMinScore);
     }
   }
 

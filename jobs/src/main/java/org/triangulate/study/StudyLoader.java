@@ -162,6 +162,16 @@ public final class StudyLoader {
         "study.yml: quotes: per-group-max must be >= 1 and min-chars below max-chars");
     checkDeidentify(s.deidentify(), problems);
     checkLanguages(s.languages(), problems);
+    checkAlignment(s.alignment(), problems);
+    for (int i = 0; i < s.items().size(); i++) {
+      List<String> prompts = s.items().get(i).prompts();
+      for (int p = 0; p < prompts.size(); p++) {
+        require(
+            prompts.get(p) != null && !prompts.get(p).isBlank(),
+            problems,
+            "study.yml: items[" + i + "].prompts[" + p + "]: empty prompt");
+      }
+    }
     for (int i = 0; i < s.packs().size(); i++) {
       Study.PackDefinition pack = s.packs().get(i);
       require(
@@ -223,6 +233,27 @@ public final class StudyLoader {
               + Study.Languages.WITH_PATTERNS
               + ")");
     }
+  }
+
+  private static void checkAlignment(Study.Alignment a, List<String> problems) {
+    require(
+        Study.Alignment.MINILM_L6_V2_Q.equals(a.model()),
+        problems,
+        "study.yml: alignment.model: '"
+            + a.model()
+            + "' is not an available model ("
+            + Study.Alignment.MINILM_L6_V2_Q
+            + ")");
+    similarity("question-min-score", a.questionMinScore(), problems);
+    similarity("semantic-min-score", a.semanticMinScore(), problems);
+    similarity("quote-min-score", a.quoteMinScore(), problems);
+  }
+
+  private static void similarity(String key, double value, List<String> problems) {
+    require(
+        value >= -1 && value <= 1,
+        problems,
+        "study.yml: alignment." + key + ": must be a similarity from -1 to 1 (was " + value + ")");
   }
 
   private static final String PSEUDONYM = "\\[[A-Za-z0-9][A-Za-z0-9 _-]*\\]";

@@ -62,8 +62,11 @@ public record JointDisplay(
   /** A row's figures as shown: n, % of each of the main answers, mean importance (n). */
   public record Numbers(int n, String pctYes, String pctPartly, String pctNo, String importance) {}
 
-  /** A quote with the label a workshop sees (pseudonym · participant attributes · case). */
-  public record QuoteView(Quote quote, String label) {}
+  /**
+   * A quote with the label a workshop sees (pseudonym · participant attributes · case) and its
+   * speaker's own answer to the row's item ("answered: no · importance 4").
+   */
+  public record QuoteView(Quote quote, String label, String answered) {}
 
   /**
    * A section's chart in SVG user units: a header line, one line per row (label, stacked bar of

@@ -55,16 +55,8 @@ public class JointDisplayBuilder {
     for (ItemGroupStats stats : scope == null ? studyRows : caseRows(pattern, item, scope)) {
       String label = groupLabel(pattern.grouping(), stats.group());
       List<JointDisplay.QuoteView> found =
-          quotes
-              .find(
-                  pattern.categories(),
-                  item.text(),
-                  pattern.grouping(),
-                  stats.group(),
-                  caseId,
-                  section)
-              .stream()
-              .map(q -> new JointDisplay.QuoteView(q, quoteLabel(q)))
+          quotes.find(item.id(), stats, pattern.grouping(), stats.group(), caseId, section).stream()
+              .map(q -> new JointDisplay.QuoteView(q, quoteLabel(q), answered(q)))
               .toList();
       ItemGroupStats studyWide = scope == null ? null : studyWide(allStats, item, pattern, stats);
       rows.add(
@@ -188,6 +180,24 @@ public class JointDisplayBuilder {
         + (quote.language().equals(study.languages().defaultLanguage())
             ? ""
             : " · in " + PassageLanguages.name(quote.language()) + ", as spoken");
+  }
+
+  /** The speaker's own answer to the item, as the quote shows it. */
+  static String answered(Quote quote) {
+    if (quote.speakerAnswer() == null) {
+      return "no answer to this item";
+    }
+    String answer =
+        switch (Happening.ofCode(quote.speakerAnswer())) {
+          case YES -> "yes";
+          case PARTLY -> "partly";
+          case NO -> "no";
+          case DONT_KNOW -> "don't know";
+          case NOT_RELEVANT -> "not relevant";
+        };
+    return "answered: "
+        + answer
+        + (quote.speakerImportance() == null ? "" : " · importance " + quote.speakerImportance());
   }
 
   private static JointDisplay.Numbers numbers(ItemGroupStats stats) {

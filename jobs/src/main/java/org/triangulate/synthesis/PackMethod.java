@@ -66,8 +66,15 @@ final class PackMethod {
             + " criterion, from 0 (only just) to 1 (as far as possible).");
     method.put(
         "Quotes",
-        "Participant turns only (never the interviewer's), coded to the item's categories and"
-            + " in the row's group, ranked by relevance to the item's wording; then chosen for"
+        "Participant turns only (never the interviewer's), aligned to the row's item (by the"
+            + " interviewer's question they answer, their own meaning by a local sentence-embedding"
+            + " model ("
+            + study.alignment().model()
+            + "), and the codebook's codings) with a score of at least "
+            + study.alignment().quoteMinScore()
+            + ", in the row's group, strongest alignment first; each quote shows its speaker's own"
+            + " answer to the item, and a split group's quotes come from each answer in rough"
+            + " proportion to it; then chosen for"
             + " diversity: at most "
             + study.quotes().perGroupMax()
             + " per group, at most one per participant in a pattern's section, new cases before"
@@ -79,8 +86,8 @@ final class PackMethod {
             + "–"
             + study.quotes().maxChars()
             + " characters. Quotes are de-identified text from the extracts index; participants"
-            + " and cases appear by pseudonym only. “No matching extract” means no coded turn of"
-            + " that group met these rules.");
+            + " and cases appear by pseudonym only. “No matching extract” means no turn of that"
+            + " group aligned to the item met these rules.");
     return method;
   }
 

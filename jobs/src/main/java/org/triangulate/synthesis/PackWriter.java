@@ -42,6 +42,10 @@ public class PackWriter {
               "source_file",
               "start_offset",
               "end_offset",
+              "speaker_answer",
+              "speaker_importance",
+              "alignment_score",
+              "alignment_provenance",
               "text")
           .get();
 
@@ -182,6 +186,12 @@ public class PackWriter {
                         q.sourceFile(),
                         q.startOffset(),
                         q.endOffset(),
+                        q.speakerAnswer() == null ? "" : q.speakerAnswer(),
+                        q.speakerImportance() == null ? "" : q.speakerImportance(),
+                        q.alignmentScore() == null
+                            ? ""
+                            : String.format(java.util.Locale.ROOT, "%.3f", q.alignmentScore()),
+                        q.alignmentProvenance() == null ? "" : q.alignmentProvenance(),
                         q.text())
                     .map(SpreadsheetText::cell));
           }

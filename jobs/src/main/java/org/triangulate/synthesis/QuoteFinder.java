@@ -1,37 +1,39 @@
 package org.triangulate.synthesis;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.triangulate.index.ExtractDocument;
 import org.triangulate.index.ExtractIndexMapping;
 import org.triangulate.stats.ItemGroupStats;
+import org.triangulate.study.Happening;
 import org.triangulate.study.Study;
 
 /**
- * Finds quotes for one row of a joint display: participant segments coded to the pattern's
- * categories, in the row's group, ranked by relevance to the item's wording, then chosen for
- * diversity — at most one per participant per pattern, new cases before repeated ones, no
- * near-duplicates within the section, within the study's length bounds. Thread-safe; the caller
- * passes one {@link Section} per pattern.
+ * Finds quotes for one row of a joint display: participant segments aligned to the row's item
+ * ({@link org.triangulate.align}), in the row's group, strongest alignment first and each answer of
+ * the row in proportion, then chosen for diversity — at most one per participant per pattern, new
+ * cases before repeated ones, no near-duplicates within the section, within the study's length
+ * bounds. Thread-safe; the caller passes one {@link Section} per pattern.
  */
 public class QuoteFinder {
 
-  /** Ranked extracts fetched per group; those outside the length bounds are dropped after. */
-  private static final int CANDIDATES = 100;
+  /** Aligned extracts fetched per group at most (an item's extracts in one group are fewer). */
+  private static final int MAX_CANDIDATES = 5000;
 
   /**
    * Share of the shorter extract's word triples found in the other: from here, a near-duplicate.
@@ -39,10 +41,12 @@ public class QuoteFinder {
   static final double NEAR_DUPLICATE = 0.3;
 
   private final ElasticsearchClient client;
+  private final JdbcTemplate jdbc;
   private final Study study;
 
-  public QuoteFinder(ElasticsearchClient client, Study study) {
+  public QuoteFinder(ElasticsearchClient client, JdbcTemplate jdbc, Study study) {
     this.client = client;
+    this.jdbc = jdbc;
     this.study = study;
   }
 
@@ -73,20 +77,74 @@ public class QuoteFinder {
   }
 
   /**
+   * Quotes for one row: extracts aligned to the item at the study's quote threshold, from the row's
+   * group (and case), strongest alignment first, each with its speaker's own answer to the item;
+   * when the row's answers are split, voices of each answer in rough proportion to it.
+   *
+   * @param row the row's statistics (its answer shares), or null to take quotes by score alone
    * @param caseId only quotes from this case (a feedback pack), or null for every case
    * @param section what the pattern's section has quoted so far; the chosen quotes are added
    */
   public List<Quote> find(
-      List<String> categories,
-      String itemText,
+      String itemId,
+      ItemGroupStats row,
       String grouping,
       String group,
       String caseId,
       Section section) {
-    if (categories.isEmpty()) {
-      return List.of();
+    List<Quote> candidates = candidates(itemId, grouping, group, caseId);
+    return choose(inProportion(candidates, row), section);
+  }
+
+  /**
+   * Candidates reordered so that the first ones give each answer A its share of the row's quotes
+   * (largest remainder over yes, partly, no), each answer's strongest first; then the rest, as
+   * ranked. Speakers without a substantive answer come after.
+   */
+  List<Quote> inProportion(List<Quote> ranked, ItemGroupStats row) {
+    if (row == null || row.n() == 0) {
+      return ranked;
     }
-    return choose(candidates(categories, itemText, grouping, group, caseId), section);
+    List<Happening> sides = List.of(Happening.YES, Happening.PARTLY, Happening.NO);
+    int slots = study.quotes().perGroupMax();
+    Map<Happening, Integer> targets = new EnumMap<>(Happening.class);
+    double sum = 0;
+    for (Happening h : sides) {
+      sum += nan0(row.pct(h));
+    }
+    final double total = sum;
+    if (total <= 0) {
+      return ranked;
+    }
+    List<Happening> byRemainder = new ArrayList<>();
+    int given = 0;
+    for (Happening h : sides) {
+      double exact = slots * nan0(row.pct(h)) / total;
+      targets.put(h, (int) Math.floor(exact));
+      given += (int) Math.floor(exact);
+      byRemainder.add(h);
+    }
+    byRemainder.sort(
+        Comparator.comparingDouble((Happening h) ->
+                -(slots * nan0(row.pct(h)) / total - Math.floor(slots * nan0(row.pct(h)) / total)))
+            .thenComparing(h -> h.ordinal()));
+    for (int i = 0; given < slots && i < byRemainder.size(); i++, given++) {
+      targets.merge(byRemainder.get(i), 1, Integer::sum);
+    }
+    List<Quote> first = new ArrayList<>();
+    for (Happening h : sides) {
+      ranked.stream()
+          .filter(q -> h.code().equals(q.speakerAnswer()))
+          .limit(targets.get(h))
+          .forEach(first::add);
+    }
+    List<Quote> ordered = new ArrayList<>(first);
+    ranked.stream().filter(q -> !first.contains(q)).forEach(ordered::add);
+    return ordered;
+  }
+
+  private static double nan0(double value) {
+    return Double.isNaN(value) ? 0 : value;
   }
 
   /** Picks up to the study's quotes per group from candidates in rank order, for diversity. */
@@ -127,50 +185,69 @@ public class QuoteFinder {
     ANY_IF_NONE
   }
 
-  private List<Quote> candidates(
-      List<String> categories, String itemText, String grouping, String group, String caseId) {
+  /** What the store says about an item: aligned extracts and each speaker's answer. */
+  private record Aligned(double score, String provenance) {}
+
+  private record SpeakerAnswer(String happening, Integer importance) {}
+
+  private List<Quote> candidates(String itemId, String grouping, String group, String caseId) {
+    Map<String, Aligned> aligned = new HashMap<>();
+    jdbc.query(
+        "select segment_id, score, provenance from item_alignment"
+            + " where study = ? and item_id = ? and score >= ?",
+        rs -> {
+          aligned.put(rs.getString(1), new Aligned(rs.getDouble(2), rs.getString(3)));
+        },
+        study.name(),
+        itemId,
+        study.alignment().quoteMinScore());
+    if (aligned.isEmpty()) {
+      return List.of();
+    }
+    Map<String, SpeakerAnswer> answers = new HashMap<>();
+    jdbc.query(
+        "select participant_id, happening, importance from response where study = ? and item_id = ?",
+        rs -> {
+          int importance = rs.getInt(3);
+          answers.put(
+              rs.getString(1),
+              new SpeakerAnswer(rs.getString(2), rs.wasNull() ? null : importance));
+        },
+        study.name(),
+        itemId);
     String groupField =
         ItemGroupStats.CASE.equals(grouping)
             ? "caseId"
             : ExtractIndexMapping.attributeField(grouping);
+    List<String> ids = aligned.keySet().stream().sorted().toList();
     Query query =
         Query.of(q ->
             q.bool(b ->
                 b.filter(f ->
                         f.term(t -> t.field("speakerRole").value(ExtractDocument.PARTICIPANT_ROLE)))
-                    .filter(f ->
-                        f.terms(t ->
-                            t.field("categories")
-                                .terms(v ->
-                                    v.value(categories.stream().map(FieldValue::of).toList()))))
+                    .filter(f -> f.ids(i -> i.values(ids)))
                     .filter(f -> f.term(t -> t.field(groupField).value(group)))
                     .filter(f ->
                         caseId == null
                             ? f.matchAll(m -> m)
-                            : f.term(t -> t.field("caseId").value(caseId)))
-                    // Ranks by the item's wording without excluding extracts that use other words.
-                    .should(s ->
-                        s.simpleQueryString(m ->
-                            m.query(itemText)
-                                .fields("text", "lemmas")
-                                .defaultOperator(Operator.Or)))));
+                            : f.term(t -> t.field("caseId").value(caseId)))));
     try {
       SearchResponse<ExtractDocument> response =
           client.search(
-              // Equal scores are ordered by id, so the same index gives the same quotes.
               s ->
                   s.index(ExtractIndexMapping.alias(study.name()))
                       .query(query)
-                      .size(CANDIDATES)
-                      .sort(o -> o.score(sc -> sc.order(SortOrder.Desc)))
-                      .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc))),
+                      .size(Math.min(ids.size(), MAX_CANDIDATES)),
               ExtractDocument.class);
       List<Quote> quotes = new ArrayList<>();
       for (Hit<ExtractDocument> hit : response.hits().hits()) {
         ExtractDocument d = hit.source();
+        Aligned a = aligned.get(hit.id());
         if (d != null
+            && a != null
             && d.text().length() >= study.quotes().minChars()
             && d.text().length() <= study.quotes().maxChars()) {
+          SpeakerAnswer answer = answers.get(d.participantId());
           quotes.add(
               new Quote(
                   hit.id(),
@@ -182,9 +259,17 @@ public class QuoteFinder {
                   d.sourceFile(),
                   d.startOffset(),
                   d.endOffset(),
-                  d.language()));
+                  d.language(),
+                  answer == null ? null : answer.happening(),
+                  answer == null ? null : answer.importance(),
+                  a.score(),
+                  a.provenance()));
         }
       }
+      // Strongest alignment first; equal scores by id, so the same store gives the same quotes.
+      quotes.sort(
+          Comparator.comparingDouble((Quote q) -> -q.alignmentScore())
+              .thenComparing(Quote::extractId));
       return quotes;
     } catch (IOException e) {
       throw new UncheckedIOException("quote search failed: " + e.getMessage(), e);

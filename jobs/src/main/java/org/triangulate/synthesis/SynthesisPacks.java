@@ -62,7 +62,7 @@ public class SynthesisPacks {
     this.statistics = statistics;
     this.jdbc = jdbc;
     this.writer = new PackWriter(templates);
-    this.displays = new JointDisplayBuilder(study, new QuoteFinder(client, study));
+    this.displays = new JointDisplayBuilder(study, new QuoteFinder(client, jdbc, study));
     this.itemTables = new ItemTables(study);
     this.findings = new Findings(study);
     this.packsDirectory = properties.studyOutput(study.name()).resolve("packs");

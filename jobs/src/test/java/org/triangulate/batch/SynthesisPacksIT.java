@@ -3,7 +3,6 @@ package org.triangulate.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -34,10 +33,16 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.triangulate.TriangulateApplication;
+import org.triangulate.evaluate.Evaluation;
+import org.triangulate.evaluate.EvaluationTable;
+import org.triangulate.evaluate.ExtractSpan;
+import org.triangulate.evaluate.PackQuotes;
+import org.triangulate.evaluate.PlantedTruth;
+import org.triangulate.evaluate.StoredExtracts;
+import org.triangulate.evaluate.StudyAnswers;
 import org.triangulate.index.ExtractDocument;
 import org.triangulate.index.ExtractIndexMapping;
 import org.triangulate.index.TestElasticsearch;
-import org.triangulate.study.Codebook;
 import org.triangulate.study.Study;
 import org.triangulate.synthesis.SynthesisPacks;
 import tools.jackson.databind.JsonNode;
@@ -75,6 +80,7 @@ class SynthesisPacksIT {
   @Autowired SynthesisPacks packs;
   @Autowired ElasticsearchClient elasticsearch;
   @Autowired Study study;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   private Path packsDir;
   private Path workshop;
@@ -113,11 +119,10 @@ class SynthesisPacksIT {
       String patternId = section.id();
       String itemId = patternId.substring(patternId.indexOf(':') + 1);
       String grouping = section.attr("data-grouping");
-      List<String> categories =
-          study.codebook().categoriesForItem(itemId).stream().map(Codebook.Category::id).toList();
+      List<String> aligned = alignedExtracts(itemId);
       for (Element row : section.select("tbody tr")) {
         String group = row.attr("data-group");
-        boolean hasExtracts = !quotableExtracts(categories, grouping, group).isEmpty();
+        boolean hasExtracts = !quotableExtracts(aligned, grouping, group).isEmpty();
         boolean quoted = !row.select("td.quotes blockquote").isEmpty();
         if (hasExtracts) {
           rowsWithExtracts++;
@@ -140,7 +145,7 @@ class SynthesisPacksIT {
           .hasSize(participants.size());
     }
     assertThat(rowsWithExtracts).isPositive();
-    assertThat(missing).as("groups with coded extracts but no quote").isEmpty();
+    assertThat(missing).as("groups with aligned extracts but no quote").isEmpty();
   }
 
   @Test
@@ -170,6 +175,51 @@ class SynthesisPacksIT {
             .filter(q -> q.stream().map(r -> r.get("case")).distinct().count() > 1)
             .count();
     assertThat(sectionsOverSeveralCases).isPositive();
+  }
+
+  @Test
+  void quotesAreAboutTheirRowsItemAndShowTheirSpeakersOwnAnswer() throws Exception {
+    // given the planted truth: which item each stretch of transcript is about
+    Path demo = PipelineTestSupport.HOME.resolve("data-in/demo");
+    PlantedTruth truth = PlantedTruth.read(demo.resolve("planted.yml"));
+    StoredExtracts stored = new StoredExtracts(jdbc, study.name());
+    Map<String, ExtractSpan> spans = stored.participantSpans();
+    Map<String, String> domains =
+        study.items().stream().collect(Collectors.toMap(Study.Item::id, Study.Item::domain));
+
+    List<Evaluation.QuoteFigures> figures =
+        Evaluation.quotes(
+            truth,
+            spans,
+            PackQuotes.read(packsDir),
+            StudyAnswers.read(demo.resolve("responses.csv")),
+            domains);
+    Evaluation.AlignmentFigures alignment =
+        Evaluation.alignment(truth, spans, stored.alignedItems());
+    Evaluation.AlignmentFigures quotable =
+        Evaluation.alignment(truth, spans, stored.alignedItems(study.alignment().quoteMinScore()));
+    System.out.print(EvaluationTable.format(study.name(), figures, alignment, quotable));
+
+    // then in every pack nine quotes in ten or more overlap a passage about their row's item
+    assertThat(figures).hasSizeGreaterThan(2);
+    for (Evaluation.QuoteFigures pack : figures) {
+      assertThat(pack.quotes()).as(pack.pack()).isPositive();
+      assertThat(pack.itemPrecision())
+          .as(pack.pack() + " item precision")
+          .isGreaterThanOrEqualTo(0.9);
+      // and each quote shows the answer its speaker gave that item
+      assertThat(pack.answersShown()).as(pack.pack()).isEqualTo(pack.quotes());
+      assertThat(pack.answersAgree())
+          .as(pack.pack() + " answer agreement")
+          .isEqualTo(pack.quotes());
+    }
+    // and planted passages are aligned to their item
+    assertThat(alignment.recall()).as("alignment recall").isGreaterThanOrEqualTo(0.85);
+    // and the page shows the speaker's answer under each quote
+    Document page = Jsoup.parse(workshop.resolve("index.html").toFile());
+    assertThat(page.select("blockquote .answered").eachText())
+        .isNotEmpty()
+        .allMatch(t -> t.startsWith("answered: ") || t.equals("no answer to this item"));
   }
 
   @Test
@@ -233,10 +283,20 @@ class SynthesisPacksIT {
     return ids;
   }
 
-  /** Participant turns coded to the categories in the group within the study's quote lengths. */
+  /** Segments aligned to the item at the study's quote threshold, from the store. */
+  private List<String> alignedExtracts(String itemId) {
+    return jdbc.queryForList(
+        "select segment_id from item_alignment where study = ? and item_id = ? and score >= ?",
+        String.class,
+        study.name(),
+        itemId,
+        study.alignment().quoteMinScore());
+  }
+
+  /** Participant turns among the aligned ones in the group within the study's quote lengths. */
   private List<ExtractDocument> quotableExtracts(
-      List<String> categories, String grouping, String group) throws Exception {
-    if (categories.isEmpty()) {
+      List<String> aligned, String grouping, String group) throws Exception {
+    if (aligned.isEmpty()) {
       return List.of();
     }
     String field =
@@ -254,14 +314,7 @@ class SynthesisPacksIT {
                                         f.term(t ->
                                             t.field("speakerRole")
                                                 .value(ExtractDocument.PARTICIPANT_ROLE)))
-                                    .filter(f ->
-                                        f.terms(t ->
-                                            t.field("categories")
-                                                .terms(v ->
-                                                    v.value(
-                                                        categories.stream()
-                                                            .map(FieldValue::of)
-                                                            .toList()))))
+                                    .filter(f -> f.ids(i -> i.values(aligned)))
                                     .filter(f -> f.term(t -> t.field(field).value(group))))),
                 ExtractDocument.class)
             .hits()

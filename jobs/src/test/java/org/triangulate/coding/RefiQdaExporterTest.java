@@ -204,7 +204,11 @@ class RefiQdaExporterTest {
     // then nothing is quarantined
     assertThat(imported.quarantined()).isEmpty();
     // the codebook: the study's categories under their themes, and the imported one
-    assertThat(imported.codes().stream().filter(QdaImport.ImportedCode::codable))
+    // (then the items, one code each under its domain, for item alignments)
+    assertThat(
+            imported.codes().stream()
+                .filter(QdaImport.ImportedCode::codable)
+                .filter(c -> !c.theme().startsWith("items_")))
         .extracting(
             QdaImport.ImportedCode::category,
             QdaImport.ImportedCode::theme,
@@ -214,9 +218,17 @@ class RefiQdaExporterTest {
             tuple("peer_network", "support", "Meeting other peer workers"),
             tuple("office_space", "support", "Where peer workers sit"),
             tuple("pay", "reward", "Pay bands"));
+    assertThat(
+            imported.codes().stream()
+                .filter(QdaImport.ImportedCode::codable)
+                .filter(c -> c.theme().startsWith("items_")))
+        .extracting(QdaImport.ImportedCode::name)
+        .isNotEmpty()
+        .allMatch(name -> name.startsWith("item:"));
     assertThat(imported.codes().stream().filter(c -> !c.codable()))
         .extracting(QdaImport.ImportedCode::name)
-        .containsExactly("Support & development", "Reward");
+        .startsWith("Support & development", "Reward")
+        .allMatch(name -> !name.startsWith("Items: ") || name.length() > "Items: ".length());
     // the sources: the de-identified texts, each of its participant
     Map<String, String> participantOf = new LinkedHashMap<>();
     Map<String, String> textOf = new LinkedHashMap<>();

@@ -44,11 +44,11 @@ class JointDisplayBuilderTest {
     // given the second case's own statistics
     List<String> asked = new ArrayList<>();
     QuoteFinder recording =
-        new QuoteFinder(null, fixture.study) {
+        new QuoteFinder(null, null, fixture.study) {
           @Override
           public List<Quote> find(
-              List<String> categories,
-              String itemText,
+              String itemId,
+              org.triangulate.stats.ItemGroupStats row,
               String grouping,
               String group,
               String caseId,

@@ -80,13 +80,13 @@ final class PackFixture {
   /** Hands out fixed quotes: two for the first case (one hostile), none for the second. */
   static final class FakeQuotes extends QuoteFinder {
     FakeQuotes(Study study) {
-      super(null, study);
+      super(null, null, study);
     }
 
     @Override
     public List<Quote> find(
-        List<String> categories,
-        String itemText,
+        String itemId,
+        org.triangulate.stats.ItemGroupStats row,
         String grouping,
         String group,
         String caseId,

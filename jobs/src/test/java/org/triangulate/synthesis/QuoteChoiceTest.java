@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class QuoteChoiceTest {
 
   // The demo study allows 3 quotes per group.
-  private final QuoteFinder finder = new QuoteFinder(null, new PackFixture().study);
+  private final QuoteFinder finder = new QuoteFinder(null, null, new PackFixture().study);
 
   @Test
   void takesOneQuotePerCaseBeforeASecondFromTheSameCase() {

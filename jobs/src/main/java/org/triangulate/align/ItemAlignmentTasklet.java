@@ -1,0 +1,230 @@
+package org.triangulate.align;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.codec.digest.DigestUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.triangulate.nlp.SegmentStore;
+import org.triangulate.study.Codebook;
+import org.triangulate.study.Study;
+
+/**
+ * The nightly step that aligns participant segments to items ({@link ItemAligner}), one source at a
+ * time. Embeddings are computed only for segments whose de-identified text has no stored vector of
+ * the study's model yet, and a source whose embeddings, codings and alignment settings are as they
+ * were when it was last aligned is not aligned again. Items that no segment is aligned to (at the
+ * quote threshold) are logged and kept in the step's context for the run report. Counts segments
+ * read and alignments written.
+ */
+public class ItemAlignmentTasklet implements Tasklet {
+
+  /** Step context key: the ids of items without any aligned segment, comma separated. */
+  public static final String UNALIGNED_ITEMS = "unalignedItems";
+
+  private static final Logger LOG = LoggerFactory.getLogger(ItemAlignmentTasklet.class);
+
+  private final JdbcTemplate jdbc;
+  private final SegmentStore segments;
+  private final Study study;
+  private final Embedders embedders;
+
+  public ItemAlignmentTasklet(
+      JdbcTemplate jdbc, SegmentStore segments, Study study, Embedders embedders) {
+    this.jdbc = jdbc;
+    this.segments = segments;
+    this.study = study;
+    this.embedders = embedders;
+  }
+
+  @Override
+  public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+    SentenceEmbedder embedder = embedders.get();
+    ItemAligner aligner =
+        new ItemAligner(ItemProfiles.of(study, embedder), study.alignment(), categoryItems());
+    String settings = settingsFingerprint(embedder.model());
+    removeOrphans();
+    for (String sourceId : segments.sourceIds(study.name())) {
+      List<Row> rows = rows(sourceId);
+      contribution.incrementReadCount();
+      embedMissing(rows, embedder);
+      Map<String, List<ItemAligner.Coded>> codings = codings(sourceId);
+      String fingerprint = fingerprint(settings, rows, codings);
+      String stored =
+          jdbc.query(
+              "select fingerprint from alignment_source where study = ? and source_id = ?",
+              rs -> rs.next() ? rs.getString(1) : null,
+              study.name(),
+              sourceId);
+      if (fingerprint.equals(stored)) {
+        continue;
+      }
+      List<ItemAligner.Segment> input = new ArrayList<>();
+      for (Row r : rows) {
+        input.add(
+            new ItemAligner.Segment(
+                r.segmentId,
+                r.turnIndex,
+                r.participant,
+                r.vector,
+                codings.getOrDefault(r.segmentId, List.of())));
+      }
+      List<ItemAlignment> alignments = aligner.align(input);
+      jdbc.update(
+          "delete from item_alignment where study = ? and segment_id in"
+              + " (select segment_id from segment where study = ? and source_id = ?)",
+          study.name(),
+          study.name(),
+          sourceId);
+      jdbc.batchUpdate(
+          "insert into item_alignment (study, segment_id, item_id, score, provenance)"
+              + " values (?, ?, ?, ?, ?)",
+          alignments.stream()
+              .map(a ->
+                  new Object[] {study.name(), a.segmentId(), a.itemId(), a.score(), a.provenance()})
+              .toList());
+      jdbc.update(
+          "delete from alignment_source where study = ? and source_id = ?", study.name(), sourceId);
+      jdbc.update(
+          "insert into alignment_source (study, source_id, fingerprint) values (?, ?, ?)",
+          study.name(),
+          sourceId,
+          fingerprint);
+      contribution.incrementWriteCount(alignments.size());
+    }
+    List<String> unaligned = UnalignedItems.of(jdbc, study);
+    if (!unaligned.isEmpty()) {
+      LOG.warn(
+          "No segment is aligned to {} item(s) at quote-min-score {}: {}",
+          unaligned.size(),
+          study.alignment().quoteMinScore(),
+          String.join(", ", unaligned));
+    }
+    chunkContext
+        .getStepContext()
+        .getStepExecution()
+        .getExecutionContext()
+        .putString(UNALIGNED_ITEMS, String.join(",", unaligned));
+    return RepeatStatus.FINISHED;
+  }
+
+  private static final class Row {
+    String segmentId;
+    int turnIndex;
+    boolean participant;
+    String sha256;
+    String text;
+    float[] vector;
+  }
+
+  private List<Row> rows(String sourceId) {
+    String model = embedders.get().model();
+    return jdbc.query(
+        "select segment_id, turn_index, speaker_role, deidentified_body, embedded_sha256,"
+            + " embedding_model, embedding from segment where study = ? and source_id = ?"
+            + " order by start_offset",
+        (rs, i) -> {
+          Row r = new Row();
+          r.segmentId = rs.getString(1);
+          r.turnIndex = rs.getInt(2);
+          r.participant = "participant".equals(rs.getString(3));
+          String text = rs.getString(4) == null ? "" : rs.getString(4);
+          r.sha256 = DigestUtils.sha256Hex(text);
+          byte[] bytes = rs.getBytes(7);
+          boolean current =
+              bytes != null && r.sha256.equals(rs.getString(5)) && model.equals(rs.getString(6));
+          r.vector = current ? Vectors.of(bytes) : null;
+          // Kept for embedding when there is no current vector.
+          if (!current) {
+            r.text = text;
+          }
+          return r;
+        },
+        study.name(),
+        sourceId);
+  }
+
+  private void embedMissing(List<Row> rows, SentenceEmbedder embedder) {
+    List<Row> missing = rows.stream().filter(r -> r.vector == null).toList();
+    if (missing.isEmpty()) {
+      return;
+    }
+    List<float[]> vectors = embedder.embed(missing.stream().map(r -> r.text).toList());
+    List<Object[]> updates = new ArrayList<>();
+    for (int i = 0; i < missing.size(); i++) {
+      Row r = missing.get(i);
+      r.vector = vectors.get(i);
+      updates.add(
+          new Object[] {
+            Vectors.bytes(r.vector), r.sha256, embedder.model(), study.name(), r.segmentId
+          });
+    }
+    jdbc.batchUpdate(
+        "update segment set embedding = ?, embedded_sha256 = ?, embedding_model = ?"
+            + " where study = ? and segment_id = ?",
+        updates);
+  }
+
+  private Map<String, List<ItemAligner.Coded>> codings(String sourceId) {
+    Map<String, List<ItemAligner.Coded>> codings = new HashMap<>();
+    jdbc.query(
+        "select c.segment_id, c.category, c.provenance from segment s join coding c"
+            + " on c.study = s.study and c.segment_id = s.segment_id"
+            + " where s.study = ? and s.source_id = ? order by c.segment_id, c.category,"
+            + " c.provenance",
+        rs -> {
+          codings
+              .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+              .add(new ItemAligner.Coded(rs.getString(2), rs.getString(3)));
+        },
+        study.name(),
+        sourceId);
+    return codings;
+  }
+
+  private Map<String, List<String>> categoryItems() {
+    Map<String, List<String>> items = new LinkedHashMap<>();
+    study.codebook().categories().forEach(c -> items.put(c.id(), c.items()));
+    return items;
+  }
+
+  /** The model, thresholds, items, prompts and categories' items: what alignments depend on. */
+  private String settingsFingerprint(String model) {
+    StringBuilder text = new StringBuilder(model).append('\n').append(study.alignment());
+    for (Study.Item item : study.items()) {
+      text.append('\n').append(item);
+    }
+    study.codebook().categories().map(Codebook.Category::items).forEach(i -> text.append(i));
+    return DigestUtils.sha256Hex(text.toString());
+  }
+
+  private static String fingerprint(
+      String settings, List<Row> rows, Map<String, List<ItemAligner.Coded>> codings) {
+    StringBuilder text = new StringBuilder(settings);
+    for (Row r : rows) {
+      text.append('\n').append(r.segmentId).append(' ').append(r.sha256);
+      codings.getOrDefault(r.segmentId, List.of()).forEach(c -> text.append(' ').append(c));
+    }
+    return DigestUtils.sha256Hex(text.toString());
+  }
+
+  /** Alignments of segments and sources that are gone. */
+  private void removeOrphans() {
+    jdbc.update(
+        "delete from item_alignment where study = ? and not exists (select 1 from segment s"
+            + " where s.study = item_alignment.study and s.segment_id = item_alignment.segment_id)",
+        study.name());
+    jdbc.update(
+        "delete from alignment_source where study = ? and not exists (select 1 from source s"
+            + " where s.study = alignment_source.study and s.source_id = alignment_source.source_id)",
+        study.name());
+  }
+}
