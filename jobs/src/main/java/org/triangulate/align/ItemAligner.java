@@ -54,6 +54,9 @@ public final class ItemAligner {
   /** A coding of a segment: its category and provenance ({@code rule:<id>}, {@code imported:}). */
   public record Coded(String category, String provenance) {}
 
+  /** Names this way of aligning: a source aligned by another is aligned again. */
+  static final String METHOD = "question-sections-margin-1";
+
   /** How much the question weighs against the mean of its answers in telling a section's item. */
   static final double QUESTION_WEIGHT = 0.7;
 

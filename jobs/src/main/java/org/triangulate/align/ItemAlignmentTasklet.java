@@ -198,7 +198,12 @@ public class ItemAlignmentTasklet implements Tasklet {
 
   /** The model, thresholds, items, prompts and categories' items: what alignments depend on. */
   private String settingsFingerprint(String model) {
-    StringBuilder text = new StringBuilder(model).append('\n').append(study.alignment());
+    StringBuilder text =
+        new StringBuilder(ItemAligner.METHOD)
+            .append('\n')
+            .append(model)
+            .append('\n')
+            .append(study.alignment());
     for (Study.Item item : study.items()) {
       text.append('\n').append(item);
     }

@@ -47,7 +47,7 @@ public class EvaluateCommand implements Callable<Integer> {
               truth,
               spans,
               PackQuotes.read(properties.studyOutput(study.name()).resolve("packs")),
-              StudyAnswers.read(input.resolve("responses.csv")),
+              StudyAnswers.read(input.resolve("responses.csv"), study.happening()),
               domains);
       boolean aligned = stored.hasAlignments();
       var alignment = aligned ? Evaluation.alignment(truth, spans, stored.alignedItems()) : null;

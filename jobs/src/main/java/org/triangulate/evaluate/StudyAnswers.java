@@ -21,7 +21,28 @@ public final class StudyAnswers {
 
   private StudyAnswers() {}
 
-  /** Answers keyed {@code participant/item}. */
+  /**
+   * Answers keyed {@code participant/item}, as answer codes: a spelling the study accepts for a
+   * code ({@code happening:} in {@code study.yml}) reads as that code.
+   */
+  public static Map<String, String> read(
+      Path responsesCsv, Map<String, java.util.List<String>> spellings) {
+    Map<String, String> codeOf = new HashMap<>();
+    spellings.forEach((code, written) -> {
+      codeOf.put(normal(code), code);
+      written.forEach(w -> codeOf.put(normal(w), code));
+    });
+    Map<String, String> answers = new HashMap<>();
+    read(responsesCsv)
+        .forEach((key, raw) -> answers.put(key, codeOf.getOrDefault(normal(raw), raw)));
+    return answers;
+  }
+
+  private static String normal(String text) {
+    return text.strip().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** Answers keyed {@code participant/item}, as written. */
   public static Map<String, String> read(Path responsesCsv) {
     Map<String, String> answers = new HashMap<>();
     try (Reader in = Files.newBufferedReader(responsesCsv, StandardCharsets.UTF_8);

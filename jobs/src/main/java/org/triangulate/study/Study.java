@@ -50,8 +50,8 @@ public record Study(
   }
 
   /**
-   * A study in English only, as every study was before it could declare languages, with the
-   * default alignment settings.
+   * A study in English only, as every study was before it could declare languages, with the default
+   * alignment settings.
    */
   public Study(
       String name,

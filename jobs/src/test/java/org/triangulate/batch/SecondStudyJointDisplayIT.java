@@ -87,7 +87,7 @@ class SecondStudyJointDisplayIT {
             truth,
             spans,
             PackQuotes.read(support.out.resolve(STUDY).resolve("packs")),
-            StudyAnswers.read(input.resolve("responses.csv")),
+            StudyAnswers.read(input.resolve("responses.csv"), study.happening()),
             domains);
     Evaluation.AlignmentFigures alignment =
         Evaluation.alignment(truth, spans, stored.alignedItems());

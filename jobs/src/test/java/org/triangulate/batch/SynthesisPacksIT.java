@@ -192,7 +192,7 @@ class SynthesisPacksIT {
             truth,
             spans,
             PackQuotes.read(packsDir),
-            StudyAnswers.read(demo.resolve("responses.csv")),
+            StudyAnswers.read(demo.resolve("responses.csv"), study.happening()),
             domains);
     Evaluation.AlignmentFigures alignment =
         Evaluation.alignment(truth, spans, stored.alignedItems());
