@@ -33,13 +33,6 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.triangulate.TriangulateApplication;
-import org.triangulate.evaluate.Evaluation;
-import org.triangulate.evaluate.EvaluationTable;
-import org.triangulate.evaluate.ExtractSpan;
-import org.triangulate.evaluate.PackQuotes;
-import org.triangulate.evaluate.PlantedTruth;
-import org.triangulate.evaluate.StoredExtracts;
-import org.triangulate.evaluate.StudyAnswers;
 import org.triangulate.index.ExtractDocument;
 import org.triangulate.index.ExtractIndexMapping;
 import org.triangulate.index.TestElasticsearch;
@@ -175,51 +168,6 @@ class SynthesisPacksIT {
             .filter(q -> q.stream().map(r -> r.get("case")).distinct().count() > 1)
             .count();
     assertThat(sectionsOverSeveralCases).isPositive();
-  }
-
-  @Test
-  void quotesAreAboutTheirRowsItemAndShowTheirSpeakersOwnAnswer() throws Exception {
-    // given the planted truth: which item each stretch of transcript is about
-    Path demo = PipelineTestSupport.HOME.resolve("data-in/demo");
-    PlantedTruth truth = PlantedTruth.read(demo.resolve("planted.yml"));
-    StoredExtracts stored = new StoredExtracts(jdbc, study.name());
-    Map<String, ExtractSpan> spans = stored.participantSpans();
-    Map<String, String> domains =
-        study.items().stream().collect(Collectors.toMap(Study.Item::id, Study.Item::domain));
-
-    List<Evaluation.QuoteFigures> figures =
-        Evaluation.quotes(
-            truth,
-            spans,
-            PackQuotes.read(packsDir),
-            StudyAnswers.read(demo.resolve("responses.csv"), study.happening()),
-            domains);
-    Evaluation.AlignmentFigures alignment =
-        Evaluation.alignment(truth, spans, stored.alignedItems());
-    Evaluation.AlignmentFigures quotable =
-        Evaluation.alignment(truth, spans, stored.alignedItems(study.alignment().quoteMinScore()));
-    System.out.print(EvaluationTable.format(study.name(), figures, alignment, quotable));
-
-    // then in every pack nine quotes in ten or more overlap a passage about their row's item
-    assertThat(figures).hasSizeGreaterThan(2);
-    for (Evaluation.QuoteFigures pack : figures) {
-      assertThat(pack.quotes()).as(pack.pack()).isPositive();
-      assertThat(pack.itemPrecision())
-          .as(pack.pack() + " item precision")
-          .isGreaterThanOrEqualTo(0.9);
-      // and each quote shows the answer its speaker gave that item
-      assertThat(pack.answersShown()).as(pack.pack()).isEqualTo(pack.quotes());
-      assertThat(pack.answersAgree())
-          .as(pack.pack() + " answer agreement")
-          .isEqualTo(pack.quotes());
-    }
-    // and planted passages are aligned to their item
-    assertThat(alignment.recall()).as("alignment recall").isGreaterThanOrEqualTo(0.85);
-    // and the page shows the speaker's answer under each quote
-    Document page = Jsoup.parse(workshop.resolve("index.html").toFile());
-    assertThat(page.select("blockquote .answered").eachText())
-        .isNotEmpty()
-        .allMatch(t -> t.startsWith("answered: ") || t.equals("no answer to this item"));
   }
 
   @Test
