@@ -2,6 +2,8 @@ package org.triangulate.batch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +13,8 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.triangulate.fingerprint.BuiltOutputs;
+import org.triangulate.fingerprint.SourceSteps;
 import org.triangulate.index.BulkSettings;
 import org.triangulate.index.ExtractBulkIndexer;
 import org.triangulate.index.ExtractBulkWriter;
@@ -34,18 +38,24 @@ class ExtractAliasSwapTasklet implements Tasklet {
   private final JdbcTemplate jdbc;
   private final BulkSettings bulk;
   private final Study study;
+  private final BuiltOutputs built;
+  private final ExtractScope scope;
 
   ExtractAliasSwapTasklet(
       ExtractIndexAdmin admin,
       ElasticsearchClient client,
       JdbcTemplate jdbc,
       BulkSettings bulk,
-      Study study) {
+      Study study,
+      BuiltOutputs built,
+      ExtractScope scope) {
     this.admin = admin;
     this.client = client;
     this.jdbc = jdbc;
     this.bulk = bulk;
     this.study = study;
+    this.built = built;
+    this.scope = scope;
   }
 
   @Override
@@ -61,8 +71,11 @@ class ExtractAliasSwapTasklet implements Tasklet {
     long storeSegments =
         jdbc.queryForObject(
             "select count(*) from segment where study = ?", Long.class, study.name());
+    SourceSteps.Plan plan = scope.plan();
+    Optional<List<String>> changed =
+        ExtractScope.of(job.getString(ExtractScope.KEY, ExtractScope.everySource()));
     if (incremental) {
-      long removed = deleteStale(index);
+      long removed = changed.isPresent() ? deleteLeftOf(index, changed.get()) : deleteStale(index);
       LOG.info("Deleted {} documents of removed segments from {}", removed, index);
     }
     long indexed = admin.refreshAndCount(index);
@@ -81,7 +94,14 @@ class ExtractAliasSwapTasklet implements Tasklet {
               + (incremental ? "the live index needs a full rebuild" : "the alias was not moved")
               + " (rerun with --set triangulate.index.incremental=false)");
     }
-    admin.recordContent(index, job.getString(ExtractsUpToDateDecider.CONTENT_KEY, ""));
+    String content = job.getString(ExtractsUpToDateDecider.CONTENT_KEY, "");
+    admin.recordContent(index, content);
+    built.record(
+        study.name(),
+        ExtractsUpToDateDecider.OUTPUT,
+        content,
+        List.of(),
+        context.getStepContext().getStepExecution().getJobExecutionId());
     if (!incremental) {
       admin.swapAlias(study.name(), index);
     }
@@ -94,8 +114,31 @@ class ExtractAliasSwapTasklet implements Tasklet {
             + (incremental ? " updated in place, " : " rebuilt, ")
             + indexed
             + " documents");
+    if (quarantined == 0) {
+      // A source with a quarantined document stays pending: the next night tries it again.
+      scope.done(plan, changed.isPresent() ? changed.get() : plan.sources());
+    }
     contribution.incrementWriteCount(indexed);
     return RepeatStatus.FINISHED;
+  }
+
+  /**
+   * Deletes what is left of the changed sources' earlier documents and every document of sources
+   * that are gone, without reading the index's other documents.
+   */
+  private long deleteLeftOf(String index, List<String> changed) throws InterruptedException {
+    Set<String> sources = new HashSet<>(changed);
+    sources.addAll(scope.removed());
+    List<String> keep = new java.util.ArrayList<>();
+    for (String source : changed) {
+      keep.addAll(
+          jdbc.queryForList(
+              "select segment_id from segment where study = ? and source_id = ?",
+              String.class,
+              study.name(),
+              source));
+    }
+    return delete(index, admin.idsOfSourcesExcept(index, sources, keep));
   }
 
   private long deleteStale(String index) throws InterruptedException {
@@ -106,6 +149,11 @@ class ExtractAliasSwapTasklet implements Tasklet {
           stale.remove(rs.getString(1));
         },
         study.name());
+    return delete(index, stale);
+  }
+
+  private long delete(String index, java.util.Collection<String> stale)
+      throws InterruptedException {
     if (stale.isEmpty()) {
       return 0;
     }

@@ -3,9 +3,11 @@ package org.triangulate.batch;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.FlowBuilder;
@@ -40,6 +42,10 @@ import org.triangulate.coding.DeidentifiedSourceText;
 import org.triangulate.coding.ExportedSourceText;
 import org.triangulate.coding.ImportedCodingAttacher;
 import org.triangulate.coding.RefiQdaExportTasklet;
+import org.triangulate.fingerprint.BuiltOutputs;
+import org.triangulate.fingerprint.ConfigFingerprint;
+import org.triangulate.fingerprint.InputsFingerprint;
+import org.triangulate.fingerprint.SourceSteps;
 import org.triangulate.index.BulkSettings;
 import org.triangulate.index.ExtractBulkWriter;
 import org.triangulate.index.ExtractDocument;
@@ -49,10 +55,8 @@ import org.triangulate.index.ExtractIndexPlan;
 import org.triangulate.index.ExtractQuarantine;
 import org.triangulate.index.IndexedFingerprints;
 import org.triangulate.index.UnchangedExtractFilter;
-import org.triangulate.ingest.ConfigFingerprint;
 import org.triangulate.ingest.ImportedCodingStore;
 import org.triangulate.ingest.InputLedger;
-import org.triangulate.ingest.InputsFingerprint;
 import org.triangulate.ingest.QuarantineLog;
 import org.triangulate.ingest.RefiQdaImportTasklet;
 import org.triangulate.ingest.StagedStudyStore;
@@ -226,18 +230,20 @@ public class NightlyJobConfiguration {
   @StepScope
   ListItemReader<String> changedSourcesReader(
       SegmentStore segments,
+      TranscriptSegmenter segmenter,
       @Value("#{stepExecutionContext['" + SourcePartitioner.SOURCES_KEY + "']}") String sourceIds) {
-    Set<String> pending = new HashSet<>(segments.sourcesToAnnotate(study.name()));
+    Set<String> pending =
+        new HashSet<>(segments.sourcesToAnnotate(study.name(), segmenter.settingsFingerprint()));
     return new ListItemReader<>(
         SourcePartitioner.sources(sourceIds).stream().filter(pending::contains).toList());
   }
 
   @Bean
-  StepProgress annotateProgress(SegmentStore segments) {
+  StepProgress annotateProgress(SegmentStore segments, TranscriptSegmenter segmenter) {
     return new StepProgress(
         "annotate",
         "transcripts",
-        step -> segments.sourcesToAnnotate(study.name()).size(),
+        step -> segments.sourcesToAnnotate(study.name(), segmenter.settingsFingerprint()).size(),
         PROGRESS_LOG_EVERY);
   }
 
@@ -247,14 +253,15 @@ public class NightlyJobConfiguration {
     return new StepBuilder("annotateTranscriptsWorkerStep", jobRepository)
         .<String, AnnotatedSource>chunk(1)
         .transactionManager(transactionManager)
-        .reader(changedSourcesReader(segments, null))
+        .reader(changedSourcesReader(segments, segmenter, null))
         .processor(sourceId ->
             segmenter.annotate(
                 study.name(),
                 segments.source(study.name(), sourceId),
                 segments.language(study.name(), sourceId)))
-        .writer(
-            chunk -> chunk.forEach(annotated -> segments.replaceSegments(study.name(), annotated)))
+        .writer(chunk ->
+            chunk.forEach(annotated ->
+                segments.replaceSegments(study.name(), annotated, segmenter.settingsFingerprint())))
         .listener(annotateProgress.counter())
         .build();
   }
@@ -267,6 +274,7 @@ public class NightlyJobConfiguration {
   @Bean
   Step annotateTranscriptsStep(
       SegmentStore segments,
+      TranscriptSegmenter segmenter,
       Step annotateTranscriptsWorkerStep,
       StepProgress annotateProgress,
       Optional<RemotePartitionHandler> remote) {
@@ -275,7 +283,8 @@ public class NightlyJobConfiguration {
         new StepBuilder("annotateTranscriptsStep", jobRepository)
             .partitioner(
                 "annotateTranscriptsWorkerStep",
-                new SourcePartitioner(() -> segments.sourcesToAnnotate(study.name())));
+                new SourcePartitioner(() ->
+                    segments.sourcesToAnnotate(study.name(), segmenter.settingsFingerprint())));
     remote.ifPresentOrElse(
         partitioned::partitionHandler,
         () ->
@@ -293,11 +302,38 @@ public class NightlyJobConfiguration {
 
   @Bean
   Step deidentifySegmentsStep(
-      SegmentStore segments, JdbcTemplate jdbc, SpeakerTurnSegmenter speakerTurnSegmenter) {
+      SegmentStore segments,
+      JdbcTemplate jdbc,
+      SpeakerTurnSegmenter speakerTurnSegmenter,
+      SourceSteps steps,
+      InputsFingerprint inputs) {
     return new StepBuilder("deidentifySegmentsStep", jobRepository)
         .tasklet(
-            new DeidentifyTasklet(segments, jdbc, study, speakerTurnSegmenter), transactionManager)
+            new DeidentifyTasklet(
+                segments,
+                jdbc,
+                study,
+                speakerTurnSegmenter,
+                steps,
+                perSourceSettings(inputs),
+                properties.run().incremental()),
+            transactionManager)
         .build();
+  }
+
+  /**
+   * What shapes each source's de-identified text, codings and documents besides the source itself:
+   * the other inputs (cases, participants, REFI-QDA projects), the study's configuration, the
+   * annotation settings and the build. A change redoes every source.
+   */
+  private Supplier<String> perSourceSettings(InputsFingerprint inputs) {
+    return () ->
+        inputs.excluding(Set.of(TranscriptIngestTasklet.INPUT, StructuredInput.RESPONSES.input()));
+  }
+
+  @Bean
+  ExtractScope extractScope(SourceSteps steps, InputsFingerprint inputs) {
+    return new ExtractScope(steps, study, perSourceSettings(inputs));
   }
 
   // ---- code: the codebook's rules over participant segments
@@ -311,9 +347,12 @@ public class NightlyJobConfiguration {
   }
 
   @Bean
-  Step autoCodeSegmentsStep(JdbcTemplate jdbc, SegmentStore segments) {
+  Step autoCodeSegmentsStep(JdbcTemplate jdbc, SourceSteps steps, InputsFingerprint inputs) {
     return new StepBuilder("autoCodeSegmentsStep", jobRepository)
-        .tasklet(new AutoCodingTasklet(jdbc, segments, study), transactionManager)
+        .tasklet(
+            new AutoCodingTasklet(
+                jdbc, study, steps, perSourceSettings(inputs), properties.run().incremental()),
+            transactionManager)
         .build();
   }
 
@@ -401,9 +440,16 @@ public class NightlyJobConfiguration {
         SourceRedaction.stored(segments, jdbc, study, speakerTurnSegmenter));
   }
 
+  /** Written from the same content as the extracts, so it is kept when they are. */
   @Bean
   Step exportRefiQdaStep(
-      JdbcTemplate jdbc, SegmentStore segments, ExportedSourceText exportedSourceText) {
+      JdbcTemplate jdbc,
+      SegmentStore segments,
+      ExportedSourceText exportedSourceText,
+      BuiltOutputs built,
+      ExtractsUpToDateDecider extractsUpToDate,
+      SourceSteps steps,
+      InputsFingerprint inputs) {
     return new StepBuilder("exportRefiQdaStep", jobRepository)
         .tasklet(
             new RefiQdaExportTasklet(
@@ -411,7 +457,11 @@ public class NightlyJobConfiguration {
                 segments,
                 study,
                 exportedSourceText,
-                properties.studyOutput(study.name()).resolve("export")),
+                properties.studyOutput(study.name()).resolve("export"),
+                built,
+                extractsUpToDate::contentFingerprint,
+                steps,
+                perSourceSettings(inputs)),
             transactionManager)
         .build();
   }
@@ -424,9 +474,13 @@ public class NightlyJobConfiguration {
     return new ExtractIndexAdmin(client, properties.index());
   }
 
-  /** A full rebuild creates a new index; an incremental night targets the live one. */
+  /**
+   * A full rebuild creates a new index; an incremental night targets the live one, unless this
+   * store has no record of building it (then its documents are not taken for the store's own).
+   */
   @Bean
-  Step createExtractIndexStep(ExtractIndexAdmin admin) {
+  Step createExtractIndexStep(
+      ExtractIndexAdmin admin, BuiltOutputs built, ExtractScope scope, JdbcTemplate jdbc) {
     return new StepBuilder("createExtractIndexStep", jobRepository)
         .tasklet(
             (contribution, context) -> {
@@ -438,9 +492,21 @@ public class NightlyJobConfiguration {
                       .getExecutionContext();
               long runId = context.getStepContext().getStepExecution().getJobExecutionId();
               ExtractIndexPlan plan = admin.plan(study, runId);
+              if (plan.incremental() && !built.has(study.name(), ExtractsUpToDateDecider.OUTPUT)) {
+                plan =
+                    new ExtractIndexPlan(
+                        admin.createIndex(study, runId),
+                        false,
+                        built.incremental()
+                            ? "this store has no record of building the live index"
+                            : BuiltOutputs.FULL_NIGHT);
+              }
               LOG.info("Extracts go to {}: {}", plan.index(), plan.reason());
               job.putString(EXTRACT_INDEX_KEY, plan.index());
               job.putString(EXTRACT_INCREMENTAL_KEY, Boolean.toString(plan.incremental()));
+              job.putString(
+                  ExtractScope.KEY,
+                  plan.incremental() ? changedSources(admin, scope, plan.index(), jdbc) : "*");
               if (plan.incremental()) {
                 // Changed in place from here on: until verified, it no longer holds a known night.
                 admin.recordContent(plan.index(), "");
@@ -451,14 +517,61 @@ public class NightlyJobConfiguration {
         .build();
   }
 
+  /**
+   * In a live index, only the sources whose documents changed are written, when the index holds
+   * exactly the store's documents of every other source; otherwise every source is read (and the
+   * unchanged documents filtered out).
+   */
+  private String changedSources(
+      ExtractIndexAdmin admin, ExtractScope scope, String index, JdbcTemplate jdbc) {
+    SourceSteps.Plan plan = scope.plan();
+    if (!properties.run().incremental() || plan.everything() || plan.pending().size() > 5_000) {
+      return ExtractScope.everySource();
+    }
+    Set<String> touched = new java.util.TreeSet<>(plan.pending());
+    touched.addAll(scope.removed());
+    long unchangedSegments =
+        jdbc.queryForObject(
+                "select count(*) from segment where study = ?", Long.class, study.name())
+            - countSegments(jdbc, plan.pending());
+    if (admin.countOutside(index, touched) != unchangedSegments) {
+      LOG.info(
+          "The live index does not hold the store's unchanged documents: reading every source");
+      return ExtractScope.everySource();
+    }
+    LOG.info("Writing the documents of {} changed sources", plan.pending().size());
+    return ExtractScope.only(plan.pending());
+  }
+
+  private long countSegments(JdbcTemplate jdbc, java.util.Collection<String> sources) {
+    long n = 0;
+    for (String source : sources) {
+      n +=
+          jdbc.queryForObject(
+              "select count(*) from segment where study = ? and source_id = ?",
+              Long.class,
+              study.name(),
+              source);
+    }
+    return n;
+  }
+
   @Bean
   @StepScope
-  JdbcCursorItemReader<Segment> storedSegmentsReader(javax.sql.DataSource dataSource) {
+  JdbcCursorItemReader<Segment> storedSegmentsReader(
+      javax.sql.DataSource dataSource,
+      @Value("#{jobExecutionContext['" + ExtractScope.KEY + "']}") String scope) {
+    Optional<List<String>> sources = ExtractScope.of(scope);
+    List<Object> arguments = new java.util.ArrayList<>(List.of(study.name()));
+    sources.ifPresent(arguments::addAll);
     return new JdbcCursorItemReaderBuilder<Segment>()
         .name("storedSegments")
         .dataSource(dataSource)
-        .sql(SegmentStore.DEIDENTIFIED_SEGMENTS_OF_STUDY)
-        .queryArguments(study.name())
+        .sql(
+            sources
+                .map(s -> SegmentStore.deidentifiedSegmentsOfSources(s.size()))
+                .orElse(SegmentStore.DEIDENTIFIED_SEGMENTS_OF_STUDY))
+        .queryArguments(arguments.toArray())
         .rowMapper(SegmentStore::mapSegment)
         .build();
   }
@@ -476,9 +589,13 @@ public class NightlyJobConfiguration {
   UnchangedExtractFilter unchangedExtractFilter(
       ElasticsearchClient client,
       @Value("#{jobExecutionContext['extractIndex']}") String index,
-      @Value("#{jobExecutionContext['extractIncremental']}") String incremental) {
+      @Value("#{jobExecutionContext['extractIncremental']}") String incremental,
+      @Value("#{jobExecutionContext['" + ExtractScope.KEY + "']}") String scope) {
+    // Only changed sources are read when the scope names them: no document of theirs is unchanged.
     return new UnchangedExtractFilter(
-        Boolean.parseBoolean(incremental) ? IndexedFingerprints.of(client, index) : Map.of());
+        Boolean.parseBoolean(incremental) && ExtractScope.of(scope).isEmpty()
+            ? IndexedFingerprints.of(client, index)
+            : Map.of());
   }
 
   @Bean
@@ -509,10 +626,11 @@ public class NightlyJobConfiguration {
     return new StepBuilder("indexExtractsStep", jobRepository)
             .<Segment, ExtractDocument>chunk(properties.index().bulkDocuments())
             .transactionManager(transactionManager)
-            .reader(storedSegmentsReader(dataSource))
+            .reader(storedSegmentsReader(dataSource, null))
             .processor(
                 new CompositeItemProcessor<>(
-                    extractDocumentAssembler(jdbc, 0L), unchangedExtractFilter(client, null, null)))
+                    extractDocumentAssembler(jdbc, 0L),
+                    unchangedExtractFilter(client, null, null, null)))
             .writer(writer)
             .stream(writer)
             .listener((StepExecutionListener) writer)
@@ -522,11 +640,15 @@ public class NightlyJobConfiguration {
 
   @Bean
   Step swapExtractAliasStep(
-      ExtractIndexAdmin admin, ElasticsearchClient client, JdbcTemplate jdbc) {
+      ExtractIndexAdmin admin,
+      ElasticsearchClient client,
+      JdbcTemplate jdbc,
+      BuiltOutputs built,
+      ExtractScope scope) {
     return new StepBuilder("swapExtractAliasStep", jobRepository)
         .tasklet(
             new ExtractAliasSwapTasklet(
-                admin, client, jdbc, BulkSettings.of(properties.index()), study),
+                admin, client, jdbc, BulkSettings.of(properties.index()), study, built, scope),
             transactionManager)
         .build();
   }
@@ -580,15 +702,31 @@ public class NightlyJobConfiguration {
   // ---- the night
   // ---------------------------------------------------------------------------------
 
+  /**
+   * What the night's outputs are made of (see {@link InputsFingerprint}): the inputs as loaded, the
+   * study's configuration, the annotation settings and the build.
+   */
+  @Bean
+  InputsFingerprint inputsFingerprint(InputLedger ledger) {
+    return new InputsFingerprint(
+        () -> ledger.checksums(study.name()),
+        properties.configDir().resolve(study.name()),
+        properties.nlp().toString());
+  }
+
   @Bean
   ExtractsUpToDateDecider extractsUpToDate(
-      InputsFingerprint fingerprint, ExtractIndexAdmin admin, JdbcTemplate jdbc) {
-    return new ExtractsUpToDateDecider(fingerprint, admin, jdbc, study);
+      InputsFingerprint fingerprint,
+      ExtractIndexAdmin admin,
+      JdbcTemplate jdbc,
+      BuiltOutputs built) {
+    return new ExtractsUpToDateDecider(fingerprint, admin, jdbc, study, built);
   }
 
   /**
    * Ingest and annotate; then, unless the live index already holds tonight's extracts, code and
-   * index them; then statistics and packs, which every night recomputes.
+   * index them; then the export (kept when written from the same content and still readable) and
+   * coverage; then statistics and packs, which every night recomputes.
    */
   @Bean
   Job nightlyJob(
@@ -624,14 +762,14 @@ public class NightlyJobConfiguration {
             .next(attachImportedCodingsStep)
             .next(autoCodeSegmentsStep)
             .next(alignItemsStep)
-            .next(exportRefiQdaStep)
             .next(createExtractIndexStep)
             .next(indexExtractsStep)
             .next(swapExtractAliasStep)
             .build();
     Flow coverage =
-        new FlowBuilder<Flow>("codingCoverage")
-            .start(writeCodingCoverageStep)
+        new FlowBuilder<Flow>("exportAndCoverage")
+            .start(exportRefiQdaStep)
+            .next(writeCodingCoverageStep)
             .next(computeAgreementStep)
             .next(writeMatricesStep)
             .next(ingestWorkshopNotesStep)

@@ -10,7 +10,8 @@ import org.springframework.batch.core.step.StepExecution;
 /**
  * What a run did, step by step, and for every input how many records were read, loaded and
  * quarantined (read = loaded + quarantined always holds; a step that keeps unchanged input counts
- * it as loaded). Immutable.
+ * it as loaded). {@code outputs} lists only outputs that exist when the run ends; {@code rebuilt}
+ * says which of them the run built again and why. Immutable.
  */
 public record RunReport(
     long runId,
@@ -22,13 +23,15 @@ public record RunReport(
     List<StepLine> steps,
     List<InputLine> inputs,
     Map<String, String> outputs,
-    List<LanguageLine> languages) {
+    List<LanguageLine> languages,
+    Map<String, String> rebuilt) {
 
   public RunReport {
     steps = List.copyOf(steps);
     inputs = List.copyOf(inputs);
     outputs = Map.copyOf(outputs);
     languages = languages == null ? List.of() : List.copyOf(languages);
+    rebuilt = rebuilt == null ? Map.of() : Map.copyOf(rebuilt);
   }
 
   /** A report without the transcripts' languages. */
@@ -42,7 +45,8 @@ public record RunReport(
       List<StepLine> steps,
       List<InputLine> inputs,
       Map<String, String> outputs) {
-    this(runId, study, status, failure, started, ended, steps, inputs, outputs, List.of());
+    this(
+        runId, study, status, failure, started, ended, steps, inputs, outputs, List.of(), Map.of());
   }
 
   /**
@@ -149,6 +153,12 @@ public record RunReport(
     if (!outputs.isEmpty()) {
       out.append("\nOutputs\n");
       outputs.entrySet().stream()
+          .sorted(Map.Entry.comparingByKey())
+          .forEach(e -> out.append(String.format("  %-18s %s%n", e.getKey(), e.getValue())));
+    }
+    if (!rebuilt.isEmpty()) {
+      out.append("\nBuilt again\n");
+      rebuilt.entrySet().stream()
           .sorted(Map.Entry.comparingByKey())
           .forEach(e -> out.append(String.format("  %-18s %s%n", e.getKey(), e.getValue())));
     }

@@ -94,8 +94,8 @@ public class RunReportListener implements JobExecutionListener {
     if (!index.isEmpty()) {
       outputs.put("index", index);
     }
-    outputs.put(
-        "coding coverage", runDirectory(execution.getId()).resolve("coverage.txt").toString());
+    putIfPresent(
+        outputs, "coding coverage", runDirectory(execution.getId()).resolve("coverage.txt"));
     steps.stream()
         .filter(s -> s.getStepName().equals("alignItemsStep"))
         .map(s ->
@@ -104,21 +104,24 @@ public class RunReportListener implements JobExecutionListener {
         .filter(items -> !items.isEmpty())
         .findFirst()
         .ifPresent(items -> outputs.put("unaligned items", items.replace(",", ", ")));
-    outputs.put(
-        "REFI-QDA export", out.resolve("export").resolve(study.name() + ".qdpx").toString());
-    outputs.put("statistics", out.resolve("stats").toString());
-    outputs.put("agreement between coders", out.resolve("agreement").toString());
-    outputs.put("framework and presence matrices", out.resolve("matrices").toString());
-    outputs.put("changes since the last night", out.resolve("changes.html").toString());
+    putIfPresent(outputs, "REFI-QDA export", out.resolve("export").resolve(study.name() + ".qdpx"));
+    putIfPresent(outputs, "statistics", out.resolve("stats").resolve("items.csv"));
+    putIfPresent(outputs, "patterns", out.resolve("stats").resolve("patterns.csv"));
+    Path packs = out.resolve("packs");
+    putIfPresent(outputs, "agreement between coders", out.resolve("agreement"));
+    putIfPresent(outputs, "framework and presence matrices", out.resolve("matrices"));
+    putIfPresent(outputs, "changes since the last night", out.resolve("changes.html"));
     study
         .packs()
-        .forEach(p ->
+        .forEach(p -> {
+          if (!p.isPerCase()) {
+            putIfPresent(outputs, "pack " + p.id(), packs.resolve(p.id()).resolve("index.html"));
+          } else if (anyCasePack(packs, p.id())) {
             outputs.put(
                 "pack " + p.id(),
-                out.resolve("packs")
-                    .resolve(p.isPerCase() ? p.id() + "-<case>" : p.id())
-                    .resolve("index.html")
-                    .toString()));
+                packs.resolve(p.id() + "-<case>").resolve("index.html").toString());
+          }
+        });
     return new RunReport(
         execution.getId(),
         study.name(),
@@ -131,7 +134,39 @@ public class RunReportListener implements JobExecutionListener {
         outputs,
         store.languages(study.name()).stream()
             .map(l -> new RunReport.LanguageLine(l.source(), l.language(), l.shares()))
-            .toList());
+            .toList(),
+        org.triangulate.fingerprint.RebuildNotes.of(execution.getExecutionContext()));
+  }
+
+  /** Only outputs that exist when the run ends are reported as its outputs. */
+  private static void putIfPresent(Map<String, String> outputs, String name, Path file) {
+    boolean present;
+    if (java.nio.file.Files.isDirectory(file)) {
+      try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(file)) {
+        present = files.findAny().isPresent();
+      } catch (java.io.IOException e) {
+        present = false;
+      }
+    } else {
+      present = org.triangulate.fingerprint.BuiltOutputs.problem(file).isEmpty();
+    }
+    if (present) {
+      outputs.put(name, file.toString());
+    }
+  }
+
+  private static boolean anyCasePack(Path packs, String packId) {
+    if (!java.nio.file.Files.isDirectory(packs)) {
+      return false;
+    }
+    try (java.util.stream.Stream<Path> folders = java.nio.file.Files.list(packs)) {
+      return folders.anyMatch(f ->
+          f.getFileName().toString().startsWith(packId + "-")
+              && org.triangulate.fingerprint.BuiltOutputs.problem(f.resolve("index.html"))
+                  .isEmpty());
+    } catch (java.io.IOException e) {
+      return false;
+    }
   }
 
   /** Which step failed and the innermost cause's own words; empty for a successful run. */

@@ -18,8 +18,23 @@ import org.triangulate.study.Study;
 final class QdeXml {
 
   private final XMLStreamWriter out;
+  private final OutputStream bytes;
+
+  /** A part of a project (elements only, no declaration), to be placed with {@link #raw}. */
+  QdeXml(OutputStream bytes) {
+    this.bytes = bytes;
+    try {
+      out =
+          XMLOutputFactory.newInstance()
+              .createXMLStreamWriter(bytes, StandardCharsets.UTF_8.name());
+      out.setDefaultNamespace(QdpxReader.NAMESPACE);
+    } catch (XMLStreamException e) {
+      throw failure(e);
+    }
+  }
 
   QdeXml(OutputStream bytes, String projectName, String origin) {
+    this.bytes = bytes;
     try {
       out =
           XMLOutputFactory.newInstance()
@@ -100,6 +115,30 @@ final class QdeXml {
       out.writeCharacters(xmlSafe(text));
       out.writeEndElement();
       return this;
+    } catch (XMLStreamException e) {
+      throw failure(e);
+    }
+  }
+
+  /** Writes a part written by a {@link #QdeXml(OutputStream) part's writer} here, as it is. */
+  QdeXml raw(byte[] part) {
+    try {
+      // Closes a start tag still open, so the part lands inside its element.
+      out.writeCharacters("");
+      out.flush();
+      bytes.write(part);
+      return this;
+    } catch (XMLStreamException e) {
+      throw failure(e);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("Cannot write the REFI-QDA project", e);
+    }
+  }
+
+  /** Flushes a part's writer to its stream. */
+  void flush() {
+    try {
+      out.flush();
     } catch (XMLStreamException e) {
       throw failure(e);
     }

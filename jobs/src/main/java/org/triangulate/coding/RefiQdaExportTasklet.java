@@ -5,11 +5,19 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.triangulate.fingerprint.BuiltOutputs;
+import org.triangulate.fingerprint.Fingerprint;
+import org.triangulate.fingerprint.RebuildNotes;
+import org.triangulate.fingerprint.SourceSteps;
+import org.triangulate.nlp.DeidentifyTasklet;
 import org.triangulate.nlp.SegmentStore;
 import org.triangulate.study.Study;
 
@@ -18,7 +26,9 @@ import org.triangulate.study.Study;
  * RefiQdaExporter}) from the store: every source with its segments, every coding (rule and
  * imported), the codebook and the categories imported projects added. Reads the store one source at
  * a time, so a study of any size exports in the same memory. Replaces the earlier file in one move.
- * Counts sources read and selections written.
+ * Kept as it is when this store wrote it from the same content and it is still there and readable
+ * (see {@link BuiltOutputs}); otherwise the run report says why it was written again. Counts
+ * sources read and selections written.
  */
 public class RefiQdaExportTasklet implements Tasklet {
 
@@ -30,19 +40,41 @@ public class RefiQdaExportTasklet implements Tasklet {
   private final Study study;
   private final RefiQdaExporter exporter;
   private final Path exportDirectory;
+  private final BuiltOutputs built;
+  private final Supplier<String> content;
+  private final SourceSteps steps;
+  private final Supplier<String> settings;
 
+  /**
+   * @param content the fingerprint of everything the export is made of (the extracts' content)
+   * @param settings a fingerprint of everything but the sources that shapes a source's part
+   */
   public RefiQdaExportTasklet(
       JdbcTemplate jdbc,
       SegmentStore segments,
       Study study,
       ExportedSourceText sourceText,
-      Path exportDirectory) {
+      Path exportDirectory,
+      BuiltOutputs built,
+      Supplier<String> content,
+      SourceSteps steps,
+      Supplier<String> settings) {
     this.jdbc = jdbc;
     this.segments = segments;
     this.study = study;
     this.exporter = new RefiQdaExporter(sourceText);
     this.exportDirectory = exportDirectory;
+    this.built = built;
+    this.content = content;
+    this.steps = steps;
+    this.settings = settings;
   }
+
+  /** The name the export's per-source parts go by in {@link SourceSteps} plans. */
+  public static final String STEP = "export";
+
+  /** The export's name in the store's record of built outputs. */
+  public static final String OUTPUT = "export";
 
   public static Path file(Path exportDirectory, Study study) {
     return exportDirectory.resolve(study.name() + ".qdpx");
@@ -51,8 +83,22 @@ public class RefiQdaExportTasklet implements Tasklet {
   @Override
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
     Path file = file(exportDirectory, study);
+    String fingerprint = content.get();
+    Optional<String> why = built.whyRebuild(study.name(), OUTPUT, fingerprint);
+    if (why.isEmpty()) {
+      LOG.info("REFI-QDA export {} kept: written from the same content", file);
+      return RepeatStatus.FINISHED;
+    }
+    built.forget(study.name(), OUTPUT);
+    JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
+    RebuildNotes.note(job.getExecutionContext(), "REFI-QDA export", why.get());
     RefiQdaExporter.Export export =
-        exporter.export(study, importedCategories(), provenances(), this::sources, file);
+        exporter.export(
+            study, importedCategories(), provenances(), this::sources, storedParts(), file);
+    jdbc.update(
+        "delete from export_source where study = ? and not exists (select 1 from source s"
+            + " where s.study = export_source.study and s.source_id = export_source.source_id)",
+        study.name());
     for (int i = 0; i < export.sources(); i++) {
       contribution.incrementReadCount();
     }
@@ -63,13 +109,82 @@ public class RefiQdaExportTasklet implements Tasklet {
         export.sources(),
         export.selections(),
         export.codings());
+    built.record(study.name(), OUTPUT, fingerprint, List.of(file), job.getId());
     return RepeatStatus.FINISHED;
   }
 
   private record SourceOfCase(String sourceId, String caseId) {}
 
-  /** The study's sources in export order, each read from the store only when its turn comes. */
-  private Iterator<RefiQdaExporter.ExportSource> sources() {
+  /**
+   * The parts of sources as the store keeps them from earlier exports, for sources whose
+   * de-identified text and codings are what they were made from; none in a full night.
+   */
+  private RefiQdaExporter.SourceParts storedParts() {
+    SourceSteps.Plan plan =
+        steps.plan(
+            study.name(),
+            STEP,
+            settings.get(),
+            List.of(DeidentifyTasklet.STEP, AutoCodingTasklet.STEP));
+    Map<String, String> keys = new java.util.HashMap<>();
+    plan.inputs()
+        .forEach((source, inputs) -> keys.put(source, Fingerprint.of(plan.settings(), inputs)));
+    boolean reuse = built.incremental();
+    return new RefiQdaExporter.SourceParts() {
+      @Override
+      public Optional<RefiQdaExporter.SourcePart> find(String sourceId) {
+        if (!reuse) {
+          return Optional.empty();
+        }
+        return jdbc
+            .query(
+                "select fragment, exported, selections, codings from export_source"
+                    + " where study = ? and source_id = ? and inputs = ?",
+                (rs, i) ->
+                    new RefiQdaExporter.SourcePart(
+                        rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4)),
+                study.name(),
+                sourceId,
+                partKey(keys, sourceId))
+            .stream()
+            .findFirst();
+      }
+
+      @Override
+      public void keep(String sourceId, RefiQdaExporter.SourcePart part) {
+        jdbc.update(
+            "delete from export_source where study = ? and source_id = ?", study.name(), sourceId);
+        jdbc.update(
+            "insert into export_source (study, source_id, inputs, fragment, exported, selections,"
+                + " codings) values (?, ?, ?, ?, ?, ?, ?)",
+            study.name(),
+            sourceId,
+            partKey(keys, sourceId),
+            part.fragment(),
+            part.text(),
+            part.selections(),
+            part.codings());
+      }
+    };
+  }
+
+  /**
+   * What a source's part is made of: its de-identified text and rule codings (by their records),
+   * the settings, and every coding it carries now (item alignments included, which no record
+   * tracks).
+   */
+  private String partKey(Map<String, String> keys, String sourceId) {
+    List<String> codings = new java.util.ArrayList<>();
+    withItemAlignments(sourceId)
+        .forEach(c ->
+            codings.addAll(
+                java.util.Arrays.asList(
+                    c.segmentId(), c.category(), c.provenance(), c.matchedTerms())));
+    return Fingerprint.of(keys.getOrDefault(sourceId, ""), Fingerprint.of(codings));
+  }
+
+  /** The study's sources in export order, each read from the store only if its turn comes. */
+  private Iterator<RefiQdaExporter.StudySource> sources() {
     String name = study.name();
     List<SourceOfCase> sources =
         jdbc.query(
@@ -80,11 +195,22 @@ public class RefiQdaExportTasklet implements Tasklet {
             name);
     return sources.stream()
         .map(s ->
-            new RefiQdaExporter.ExportSource(
-                segments.source(name, s.sourceId()),
-                s.caseId(),
-                segments.segments(name, s.sourceId()),
-                withItemAlignments(s.sourceId())))
+            (RefiQdaExporter.StudySource)
+                new RefiQdaExporter.StudySource() {
+                  @Override
+                  public String sourceId() {
+                    return s.sourceId();
+                  }
+
+                  @Override
+                  public RefiQdaExporter.ExportSource read() {
+                    return new RefiQdaExporter.ExportSource(
+                        segments.source(name, s.sourceId()),
+                        s.caseId(),
+                        segments.segments(name, s.sourceId()),
+                        withItemAlignments(s.sourceId()));
+                  }
+                })
         .iterator();
   }
 

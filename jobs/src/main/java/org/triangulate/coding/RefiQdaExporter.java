@@ -38,10 +38,56 @@ public final class RefiQdaExporter {
    * (by segment, category and provenance).
    */
   public record ExportSource(
-      SourceDocument source, String caseId, List<Segment> segments, List<SegmentCoding> codings) {}
+      SourceDocument source, String caseId, List<Segment> segments, List<SegmentCoding> codings)
+      implements StudySource {
+
+    @Override
+    public String sourceId() {
+      return source.sourceId();
+    }
+
+    @Override
+    public ExportSource read() {
+      return this;
+    }
+  }
+
+  /** A source of the study, read from the store only if its part must be written anew. */
+  public interface StudySource {
+    String sourceId();
+
+    ExportSource read();
+  }
 
   /** What was written: how many sources, selections and codings the archive holds. */
   public record Export(int sources, int selections, int codings) {}
+
+  /**
+   * A source's part of the export: its {@code TextSource} element and its exported text, and how
+   * many selections and codings the element holds. The same inputs give the same part.
+   */
+  public record SourcePart(String fragment, String text, int selections, int codings) {}
+
+  /**
+   * Where the export finds a source's part written before, and keeps parts it writes anew: the
+   * parts of unchanged sources need not be de-identified again.
+   */
+  public interface SourceParts {
+    java.util.Optional<SourcePart> find(String sourceId);
+
+    void keep(String sourceId, SourcePart part);
+
+    SourceParts NONE =
+        new SourceParts() {
+          @Override
+          public java.util.Optional<SourcePart> find(String sourceId) {
+            return java.util.Optional.empty();
+          }
+
+          @Override
+          public void keep(String sourceId, SourcePart part) {}
+        };
+  }
 
   static final String ORIGIN = "Triangulate";
   static final String RULE_USER = "Triangulate auto-coding";
@@ -64,14 +110,28 @@ public final class RefiQdaExporter {
       Study study,
       List<ImportedCategory> importedCategories,
       Collection<String> provenances,
-      Iterable<ExportSource> sources,
+      Iterable<? extends StudySource> sources,
+      Path target) {
+    return export(study, importedCategories, provenances, sources, SourceParts.NONE, target);
+  }
+
+  /**
+   * As {@link #export(Study, List, Collection, Iterable, Path)}, taking the parts of sources that
+   * {@code parts} holds from there (such sources' segments and codings are not read).
+   */
+  public Export export(
+      Study study,
+      List<ImportedCategory> importedCategories,
+      Collection<String> provenances,
+      Iterable<? extends StudySource> sources,
+      SourceParts parts,
       Path target) {
     int[] counts = new int[3];
     OutputFiles.writeReadableBytes(
         target,
         out -> {
           try (StagedQdpx staged = new StagedQdpx(target.toAbsolutePath().getParent())) {
-            writeProject(staged, study, importedCategories, provenances, sources, counts);
+            writeProject(staged, study, importedCategories, provenances, sources, parts, counts);
             try (InputStream project = staged.readProject()) {
               // A project a QDA tool would refuse is our bug: better no file than a broken one.
               RefiQdaSchema.check(project);
@@ -87,7 +147,8 @@ public final class RefiQdaExporter {
       Study study,
       List<ImportedCategory> importedCategories,
       Collection<String> provenances,
-      Iterable<ExportSource> sources,
+      Iterable<? extends StudySource> sources,
+      SourceParts parts,
       int[] counts)
       throws IOException {
     Map<String, String> users = new LinkedHashMap<>();
@@ -105,16 +166,38 @@ public final class RefiQdaExporter {
     }
     Map<String, String> codeOfCategory = RefiQdaCodebookXml.write(xml, study, importedCategories);
     boolean any = false;
-    for (ExportSource source : sources) {
+    for (StudySource source : sources) {
       if (!any) {
         xml.start(1, "Sources");
         any = true;
       }
-      String sourceGuid = QdeXml.guid(study, "source/" + source.source().sourceId());
-      ExportedText text = sourceText.of(source.source(), source.segments());
-      staged.addText("sources/" + sourceGuid + ".txt", text.text());
-      writeSource(xml, study, source, sourceGuid, text, codeOfCategory, users, counts);
+      String sourceId = source.sourceId();
+      String sourceGuid = QdeXml.guid(study, "source/" + sourceId);
+      java.util.Optional<SourcePart> kept = parts.find(sourceId);
+      SourcePart part;
+      if (kept.isPresent()) {
+        part = kept.get();
+      } else {
+        ExportSource read = source.read();
+        ExportedText text = sourceText.of(read.source(), read.segments());
+        java.io.ByteArrayOutputStream fragment = new java.io.ByteArrayOutputStream();
+        QdeXml partXml = new QdeXml(fragment);
+        int[] partCounts = new int[3];
+        writeSource(partXml, study, read, sourceGuid, text, codeOfCategory, users, partCounts);
+        partXml.flush();
+        part =
+            new SourcePart(
+                fragment.toString(java.nio.charset.StandardCharsets.UTF_8),
+                text.text(),
+                partCounts[1],
+                partCounts[2]);
+        parts.keep(sourceId, part);
+      }
+      staged.addText("sources/" + sourceGuid + ".txt", part.text());
+      xml.raw(part.fragment().getBytes(java.nio.charset.StandardCharsets.UTF_8));
       counts[0]++;
+      counts[1] += part.selections();
+      counts[2] += part.codings();
     }
     if (any) {
       xml.end(1);

@@ -1,10 +1,9 @@
 package org.triangulate.index;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.commons.codec.digest.DigestUtils;
+import org.triangulate.fingerprint.Fingerprint;
 
 /**
  * One indexed segment of a transcript (a speaker turn or a few sentences of a long one), as stored
@@ -136,27 +135,23 @@ public record ExtractDocument(
       int endOffset,
       int turnIndex,
       boolean deidentified) {
-    // Unit separators keep "ab"+"c" and "a"+"bc" apart; attributes are sorted so map order is moot.
-    String content =
-        String.join(
-            "\u001f",
-            id,
-            study,
-            text,
-            lemmas,
-            stems,
-            speakerRole,
-            participantId,
-            caseId,
-            new TreeMap<>(attributes).toString(),
-            String.join("\u001e", categories),
-            String.join("\u001e", themes),
-            String.join("\u001e", codingProvenance),
-            sourceFile,
-            Integer.toString(startOffset),
-            Integer.toString(endOffset),
-            Integer.toString(turnIndex),
-            Boolean.toString(deidentified));
-    return DigestUtils.sha256Hex(content.getBytes(StandardCharsets.UTF_8)).substring(0, 32);
+    return Fingerprint.of(
+        id,
+        study,
+        text,
+        lemmas,
+        stems,
+        speakerRole,
+        participantId,
+        caseId,
+        new TreeMap<>(attributes).toString(),
+        String.join("\u001e", categories),
+        String.join("\u001e", themes),
+        String.join("\u001e", codingProvenance),
+        sourceFile,
+        Integer.toString(startOffset),
+        Integer.toString(endOffset),
+        Integer.toString(turnIndex),
+        Boolean.toString(deidentified));
   }
 }

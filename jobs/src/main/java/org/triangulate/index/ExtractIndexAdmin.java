@@ -173,6 +173,68 @@ public class ExtractIndexAdmin {
     return previous;
   }
 
+  /** How many documents of {@code index} belong to none of {@code sources}. */
+  public long countOutside(String index, java.util.Collection<String> sources) {
+    List<co.elastic.clients.elasticsearch._types.FieldValue> values =
+        sources.stream().map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList();
+    return call(() -> {
+      client.indices().refresh(r -> r.index(index));
+      return client
+          .count(c ->
+              c.index(index)
+                  .query(q ->
+                      q.bool(b ->
+                          b.mustNot(m ->
+                              m.terms(t -> t.field("sourceFile").terms(v -> v.value(values)))))))
+          .count();
+    });
+  }
+
+  /**
+   * The ids of the documents of {@code sources} that are not in {@code keep}: what is left of
+   * changed or removed transcripts once their new documents are written.
+   */
+  public List<String> idsOfSourcesExcept(
+      String index, java.util.Collection<String> sources, java.util.Collection<String> keep) {
+    if (sources.isEmpty()) {
+      return List.of();
+    }
+    List<co.elastic.clients.elasticsearch._types.FieldValue> values =
+        sources.stream().map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList();
+    Set<String> kept = Set.copyOf(keep);
+    return call(() -> {
+      client.indices().refresh(r -> r.index(index));
+      List<String> ids = new java.util.ArrayList<>();
+      List<co.elastic.clients.elasticsearch._types.FieldValue> after = List.of();
+      while (true) {
+        List<co.elastic.clients.elasticsearch._types.FieldValue> from = after;
+        var hits =
+            client
+                .search(
+                    q -> {
+                      q.index(index)
+                          .size(5_000)
+                          .source(src -> src.fetch(false))
+                          .sort(o -> o.field(f -> f.field("id")))
+                          .query(b ->
+                              b.bool(f ->
+                                  f.filter(t ->
+                                      t.terms(v ->
+                                          v.field("sourceFile").terms(w -> w.value(values))))));
+                      return from.isEmpty() ? q : q.searchAfter(from);
+                    },
+                    Void.class)
+                .hits()
+                .hits();
+        if (hits.isEmpty()) {
+          return ids;
+        }
+        hits.stream().map(h -> h.id()).filter(id -> !kept.contains(id)).forEach(ids::add);
+        after = hits.getLast().sort();
+      }
+    });
+  }
+
   public Set<String> aliasedIndices(String alias) {
     return call(() ->
         client.indices().existsAlias(e -> e.name(alias)).value()

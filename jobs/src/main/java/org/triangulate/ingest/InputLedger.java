@@ -2,7 +2,6 @@ package org.triangulate.ingest;
 
 import java.util.List;
 import java.util.Optional;
-import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -51,9 +50,12 @@ public class InputLedger {
       String encoding,
       String notes) {}
 
-  /** A fingerprint of a file's checksum and everything its validation depended on. */
+  /**
+   * A fingerprint of a file's checksum and everything its validation depended on ({@link
+   * org.triangulate.fingerprint.Fingerprint}, the one way the project fingerprints).
+   */
   public static String fingerprint(String... parts) {
-    return DigestUtils.sha256Hex(String.join("\u0000", parts));
+    return org.triangulate.fingerprint.Fingerprint.of(parts);
   }
 
   public Optional<Entry> previous(String study, String fileName) {

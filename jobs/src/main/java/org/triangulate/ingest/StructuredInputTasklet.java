@@ -9,6 +9,7 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.triangulate.fingerprint.Fingerprint;
 import org.triangulate.study.Study;
 
 /**
@@ -58,7 +59,7 @@ public class StructuredInputTasklet implements Tasklet {
     boolean present = Files.isRegularFile(file);
     String sha = present ? sha256(file) : InputLedger.MISSING;
     String upstream = kind.upstream() == null ? "" : ledger.fingerprintOf(name, kind.upstream());
-    String fingerprint = InputLedger.fingerprint(sha, upstream, configFingerprint);
+    String fingerprint = Fingerprint.of(sha, upstream, configFingerprint);
     var previous = ledger.previous(name, kind.fileName());
     if (previous.isPresent() && previous.get().fingerprint().equals(fingerprint)) {
       ledger.recordUnchanged(name, runId, previous.get());

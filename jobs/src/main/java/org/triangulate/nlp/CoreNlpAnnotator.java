@@ -54,6 +54,11 @@ public class CoreNlpAnnotator {
     this.language = language;
   }
 
+  /** What shapes this annotator's output, as text for the annotation fingerprint. */
+  public String settings() {
+    return "annotators=" + annotators + " ner-sentences=" + nerSentences;
+  }
+
   /**
    * Whether NER can be left to candidate sentences: annotators after {@code ner} would read its
    * labels on sentences it skipped.

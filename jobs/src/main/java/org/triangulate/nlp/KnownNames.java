@@ -38,6 +38,14 @@ public final class KnownNames {
     return finders.computeIfAbsent(kind, k -> new WrittenNames(of(k)));
   }
 
+  /** The names of {@code other} (of any kind) that this does not hold. */
+  public Set<String> missingFrom(KnownNames other) {
+    Set<String> missing = new java.util.TreeSet<>();
+    other.names.forEach((kind, written) ->
+        written.stream().filter(name -> !of(kind).contains(name)).forEach(missing::add));
+    return missing;
+  }
+
   public int size() {
     return names.values().stream().mapToInt(Set::size).sum();
   }

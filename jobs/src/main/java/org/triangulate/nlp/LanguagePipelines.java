@@ -40,6 +40,14 @@ public final class LanguagePipelines {
     return pipeline;
   }
 
+  /** Each language's pipeline settings, as text for the annotation fingerprint. */
+  public String settings() {
+    StringBuilder settings = new StringBuilder();
+    pipelines.forEach((language, pipeline) ->
+        settings.append(language).append(": ").append(pipeline.settings()).append('\n'));
+    return settings.toString();
+  }
+
   public Set<String> languages() {
     return pipelines.keySet();
   }

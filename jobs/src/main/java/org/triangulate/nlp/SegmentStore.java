@@ -23,6 +23,20 @@ public class SegmentStore {
           + " from segment where study = ? order by source_id, start_offset";
 
   /**
+   * As {@link #DEIDENTIFIED_SEGMENTS_OF_STUDY}, of {@code sources} sources only (parameters: study,
+   * then the source ids).
+   */
+  public static String deidentifiedSegmentsOfSources(int sources) {
+    String in =
+        sources == 0
+            ? " and 1 = 0"
+            : " and source_id in ("
+                + String.join(", ", java.util.Collections.nCopies(sources, "?"))
+                + ")";
+    return DEIDENTIFIED_SEGMENTS_OF_STUDY.replace(" order by", in + " order by");
+  }
+
+  /**
    * Every segment of a study as transcribed (parameter: study), by source in transcript order: for
    * offsets and speaker labels that de-identification needs, never for output text.
    */
@@ -60,11 +74,18 @@ public class SegmentStore {
     this.jdbc = jdbc;
   }
 
-  public List<String> sourcesToAnnotate(String study) {
+  /**
+   * The sources whose text changed since they were annotated, or that were annotated with other
+   * settings than {@code annotatedWith} ({@link TranscriptSegmenter#settingsFingerprint()}).
+   */
+  public List<String> sourcesToAnnotate(String study, String annotatedWith) {
     return jdbc.queryForList(
-        "select source_id from source where study = ? and (annotated_sha256 is null or annotated_sha256 <> sha256) order by source_id",
+        "select source_id from source where study = ? and (annotated_sha256 is null"
+            + " or annotated_sha256 <> sha256 or annotated_with is null or annotated_with <> ?)"
+            + " order by source_id",
         String.class,
-        study);
+        study,
+        annotatedWith);
   }
 
   /** The language a source was told to be in at ingest (its default when not told). */
@@ -92,9 +113,9 @@ public class SegmentStore {
 
   /**
    * Replaces a source's segments (and their codings) and named entities, and marks it annotated at
-   * its checksum. The new segments await de-identification.
+   * its checksum and the settings it was annotated with. The new segments await de-identification.
    */
-  public void replaceSegments(String study, AnnotatedSource annotated) {
+  public void replaceSegments(String study, AnnotatedSource annotated, String annotatedWith) {
     jdbc.update(
         "delete from coding where study = ? and segment_id in (select segment_id from segment where study = ? and source_id = ?)",
         study,
@@ -136,10 +157,42 @@ public class SegmentStore {
                 })
             .toList());
     jdbc.update(
-        "update source set annotated_sha256 = ? where study = ? and source_id = ?",
+        "update source set annotated_sha256 = ?, annotated_with = ? where study = ? and source_id = ?",
         annotated.sha256(),
+        annotatedWith,
         study,
         annotated.sourceId());
+  }
+
+  /** Sources with segments the de-identify step has not written yet. */
+  public java.util.Set<String> sourcesAwaitingDeidentification(String study) {
+    return new java.util.TreeSet<>(
+        jdbc.queryForList(
+            "select distinct source_id from segment where study = ? and deidentified_body is null",
+            String.class,
+            study));
+  }
+
+  /**
+   * Sources whose text may write one of {@code names}: those holding the first word of one (names
+   * are found as written, whole words, so a text without that word cannot write the name).
+   */
+  public java.util.Set<String> sourcesWriting(String study, java.util.Collection<String> names) {
+    java.util.Set<String> words = new java.util.TreeSet<>();
+    names.forEach(name -> words.add(name.strip().split("\\s+")[0]));
+    java.util.Set<String> sources = new java.util.TreeSet<>();
+    List<String> all = new java.util.ArrayList<>(words);
+    for (int from = 0; from < all.size(); from += 50) {
+      List<String> some = all.subList(from, Math.min(all.size(), from + 50));
+      StringBuilder sql = new StringBuilder("select source_id from source where study = ? and (");
+      List<Object> args = new java.util.ArrayList<>(List.of(study));
+      for (int i = 0; i < some.size(); i++) {
+        sql.append(i == 0 ? "" : " or ").append("body like ? escape '!'");
+        args.add("%" + some.get(i).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+      }
+      sources.addAll(jdbc.queryForList(sql.append(')').toString(), String.class, args.toArray()));
+    }
+    return sources;
   }
 
   /** The study's transcripts in source order: the order pseudonyms are first handed out in. */

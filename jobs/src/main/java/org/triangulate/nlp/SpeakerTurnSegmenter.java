@@ -109,6 +109,14 @@ public final class SpeakerTurnSegmenter {
             Pattern.MULTILINE);
   }
 
+  /** The speaker labels that decide roles, as text for the annotation fingerprint. */
+  public String settings() {
+    return "interviewer-labels="
+        + new java.util.TreeSet<>(interviewerLabels)
+        + " participant-labels="
+        + new java.util.TreeSet<>(participantLabels);
+  }
+
   public List<SpeakerTurn> segment(String text) {
     List<Label> labels = labels(text);
     return labels.isEmpty() ? paragraphs(text) : labelledTurns(text, labels);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.apache.commons.codec.digest.DigestUtils;
+import org.triangulate.fingerprint.Fingerprint;
 import org.triangulate.ingest.SourceDocument;
 import org.triangulate.language.TranscriptLanguages;
 
@@ -41,6 +42,19 @@ public final class TranscriptSegmenter {
     this.pipelines = pipelines;
     this.languages = languages;
     this.maxSentences = maxSentences;
+  }
+
+  /**
+   * A fingerprint of every setting that shapes the segments and entities of a source (annotators
+   * and NER sentences per language, the study's languages, speaker labels, segment size): a source
+   * annotated with other settings is annotated again.
+   */
+  public String settingsFingerprint() {
+    return Fingerprint.of(
+        pipelines.settings(),
+        languages == null ? "" : languages.languages().toString(),
+        turns.settings(),
+        "max-sentences-per-segment=" + maxSentences);
   }
 
   public List<Segment> segment(String study, SourceDocument source) {

@@ -60,6 +60,7 @@ class RemoteAnnotationConfiguration {
       DirectChannel annotateRequests,
       JobRepository jobRepository,
       SegmentStore segments,
+      org.triangulate.nlp.TranscriptSegmenter segmenter,
       Study study,
       ScaleProperties scale,
       Queue annotateRequestQueue,
@@ -69,7 +70,10 @@ class RemoteAnnotationConfiguration {
         requests,
         jobRepository,
         WORKER_STEP,
-        () -> partitions(segments.sourcesToAnnotate(study.name()).size(), scale.partitionSize()),
+        () ->
+            partitions(
+                segments.sourcesToAnnotate(study.name(), segmenter.settingsFingerprint()).size(),
+                scale.partitionSize()),
         scale.timeout(),
         scale.pollInterval(),
         "queue " + annotateRequestQueue.getName(),

@@ -52,7 +52,9 @@ public class PackWriter {
   /** Where a pack folder records the content its files hold. */
   static final String CONTENT_FINGERPRINT = ".content.sha256";
 
-  private static final List<String> FILES = List.of("index.html", "pack.pdf", "quotes.csv");
+  /** The files every pack folder holds, the content record last. */
+  static final List<String> FILES =
+      List.of("index.html", "pack.pdf", "quotes.csv", CONTENT_FINGERPRINT);
 
   private final ITemplateEngine templates;
   private final PackPdf pdf = new PackPdf();
@@ -123,9 +125,18 @@ public class PackWriter {
    * (null: no workshop notes, and the page is as without them).
    */
   public Path write(Path directory, PackView pack, WorkshopSaid workshopSaid) {
+    return write(directory, pack, workshopSaid, false);
+  }
+
+  /**
+   * Writes the pack unless, when {@code evenIfCurrent} is false, the folder already holds this
+   * content in readable files; {@code evenIfCurrent} is for folders this store did not write.
+   */
+  public Path write(
+      Path directory, PackView pack, WorkshopSaid workshopSaid, boolean evenIfCurrent) {
     String content = contentFingerprint(pack, workshopSaid);
     Path fingerprint = directory.resolve(CONTENT_FINGERPRINT);
-    if (isCurrent(directory, fingerprint, content)) {
+    if (!evenIfCurrent && isCurrent(directory, fingerprint, content)) {
       return directory;
     }
     String html = html(pack, workshopSaid);
@@ -143,7 +154,9 @@ public class PackWriter {
     try {
       return Files.isRegularFile(fingerprint)
           && Files.readString(fingerprint).equals(content)
-          && FILES.stream().allMatch(f -> Files.isRegularFile(directory.resolve(f)));
+          && FILES.stream()
+              .allMatch(f ->
+                  org.triangulate.fingerprint.BuiltOutputs.problem(directory.resolve(f)).isEmpty());
     } catch (IOException e) {
       return false;
     }

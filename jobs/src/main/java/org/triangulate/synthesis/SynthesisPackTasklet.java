@@ -8,12 +8,14 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
-import org.triangulate.ingest.InputsFingerprint;
+import org.triangulate.fingerprint.BuiltOutputs;
+import org.triangulate.fingerprint.InputsFingerprint;
+import org.triangulate.fingerprint.RebuildNotes;
 
 /**
  * The nightly step that writes every synthesis pack ({@link SynthesisPacks}) for the run's id and
- * date, unless the packs of these very inputs are already written; the write count is the number of
- * packs written.
+ * date, unless the packs of these very inputs are already written and readable; the write count is
+ * the number of packs written, and the run report says why they were.
  */
 @Component
 public class SynthesisPackTasklet implements Tasklet {
@@ -22,24 +24,31 @@ public class SynthesisPackTasklet implements Tasklet {
 
   private final SynthesisPacks packs;
   private final InputsFingerprint inputs;
+  private final BuiltOutputs built;
 
-  SynthesisPackTasklet(SynthesisPacks packs, InputsFingerprint inputs) {
+  SynthesisPackTasklet(SynthesisPacks packs, InputsFingerprint inputs, BuiltOutputs built) {
     this.packs = packs;
     this.inputs = inputs;
+    this.built = built;
   }
 
   @Override
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
     JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
-    int written =
-        packs
-            .writeAllUnlessCurrent(
-                job.getId(), job.getJobParameters().getLocalDate("runDate"), inputs.ofEverything())
-            .size();
-    if (written == 0) {
-      LOG.info("No input, configuration or build change since the packs were written: kept");
-    }
-    contribution.incrementWriteCount(written);
+    SynthesisPacks.Outcome outcome =
+        packs.writeAllUnlessCurrent(
+            job.getId(),
+            job.getJobParameters().getLocalDate("runDate"),
+            inputs.ofEverything(),
+            built);
+    outcome
+        .rebuiltBecause()
+        .ifPresentOrElse(
+            why -> RebuildNotes.note(job.getExecutionContext(), "packs", why),
+            () ->
+                LOG.info(
+                    "No input, configuration or build change since the packs were written: kept"));
+    contribution.incrementWriteCount(outcome.written().size());
     return RepeatStatus.FINISHED;
   }
 }

@@ -1,15 +1,13 @@
 package org.triangulate.synthesis;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -20,7 +18,8 @@ import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.triangulate.TriangulateProperties;
 import org.triangulate.agreement.AgreementAppendix;
-import org.triangulate.output.OutputFiles;
+import org.triangulate.fingerprint.BuiltOutputs;
+import org.triangulate.fingerprint.Fingerprint;
 import org.triangulate.stats.ItemGroupStats;
 import org.triangulate.stats.Pattern;
 import org.triangulate.stats.PatternFamily;
@@ -37,8 +36,8 @@ import org.triangulate.workshop.WorkshopSaid;
 @Component
 public class SynthesisPacks {
 
-  /** Which inputs the packs in the folder were made from, and which packs those are. */
-  static final String INPUTS_RECORD = ".inputs.sha256";
+  /** The packs' name in the store's record of built outputs. */
+  static final String OUTPUT = "packs";
 
   private final Study study;
   private final StudyStatistics statistics;
@@ -70,54 +69,42 @@ public class SynthesisPacks {
     this.studyConfigDir = properties.configDir().resolve(study.name());
   }
 
+  /** What a night did with the packs: the folders written, and why, if they were. */
+  public record Outcome(List<Path> written, Optional<String> rebuiltBecause) {}
+
   /**
-   * Writes every pack unless the packs folder already holds the packs of these very inputs (see
-   * {@link org.triangulate.ingest.InputsFingerprint}): then every number and every quote would be
-   * the same, and the night keeps them. Returns the folders written, none when kept.
+   * Writes every pack unless this store wrote the packs of these very inputs (see {@link
+   * org.triangulate.fingerprint.InputsFingerprint}) and their files are all still there and
+   * readable: then every number and every quote would be the same, and the night keeps them.
+   * Otherwise only packs whose content changed or whose files are missing are rendered again; all
+   * of them when this store has no record of writing packs (old folders copied from elsewhere are
+   * never taken for its own).
    */
-  public List<Path> writeAllUnlessCurrent(long runId, LocalDate runDate, String studyInputs) {
+  public Outcome writeAllUnlessCurrent(
+      long runId, LocalDate runDate, String studyInputs, BuiltOutputs built) {
     // Workshop notes show in the packs but are not an input of the statistics: they join here.
-    String inputs = studyInputs + WorkshopSaid.fingerprintSuffix(jdbc, study.name());
-    Path record = packsDirectory.resolve(INPUTS_RECORD);
-    if (isCurrent(record, inputs)) {
-      return List.of();
+    String inputs =
+        Fingerprint.of(studyInputs + WorkshopSaid.fingerprintSuffix(jdbc, study.name()));
+    Optional<String> why = built.whyRebuild(study.name(), OUTPUT, inputs);
+    if (why.isEmpty()) {
+      return new Outcome(List.of(), why);
     }
-    deleteIfExists(record);
-    List<Path> written = writeAll(runId, runDate);
-    StringBuilder lines = new StringBuilder(inputs).append('\n');
-    written.forEach(folder -> lines.append(folder.getFileName()).append('\n'));
-    OutputFiles.writeReadable(record, out -> out.write(lines.toString()));
-    return written;
-  }
-
-  private static boolean isCurrent(Path record, String inputs) {
-    try {
-      if (!Files.isRegularFile(record)) {
-        return false;
-      }
-      List<String> lines = Files.readAllLines(record);
-      return !lines.isEmpty()
-          && lines.getFirst().equals(inputs)
-          && lines.stream()
-              .skip(1)
-              .allMatch(folder ->
-                  Files.isRegularFile(
-                      record.resolveSibling(folder).resolve(PackWriter.CONTENT_FINGERPRINT)));
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  private static void deleteIfExists(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot delete " + file.toAbsolutePath(), e);
-    }
+    boolean ours = built.has(study.name(), OUTPUT);
+    built.forget(study.name(), OUTPUT);
+    List<Path> written = writeAll(runId, runDate, !ours);
+    List<Path> files = new ArrayList<>();
+    written.forEach(folder -> PackWriter.FILES.forEach(f -> files.add(folder.resolve(f))));
+    built.record(study.name(), OUTPUT, inputs, files, runId);
+    return new Outcome(written, why);
   }
 
   /** Writes every pack; returns their folders in the order of {@code study.yml}. */
   public List<Path> writeAll(long runId, LocalDate runDate) {
+    return writeAll(runId, runDate, false);
+  }
+
+  /** As {@link #writeAll(long, LocalDate)}, rendering even packs whose folder looks current. */
+  private List<Path> writeAll(long runId, LocalDate runDate, boolean evenIfCurrent) {
     StudyStatistics.Results results = statistics.compute();
     WorkshopSaid said = WorkshopSaid.ifAny(jdbc, study.name(), results.patterns());
     PackProvenance provenance = PackProvenance.read(jdbc, study.name(), studyConfigDir);
@@ -141,7 +128,8 @@ public class SynthesisPacks {
                 runId,
                 runDate,
                 provenance,
-                said));
+                said,
+                evenIfCurrent));
         continue;
       }
       if (byCase == null) {
@@ -161,7 +149,8 @@ public class SynthesisPacks {
                 runId,
                 runDate,
                 provenance,
-                said));
+                said,
+                evenIfCurrent));
       }
     }
     return writeInParallel(packs);
@@ -199,7 +188,8 @@ public class SynthesisPacks {
       long runId,
       LocalDate runDate,
       PackProvenance provenance,
-      WorkshopSaid said) {
+      WorkshopSaid said,
+      boolean evenIfCurrent) {
     List<JointDisplay> sections =
         patterns.stream().map(p -> displays.build(p, results.items(), scope)).toList();
     return writer.write(
@@ -220,7 +210,8 @@ public class SynthesisPacks {
             itemTables.tables(
                 patterns.stream().map(Pattern::itemId).toList(), pack.groupings(), results.items()),
             provenance),
-        said);
+        said,
+        evenIfCurrent);
   }
 
   /** The method, then the night's agreement between coders (see {@link AgreementAppendix}). */

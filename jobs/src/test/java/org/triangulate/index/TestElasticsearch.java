@@ -122,10 +122,12 @@ public final class TestElasticsearch {
   }
 
   private static EmbeddedElasticsearchSettings settingsFor(Path instanceDir) {
+    // Test JVMs share a small machine with other builds: a node may take minutes to come up there.
     return EmbeddedElasticsearchSettings.of(
-        home().resolve("data-out/.es/dist"),
-        instanceDir,
-        System.getProperty("elasticsearch.server.version", ""));
+            home().resolve("data-out/.es/dist"),
+            instanceDir,
+            System.getProperty("elasticsearch.server.version", ""))
+        .withStartTimeout(java.time.Duration.ofMinutes(10));
   }
 
   /**

@@ -25,6 +25,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.triangulate.coding.ImportedCodingAttacher;
+import org.triangulate.fingerprint.ConfigFingerprint;
 import org.triangulate.study.Study;
 import org.triangulate.study.StudyLoader;
 

@@ -152,7 +152,8 @@ class DeidentifyTaskletIT {
               lemmas.toString(),
               starts.toString()));
     }
-    store.replaceSegments("demo", new AnnotatedSource(sourceId, "0f".repeat(32), segments, ner));
+    store.replaceSegments(
+        "demo", new AnnotatedSource(sourceId, "0f".repeat(32), segments, ner), "test settings");
   }
 
   private static void night(JdbcTemplate jdbc, SegmentStore store, Study.Deidentification config)
@@ -163,7 +164,14 @@ class DeidentifyTaskletIT {
             null);
     JobExecution job = new JobExecution(1L, new JobInstance(1L, "nightly"), new JobParameters());
     StepExecution step = new StepExecution("deidentifySegmentsStep", job);
-    new DeidentifyTasklet(store, jdbc, study, TURNS)
+    new DeidentifyTasklet(
+            store,
+            jdbc,
+            study,
+            TURNS,
+            new org.triangulate.fingerprint.SourceSteps(jdbc),
+            config::toString,
+            true)
         .execute(new StepContribution(step), new ChunkContext(new StepContext(step)));
   }
 

@@ -1,4 +1,4 @@
-package org.triangulate.ingest;
+package org.triangulate.fingerprint;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,6 +26,6 @@ public final class ConfigFingerprint {
         throw new UncheckedIOException(e);
       }
     }
-    return InputLedger.fingerprint(parts.toArray(String[]::new));
+    return Fingerprint.of(parts);
   }
 }
