@@ -117,9 +117,10 @@ class DeidentifyTaskletIT {
       String text,
       List<EntityMention> ner) {
     jdbc.update(
-        "insert into source (study, source_id, participant_id, file_name, sha256, char_count, body)"
-            + " values ('demo', ?, ?, ?, ?, ?, ?)",
+        "insert into source (study, source_id, opaque_id, participant_id, file_name, sha256,"
+            + " char_count, body) values ('demo', ?, ?, ?, ?, ?, ?, ?)",
         sourceId,
+        sourceId.replace(".txt", "-opaque"),
         sourceId.replace(".txt", ""),
         sourceId,
         "0f".repeat(32),
