@@ -170,14 +170,20 @@ class MissingOutputsIT {
     assertThat(report.toText()).contains("Built again");
   }
 
-  /** Every output the report names as a file exists and is not empty. */
+  /** Every output the report names exists and is not empty, whether a file or a folder. */
   private static void assertOnlyExistingOutputs(RunReport report) {
     assertThat(report.outputs()).containsKeys("REFI-QDA export", "statistics", "patterns");
     report.outputs().entrySet().stream()
         .filter(e -> !e.getKey().equals("index") && !e.getKey().equals("report"))
         .map(e -> Path.of(e.getValue().replace("-<case>", "")))
         .filter(p -> !p.toString().contains("case-feedback"))
-        .forEach(p -> assertThat(p).isNotEmptyFile());
+        .forEach(p -> {
+          if (java.nio.file.Files.isDirectory(p)) {
+            assertThat(p).isNotEmptyDirectory();
+          } else {
+            assertThat(p).isNotEmptyFile();
+          }
+        });
   }
 
   private static void assertSameBytes(Map<Path, byte[]> deterministic, Path under) {
