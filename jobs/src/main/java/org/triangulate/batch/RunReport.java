@@ -24,7 +24,8 @@ public record RunReport(
     List<InputLine> inputs,
     Map<String, String> outputs,
     List<LanguageLine> languages,
-    Map<String, String> rebuilt) {
+    Map<String, String> rebuilt,
+    List<String> unalignedItems) {
 
   public RunReport {
     steps = List.copyOf(steps);
@@ -32,6 +33,7 @@ public record RunReport(
     outputs = Map.copyOf(outputs);
     languages = languages == null ? List.of() : List.copyOf(languages);
     rebuilt = rebuilt == null ? Map.of() : Map.copyOf(rebuilt);
+    unalignedItems = unalignedItems == null ? List.of() : List.copyOf(unalignedItems);
   }
 
   /** A report without the transcripts' languages. */
@@ -46,7 +48,8 @@ public record RunReport(
       List<InputLine> inputs,
       Map<String, String> outputs) {
     this(
-        runId, study, status, failure, started, ended, steps, inputs, outputs, List.of(), Map.of());
+        runId, study, status, failure, started, ended, steps, inputs, outputs, List.of(), Map.of(),
+        List.of());
   }
 
   /**
@@ -155,6 +158,11 @@ public record RunReport(
       outputs.entrySet().stream()
           .sorted(Map.Entry.comparingByKey())
           .forEach(e -> out.append(String.format("  %-18s %s%n", e.getKey(), e.getValue())));
+    }
+    if (!unalignedItems.isEmpty()) {
+      out.append("\nItems no segment is aligned to (their rows show no matching extract)\n  ")
+          .append(String.join(", ", unalignedItems))
+          .append('\n');
     }
     if (!rebuilt.isEmpty()) {
       out.append("\nBuilt again\n");

@@ -96,14 +96,6 @@ public class RunReportListener implements JobExecutionListener {
     }
     putIfPresent(
         outputs, "coding coverage", runDirectory(execution.getId()).resolve("coverage.txt"));
-    steps.stream()
-        .filter(s -> s.getStepName().equals("alignItemsStep"))
-        .map(s ->
-            s.getExecutionContext()
-                .getString(org.triangulate.align.ItemAlignmentTasklet.UNALIGNED_ITEMS, ""))
-        .filter(items -> !items.isEmpty())
-        .findFirst()
-        .ifPresent(items -> outputs.put("unaligned items", items.replace(",", ", ")));
     putIfPresent(outputs, "REFI-QDA export", out.resolve("export").resolve(study.name() + ".qdpx"));
     putIfPresent(outputs, "statistics", out.resolve("stats").resolve("items.csv"));
     putIfPresent(outputs, "patterns", out.resolve("stats").resolve("patterns.csv"));
@@ -135,7 +127,20 @@ public class RunReportListener implements JobExecutionListener {
         store.languages(study.name()).stream()
             .map(l -> new RunReport.LanguageLine(l.source(), l.language(), l.shares()))
             .toList(),
-        org.triangulate.fingerprint.RebuildNotes.of(execution.getExecutionContext()));
+        org.triangulate.fingerprint.RebuildNotes.of(execution.getExecutionContext()),
+        unalignedItems(steps));
+  }
+
+  private static List<String> unalignedItems(List<StepExecution> steps) {
+    return steps.stream()
+        .filter(s -> s.getStepName().equals("alignItemsStep"))
+        .map(s ->
+            s.getExecutionContext()
+                .getString(org.triangulate.align.ItemAlignmentTasklet.UNALIGNED_ITEMS, ""))
+        .filter(items -> !items.isEmpty())
+        .findFirst()
+        .map(items -> List.of(items.split(",")))
+        .orElse(List.of());
   }
 
   /** Only outputs that exist when the run ends are reported as its outputs. */

@@ -251,7 +251,20 @@ class CodingPipelineIT {
                     + r.get("category")
                     + " | "
                     + r.get("deidentified_body"))
-            .collect(Collectors.toSet());
+            .collect(Collectors.toCollection(HashSet::new));
+    // Item alignments at or above the quote threshold travel as codes named item:<item id>.
+    jdbc.queryForList(
+            "select distinct g.participant_id, a.item_id, g.deidentified_body from item_alignment a"
+                + " join segment g on g.study = a.study and g.segment_id = a.segment_id"
+                + " where a.study = 'demo' and a.score >= ?",
+            study.alignment().quoteMinScore())
+        .forEach(r ->
+            stored.add(
+                r.get("participant_id")
+                    + " | item:"
+                    + r.get("item_id")
+                    + " | "
+                    + r.get("deidentified_body")));
     assertThat(exported).isEqualTo(stored);
   }
 }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterAll;
@@ -92,7 +94,11 @@ class ElasticsearchOutageIT {
   @Test
   void failsClearlyWhenElasticsearchStopsMidIndexAndResumesWithoutDuplicates() throws Exception {
     // given a night whose third bulk request is held while the node is stopped
-    night = CompletableFuture.supplyAsync(this::runNight);
+    // (a thread of its own: language detection fans out to the common fork-join pool, which a
+    // night running inside that pool would starve on a two-core machine)
+    ExecutorService nightRunner = Executors.newSingleThreadExecutor();
+    night = CompletableFuture.supplyAsync(this::runNight, nightRunner);
+    nightRunner.shutdown();
     assertThat(proxy.holding.await(5, TimeUnit.MINUTES))
         .as("the index step reached its third bulk")
         .isTrue();

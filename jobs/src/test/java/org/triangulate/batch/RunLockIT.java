@@ -7,6 +7,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -54,8 +56,12 @@ class RunLockIT {
   @Test
   void refusesASecondRunWhileTheFirstRunsAndNamesTheRunningExecution() throws Exception {
     // given a night running in another thread, holding the study's lock
+    // (a thread of its own: language detection fans out to the common fork-join pool, which a
+    // night running inside that pool would starve on a two-core machine)
+    ExecutorService firstRunner = Executors.newSingleThreadExecutor();
     CompletableFuture<RunReport> first =
-        CompletableFuture.supplyAsync(() -> runQuietly(LocalDate.of(2026, 1, 1)));
+        CompletableFuture.supplyAsync(() -> runQuietly(LocalDate.of(2026, 1, 1)), firstRunner);
+    firstRunner.shutdown();
     awaitLockWithExecution();
     long running = jdbc.queryForObject("select job_execution_id from run_lock", Long.class);
 
