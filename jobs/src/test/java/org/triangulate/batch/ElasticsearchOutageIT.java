@@ -68,7 +68,8 @@ class ElasticsearchOutageIT {
     proxy = new HoldingProxy(port, 3);
     support.register(
         registry,
-        PipelineTestSupport.HOME.resolve("data-in"),
+        // three bulks of 500 documents and more
+        support.copyDemoSubset(30),
         () -> "http://127.0.0.1:" + proxy.port());
   }
 

@@ -38,7 +38,7 @@ import org.triangulate.index.TestElasticsearch;
 class FaultyInputsIT {
 
   private static final PipelineTestSupport support = new PipelineTestSupport();
-  private static final Path DATA_IN = support.copyDemoInputs();
+  private static final Path DATA_IN = support.copyDemoSubset(12);
   private static final Path DEMO = DATA_IN.resolve("demo");
 
   @DynamicPropertySource

@@ -41,8 +41,7 @@ class IncrementalIndexIT {
   private static final Path HOME = PipelineTestSupport.HOME;
   // Without the demo's REFI-QDA project: it stages its own text for a removed transcript, which
   // would add documents this test does not count.
-  private static final Path IN =
-      support.copyDemoInputs(f -> !f.startsWith(HOME.resolve("data-in/demo/coding")));
+  private static final Path IN = support.copyDemoSubset(12);
   private static final String ALIAS = ExtractIndexMapping.alias("demo");
 
   @DynamicPropertySource

@@ -44,11 +44,7 @@ class IncrementalNightIT {
 
   private static final PipelineTestSupport support = new PipelineTestSupport();
   // A dozen transcripts: enough for every output, few enough to annotate twice.
-  private static final Path IN =
-      support.copyDemoInputs(f ->
-          !f.toString().contains("/coding")
-              && (!f.getParent().getFileName().toString().equals("transcripts")
-                  || f.getFileName().toString().compareTo("P013") < 0));
+  private static final Path IN = support.copyDemoSubset(12);
   private static final Path TRANSCRIPTS = IN.resolve("demo/transcripts");
   private static final Path ASIDE = support.in.resolve("aside");
   private static final String ALIAS = ExtractIndexMapping.alias("demo");

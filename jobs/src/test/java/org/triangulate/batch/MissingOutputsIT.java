@@ -42,11 +42,7 @@ class MissingOutputsIT {
 
   private static final PipelineTestSupport support = new PipelineTestSupport();
   // A dozen transcripts: enough for every output, few enough to annotate twice.
-  private static final Path IN =
-      support.copyDemoInputs(f ->
-          !f.toString().contains("/coding")
-              && (!f.getParent().getFileName().toString().equals("transcripts")
-                  || f.getFileName().toString().compareTo("P013") < 0));
+  private static final Path IN = support.copyDemoSubset(12);
   private static final String ALIAS = ExtractIndexMapping.alias("demo");
 
   @DynamicPropertySource
@@ -145,7 +141,9 @@ class MissingOutputsIT {
     assertThat(Jsoup.parse(workshop.resolve("index.html").toFile()).select("p.meta").text())
         .contains("Run " + fresh.runId() + " ");
     assertThat(admin.countBehindAlias("demo")).isEqualTo(segments());
-    deterministic.forEach((file, bytes) -> assertThat(file).hasBinaryContent(bytes));
+    // (a new store draws new random source-id suffixes, so only outputs without source ids are
+    // the same bytes as before)
+    assertSameBytes(deterministic, stats);
 
     // and a night with nothing missing builds nothing again
     RunReport quiet = nextNight();

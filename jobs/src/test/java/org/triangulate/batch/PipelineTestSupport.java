@@ -70,6 +70,9 @@ final class PipelineTestSupport {
     settings.put("triangulate.elasticsearch.embedded", "false");
     settings.put("spring.elasticsearch.uris", TestElasticsearch.url().toString());
     settings.put("triangulate.data-out", out.toString());
+    if (Files.isDirectory(in)) {
+      settings.put("triangulate.data-in", in.toString());
+    }
     settings.put("logging.file.name", out.resolve(name + ".log").toString());
     settings.put("spring.datasource.url", jdbcUrl());
     settings.put("spring.datasource.username", POSTGRES_USER);
@@ -113,6 +116,29 @@ final class PipelineTestSupport {
       throw new UncheckedIOException(e);
     }
     return in;
+  }
+
+  /**
+   * A private copy of the demo study's inputs with only its first {@code transcripts} transcripts
+   * (by file name) and without its REFI-QDA project (which would stage the others' text): for tests
+   * of how a night runs rather than of what the whole demo holds, at a fraction of its time.
+   */
+  Path copyDemoSubset(int transcripts) {
+    Path folder = HOME.resolve("data-in/demo/transcripts");
+    java.util.Set<Path> kept;
+    try (Stream<Path> files = Files.list(folder)) {
+      kept =
+          files
+              .filter(Files::isRegularFile)
+              .sorted()
+              .limit(transcripts)
+              .collect(java.util.stream.Collectors.toSet());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Path coding = HOME.resolve("data-in/demo/coding");
+    return copyDemoInputs(
+        f -> !f.startsWith(coding) && (!f.getParent().equals(folder) || kept.contains(f)));
   }
 
   void dropSchema() throws SQLException {

@@ -37,8 +37,7 @@ class RestartAfterKillIT {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    support.register(
-        registry, PipelineTestSupport.HOME.resolve("data-in"), () -> TestElasticsearch.url());
+    support.register(registry, support.copyDemoSubset(30), () -> TestElasticsearch.url());
   }
 
   @AfterAll

@@ -35,8 +35,7 @@ class RunLockIT {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    support.register(
-        registry, PipelineTestSupport.HOME.resolve("data-in"), () -> TestElasticsearch.url());
+    support.register(registry, support.copyDemoSubset(8), () -> TestElasticsearch.url());
     registry.add("triangulate.run.lock-stale-after", () -> "30s");
   }
 

@@ -58,7 +58,8 @@ class SourceFileNamesIT {
   private static final List<String> NAME_WORDS = List.of("Zebedee", "Quillfeather");
 
   private static final PipelineTestSupport support = new PipelineTestSupport();
-  private static final Path DATA_IN = support.copyDemoInputs();
+  private static final int TRANSCRIPTS = 24;
+  private static final Path DATA_IN = support.copyDemoSubset(TRANSCRIPTS);
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
@@ -105,7 +106,7 @@ class SourceFileNamesIT {
             "select file_name, participant_id, opaque_id from source where study = 'demo'"
                 + " and origin = 'transcript'",
             (rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
-    assertThat(sources).hasSize(89);
+    assertThat(sources).hasSize(TRANSCRIPTS);
     assertThat(sources)
         .allSatisfy(s -> {
           assertThat(s[0]).contains(NAME_WORDS.getLast());
