@@ -1,21 +1,12 @@
 package org.triangulate.cli;
 
-import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.triangulate.TriangulateProperties;
-import org.triangulate.evaluate.Evaluation;
-import org.triangulate.evaluate.EvaluationTable;
-import org.triangulate.evaluate.ExtractSpan;
-import org.triangulate.evaluate.PackQuotes;
-import org.triangulate.evaluate.PlantedTruth;
-import org.triangulate.evaluate.StoredExtracts;
-import org.triangulate.evaluate.StudyAnswers;
+import org.triangulate.evaluate.NightEvaluation;
 import org.triangulate.study.Study;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,27 +27,13 @@ public class EvaluateCommand implements Callable<Integer> {
     TriangulateProperties properties = launch.properties();
     try (ConfigurableApplicationContext context = launch.boot(WebApplicationType.NONE)) {
       Study study = context.getBean(Study.class);
-      Path input = properties.studyInput(study.name());
-      PlantedTruth truth = PlantedTruth.read(input.resolve("planted.yml"));
-      StoredExtracts stored = new StoredExtracts(context.getBean(JdbcTemplate.class), study.name());
-      Map<String, ExtractSpan> spans = stored.participantSpans();
-      Map<String, String> domains =
-          study.items().stream().collect(Collectors.toMap(Study.Item::id, Study.Item::domain));
-      var quotes =
-          Evaluation.quotes(
-              truth,
-              spans,
-              PackQuotes.read(properties.studyOutput(study.name()).resolve("packs")),
-              StudyAnswers.read(input.resolve("responses.csv"), study.happening()),
-              domains);
-      boolean aligned = stored.hasAlignments();
-      var alignment = aligned ? Evaluation.alignment(truth, spans, stored.alignedItems()) : null;
-      var quotable =
-          aligned
-              ? Evaluation.alignment(
-                  truth, spans, stored.alignedItems(study.alignment().quoteMinScore()))
-              : null;
-      System.out.print(EvaluationTable.format(study.name(), quotes, alignment, quotable));
+      NightEvaluation evaluation =
+          NightEvaluation.measure(
+              context.getBean(JdbcTemplate.class),
+              study,
+              properties.studyInput(study.name()),
+              properties.studyOutput(study.name()).resolve("packs"));
+      System.out.print(evaluation.table());
       SpringApplication.exit(context);
     }
     return 0;

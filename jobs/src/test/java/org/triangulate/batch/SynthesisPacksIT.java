@@ -33,6 +33,8 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.triangulate.TriangulateApplication;
+import org.triangulate.evaluate.Evaluation;
+import org.triangulate.evaluate.NightEvaluation;
 import org.triangulate.index.ExtractDocument;
 import org.triangulate.index.ExtractIndexMapping;
 import org.triangulate.index.TestElasticsearch;
@@ -57,6 +59,9 @@ class SynthesisPacksIT {
 
   private static final PipelineTestSupport support = new PipelineTestSupport();
   private static final LocalDate NIGHT = LocalDate.of(2026, 11, 26);
+
+  /** Share of planted passages aligned to their item at the quote threshold: kept from falling. */
+  private static final double QUOTABLE_RECALL = 0.7;
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
@@ -168,6 +173,39 @@ class SynthesisPacksIT {
             .filter(q -> q.stream().map(r -> r.get("case")).distinct().count() > 1)
             .count();
     assertThat(sectionsOverSeveralCases).isPositive();
+  }
+
+  @Test
+  void quotesAreAboutTheirRowsItemAndShowTheirSpeakersOwnAnswer() throws Exception {
+    // given the planted truth: which item each stretch of transcript is about, and the answers
+    NightEvaluation figures =
+        NightEvaluation.measure(
+            jdbc, study, PipelineTestSupport.HOME.resolve("data-in/demo"), packsDir);
+    System.out.print(figures.table());
+
+    // then in every pack nine quotes in ten or more overlap a passage about their row's item
+    assertThat(figures.quotes()).hasSizeGreaterThan(2);
+    for (Evaluation.QuoteFigures pack : figures.quotes()) {
+      assertThat(pack.quotes()).as(pack.pack()).isPositive();
+      assertThat(pack.itemPrecision())
+          .as(pack.pack() + " item precision")
+          .isGreaterThanOrEqualTo(0.9);
+      // and each quote shows the answer its speaker gave that item
+      assertThat(pack.answersShown()).as(pack.pack()).isEqualTo(pack.quotes());
+      assertThat(pack.answersAgree())
+          .as(pack.pack() + " answer agreement")
+          .isEqualTo(pack.quotes());
+    }
+    // and planted passages are aligned to their item, most of them firmly enough to be quoted
+    assertThat(figures.alignment().recall()).as("alignment recall").isGreaterThanOrEqualTo(0.85);
+    assertThat(figures.quotable().recall())
+        .as("alignment recall at the quote threshold")
+        .isGreaterThanOrEqualTo(QUOTABLE_RECALL);
+    // and the page shows the speaker's answer under each quote
+    Document page = Jsoup.parse(workshop.resolve("index.html").toFile());
+    assertThat(page.select("blockquote .answered").eachText())
+        .isNotEmpty()
+        .allMatch(t -> t.startsWith("answered: ") || t.equals("no answer to this item"));
   }
 
   @Test
