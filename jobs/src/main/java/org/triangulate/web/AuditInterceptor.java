@@ -40,7 +40,10 @@ class AuditInterceptor implements HandlerInterceptor, WebMvcConfigurer {
         ex == null ? response.getStatus() : HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
   }
 
-  /** Records the request if it is a search, context view or export; others pass unrecorded. */
+  /**
+   * Records the request if it is a search, context view, export or a pack's file; others pass
+   * unrecorded.
+   */
   static void record(AuditLog log, HttpServletRequest request, int status) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     actionOf(path, request.getQueryString())
@@ -56,6 +59,9 @@ class AuditInterceptor implements HandlerInterceptor, WebMvcConfigurer {
   static Optional<AuditLog.Action> actionOf(String path, String query) {
     if (path.equals("/api/export.csv")) {
       return Optional.of(AuditLog.Action.EXPORT);
+    }
+    if (path.startsWith(PackPages.PATH + "/")) {
+      return Optional.of(AuditLog.Action.PACK);
     }
     if (path.startsWith("/extracts/") || path.startsWith("/api/extracts/")) {
       return Optional.of(AuditLog.Action.CONTEXT);

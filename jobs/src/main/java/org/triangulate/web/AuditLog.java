@@ -37,7 +37,8 @@ public class AuditLog {
   public enum Action {
     SEARCH,
     CONTEXT,
-    EXPORT
+    EXPORT,
+    PACK
   }
 
   private static final JsonMapper JSON = JsonMapper.builder().build();

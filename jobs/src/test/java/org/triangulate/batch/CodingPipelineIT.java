@@ -252,7 +252,8 @@ class CodingPipelineIT {
                     + " | "
                     + r.get("deidentified_body"))
             .collect(Collectors.toCollection(HashSet::new));
-    // Item alignments at or above the quote threshold travel as codes named item:<item id>.
+    // Item alignments at or above the quote threshold travel as codes named item:<item id>, which
+    // a re-import reads as the category item_<item id>.
     jdbc.queryForList(
             "select distinct g.participant_id, a.item_id, g.deidentified_body from item_alignment a"
                 + " join segment g on g.study = a.study and g.segment_id = a.segment_id"
@@ -261,7 +262,7 @@ class CodingPipelineIT {
         .forEach(r ->
             stored.add(
                 r.get("participant_id")
-                    + " | item:"
+                    + " | item_"
                     + r.get("item_id")
                     + " | "
                     + r.get("deidentified_body")));

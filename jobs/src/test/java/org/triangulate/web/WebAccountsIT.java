@@ -78,6 +78,34 @@ class WebAccountsIT {
   }
 
   @Test
+  void aViewerReadsTheNightsPacksAndNothingOutsideThem() throws Exception {
+    // given a pack the night wrote, and a file beside the packs folder
+    Path pack = OUT.resolve("demo/packs/workshop-all");
+    Files.createDirectories(pack);
+    Files.writeString(pack.resolve("index.html"), "<h1>Workshop pack</h1>");
+    Files.writeString(pack.resolve("quotes.csv"), "pattern_id,text\n");
+    Files.writeString(OUT.resolve("demo/secret.txt"), "not a pack");
+    String bob = "bob:bob's passphrase";
+
+    // then a viewer sees the list with links, and opens the pack's files
+    HttpResponse<String> list = get("/packs", bob);
+    assertThat(list.statusCode()).isEqualTo(200);
+    assertThat(list.body())
+        .contains("href=\"/packs/workshop-all/index.html\"")
+        .contains("href=\"/packs/workshop-all/quotes.csv\"")
+        .doesNotContain("pack.pdf");
+    HttpResponse<String> page = get("/packs/workshop-all/index.html", bob);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).isEqualTo("<h1>Workshop pack</h1>");
+    // and nothing outside the packs folder, nor anything without an account
+    assertThat(get("/packs/%2e%2e/secret.txt", bob).statusCode()).isNotEqualTo(200);
+    assertThat(get("/packs/../secret.txt", bob).body()).doesNotContain("not a pack");
+    assertThat(get("/packs/workshop-all/index.html", null).statusCode()).isEqualTo(401);
+    assertThat(Files.readString(OUT.resolve("demo/audit/audit.log")))
+        .contains("\"path\":\"/packs/workshop-all/index.html\"");
+  }
+
+  @Test
   void anAnalystMayOpenContextAndExport() throws Exception {
     String alice = "alice:alice's passphrase";
 
