@@ -63,17 +63,15 @@ class ExtractAliasSwapTasklet implements Tasklet {
       throws InterruptedException {
     ExecutionContext job =
         context.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
-    String index = job.getString(NightlyJobConfiguration.EXTRACT_INDEX_KEY);
-    boolean incremental =
-        job.containsKey(NightlyJobConfiguration.EXTRACT_INCREMENTAL_KEY)
-            && Boolean.parseBoolean(job.getString(NightlyJobConfiguration.EXTRACT_INCREMENTAL_KEY));
+    ExtractTarget target = ExtractTarget.of(job);
+    String index = target.index();
+    boolean incremental = target.incremental();
     long quarantined = job.getLong(ExtractBulkWriter.QUARANTINED, 0L);
     long storeSegments =
         jdbc.queryForObject(
             "select count(*) from segment where study = ?", Long.class, study.name());
     SourceSteps.Plan plan = scope.plan();
-    Optional<List<String>> changed =
-        ExtractScope.of(job.getString(ExtractScope.KEY, ExtractScope.everySource()));
+    Optional<List<String>> changed = target.sources();
     if (incremental) {
       long removed = changed.isPresent() ? deleteLeftOf(index, changed.get()) : deleteStale(index);
       LOG.info("Deleted {} documents of removed segments from {}", removed, index);

@@ -90,9 +90,7 @@ import org.triangulate.workshop.WorkshopSaidTasklet;
 public class NightlyJobConfiguration {
 
   public static final String JOB_NAME = "nightly";
-  static final String EXTRACT_INDEX_KEY = "extractIndex";
   private static final java.time.Duration PROGRESS_LOG_EVERY = java.time.Duration.ofSeconds(10);
-  static final String EXTRACT_INCREMENTAL_KEY = "extractIncremental";
   private static final org.slf4j.Logger LOG =
       org.slf4j.LoggerFactory.getLogger(NightlyJobConfiguration.class);
 
@@ -502,11 +500,13 @@ public class NightlyJobConfiguration {
                             : BuiltOutputs.FULL_NIGHT);
               }
               LOG.info("Extracts go to {}: {}", plan.index(), plan.reason());
-              job.putString(EXTRACT_INDEX_KEY, plan.index());
-              job.putString(EXTRACT_INCREMENTAL_KEY, Boolean.toString(plan.incremental()));
-              job.putString(
-                  ExtractScope.KEY,
-                  plan.incremental() ? changedSources(admin, scope, plan.index(), jdbc) : "*");
+              new ExtractTarget(
+                      plan.index(),
+                      plan.incremental(),
+                      plan.incremental()
+                          ? changedSources(admin, scope, plan.index(), jdbc)
+                          : Optional.empty())
+                  .putInto(job);
               if (plan.incremental()) {
                 // Changed in place from here on: until verified, it no longer holds a known night.
                 admin.recordContent(plan.index(), "");
@@ -522,11 +522,11 @@ public class NightlyJobConfiguration {
    * exactly the store's documents of every other source; otherwise every source is read (and the
    * unchanged documents filtered out).
    */
-  private String changedSources(
+  private Optional<List<String>> changedSources(
       ExtractIndexAdmin admin, ExtractScope scope, String index, JdbcTemplate jdbc) {
     SourceSteps.Plan plan = scope.plan();
     if (!properties.run().incremental() || plan.everything() || plan.pending().size() > 5_000) {
-      return ExtractScope.everySource();
+      return Optional.empty();
     }
     Set<String> touched = new java.util.TreeSet<>(plan.pending());
     touched.addAll(scope.removed());
@@ -537,10 +537,10 @@ public class NightlyJobConfiguration {
     if (admin.countOutside(index, touched) != unchangedSegments) {
       LOG.info(
           "The live index does not hold the store's unchanged documents: reading every source");
-      return ExtractScope.everySource();
+      return Optional.empty();
     }
     LOG.info("Writing the documents of {} changed sources", plan.pending().size());
-    return ExtractScope.only(plan.pending());
+    return Optional.of(List.copyOf(plan.pending()));
   }
 
   private long countSegments(JdbcTemplate jdbc, java.util.Collection<String> sources) {
@@ -560,8 +560,8 @@ public class NightlyJobConfiguration {
   @StepScope
   JdbcCursorItemReader<Segment> storedSegmentsReader(
       javax.sql.DataSource dataSource,
-      @Value("#{jobExecutionContext['" + ExtractScope.KEY + "']}") String scope) {
-    Optional<List<String>> sources = ExtractScope.of(scope);
+      @Value("#{stepExecution.jobExecution.executionContext}") ExecutionContext job) {
+    Optional<List<String>> sources = ExtractTarget.of(job).sources();
     List<Object> arguments = new java.util.ArrayList<>(List.of(study.name()));
     sources.ifPresent(arguments::addAll);
     return new JdbcCursorItemReaderBuilder<Segment>()
@@ -588,13 +588,12 @@ public class NightlyJobConfiguration {
   @StepScope
   UnchangedExtractFilter unchangedExtractFilter(
       ElasticsearchClient client,
-      @Value("#{jobExecutionContext['extractIndex']}") String index,
-      @Value("#{jobExecutionContext['extractIncremental']}") String incremental,
-      @Value("#{jobExecutionContext['" + ExtractScope.KEY + "']}") String scope) {
+      @Value("#{stepExecution.jobExecution.executionContext}") ExecutionContext job) {
+    ExtractTarget target = ExtractTarget.of(job);
     // Only changed sources are read when the scope names them: no document of theirs is unchanged.
     return new UnchangedExtractFilter(
-        Boolean.parseBoolean(incremental) && ExtractScope.of(scope).isEmpty()
-            ? IndexedFingerprints.of(client, index)
+        target.incremental() && target.sources().isEmpty()
+            ? IndexedFingerprints.of(client, target.index())
             : Map.of());
   }
 
@@ -603,15 +602,15 @@ public class NightlyJobConfiguration {
   ExtractBulkWriter extractBulkWriter(
       ElasticsearchClient client,
       QuarantineLog quarantine,
-      @Value("#{jobExecutionContext['extractIndex']}") String index,
-      @Value("#{jobExecutionContext['extractIncremental']}") String incremental,
+      @Value("#{stepExecution.jobExecution.executionContext}") ExecutionContext job,
       @Value("#{stepExecution.jobExecutionId}") long runId) {
+    ExtractTarget target = ExtractTarget.of(job);
     return new ExtractBulkWriter(
         client,
-        index,
+        target.index(),
         BulkSettings.of(properties.index()),
         rejected -> quarantine.record(study.name(), runId, ExtractQuarantine.of(rejected)),
-        Boolean.parseBoolean(incremental));
+        target.incremental());
   }
 
   @Bean
@@ -620,7 +619,7 @@ public class NightlyJobConfiguration {
       JdbcTemplate jdbc,
       ElasticsearchClient client,
       QuarantineLog quarantine) {
-    ExtractBulkWriter writer = extractBulkWriter(client, quarantine, null, null, 0L);
+    ExtractBulkWriter writer = extractBulkWriter(client, quarantine, null, 0L);
     ExecutionContextPromotionListener promoteQuarantined = new ExecutionContextPromotionListener();
     promoteQuarantined.setKeys(new String[] {ExtractBulkWriter.QUARANTINED});
     return new StepBuilder("indexExtractsStep", jobRepository)
@@ -629,8 +628,7 @@ public class NightlyJobConfiguration {
             .reader(storedSegmentsReader(dataSource, null))
             .processor(
                 new CompositeItemProcessor<>(
-                    extractDocumentAssembler(jdbc, 0L),
-                    unchangedExtractFilter(client, null, null, null)))
+                    extractDocumentAssembler(jdbc, 0L), unchangedExtractFilter(client, null)))
             .writer(writer)
             .stream(writer)
             .listener((StepExecutionListener) writer)
@@ -671,9 +669,14 @@ public class NightlyJobConfiguration {
   }
 
   @Bean
-  Step writeSynthesisPacksStep(SynthesisPackTasklet tasklet) {
+  Step writeSynthesisPacksStep(
+      org.triangulate.synthesis.SynthesisPacks packs,
+      InputsFingerprint inputs,
+      BuiltOutputs built) {
     return new StepBuilder("writeSynthesisPacksStep", jobRepository)
-        .tasklet(tasklet, transactionManager)
+        .tasklet(
+            new SynthesisPackTasklet(packs, inputs, built, NightlyJobParameters::runDate),
+            transactionManager)
         .build();
   }
 

@@ -27,6 +27,11 @@ public final class NightlyJobParameters {
         .toJobParameters();
   }
 
+  /** The night's date. */
+  public static LocalDate runDate(JobParameters parameters) {
+    return parameters.getLocalDate(RUN_DATE);
+  }
+
   /** Refuses parameters that name another study than the one this process loaded. */
   static final class Validator implements JobParametersValidator {
     private final Study study;

@@ -1,13 +1,15 @@
 package org.triangulate.synthesis;
 
+import java.time.LocalDate;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.stereotype.Component;
 import org.triangulate.fingerprint.BuiltOutputs;
 import org.triangulate.fingerprint.InputsFingerprint;
 import org.triangulate.fingerprint.RebuildNotes;
@@ -17,7 +19,6 @@ import org.triangulate.fingerprint.RebuildNotes;
  * date, unless the packs of these very inputs are already written and readable; the write count is
  * the number of packs written, and the run report says why they were.
  */
-@Component
 public class SynthesisPackTasklet implements Tasklet {
 
   private static final Logger LOG = LoggerFactory.getLogger(SynthesisPackTasklet.class);
@@ -25,8 +26,15 @@ public class SynthesisPackTasklet implements Tasklet {
   private final SynthesisPacks packs;
   private final InputsFingerprint inputs;
   private final BuiltOutputs built;
+  private final Function<JobParameters, LocalDate> runDate;
 
-  SynthesisPackTasklet(SynthesisPacks packs, InputsFingerprint inputs, BuiltOutputs built) {
+  /** {@code runDate}: the night's date, from the job's parameters. */
+  public SynthesisPackTasklet(
+      SynthesisPacks packs,
+      InputsFingerprint inputs,
+      BuiltOutputs built,
+      Function<JobParameters, LocalDate> runDate) {
+    this.runDate = runDate;
     this.packs = packs;
     this.inputs = inputs;
     this.built = built;
@@ -37,10 +45,7 @@ public class SynthesisPackTasklet implements Tasklet {
     JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
     SynthesisPacks.Outcome outcome =
         packs.writeAllUnlessCurrent(
-            job.getId(),
-            job.getJobParameters().getLocalDate("runDate"),
-            inputs.ofEverything(),
-            built);
+            job.getId(), runDate.apply(job.getJobParameters()), inputs.ofEverything(), built);
     outcome
         .rebuiltBecause()
         .ifPresentOrElse(
