@@ -3,9 +3,9 @@ package org.triangulate.changes;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.triangulate.ingest.StoredAttributes;
 import org.triangulate.stats.ItemGroupStats;
 import org.triangulate.stats.StudyStatistics;
 
@@ -58,15 +58,8 @@ public final class NightSnapshotReader {
 
   /** Participant id to "case", then case and participant attributes, by name. */
   private Map<String, Map<String, String>> groups(String study) {
-    Map<String, Map<String, String>> caseAttributes = new HashMap<>();
-    jdbc.query(
-        "select case_id, attribute, attr_value from case_attribute where study = ?",
-        rs -> {
-          caseAttributes
-              .computeIfAbsent(rs.getString(1), c -> new TreeMap<>())
-              .put(rs.getString(2), rs.getString(3));
-        },
-        study);
+    Map<String, Map<String, String>> caseAttributes = StoredAttributes.ofCases(jdbc, study);
+    Map<String, Map<String, String>> ownAttributes = StoredAttributes.ofParticipants(jdbc, study);
     Map<String, Map<String, String>> groups = new HashMap<>();
     jdbc.query(
         "select participant_id, case_id from participant where study = ?",
@@ -74,16 +67,8 @@ public final class NightSnapshotReader {
           Map<String, String> of = new LinkedHashMap<>();
           of.put("case", rs.getString(2));
           of.putAll(caseAttributes.getOrDefault(rs.getString(2), Map.of()));
+          of.putAll(ownAttributes.getOrDefault(rs.getString(1), Map.of()));
           groups.put(rs.getString(1), of);
-        },
-        study);
-    jdbc.query(
-        "select participant_id, attribute, attr_value from participant_attribute where study = ?"
-            + " order by attribute",
-        rs -> {
-          groups
-              .computeIfAbsent(rs.getString(1), p -> new LinkedHashMap<>())
-              .put(rs.getString(2), rs.getString(3));
         },
         study);
     return groups;

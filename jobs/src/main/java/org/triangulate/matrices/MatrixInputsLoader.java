@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.triangulate.ingest.StoredAttributes;
 import org.triangulate.nlp.SpeakerRole;
 import org.triangulate.study.Happening;
 
@@ -29,30 +29,8 @@ public final class MatrixInputsLoader {
   }
 
   public MatrixInputs load(String study) {
-    Map<String, Map<String, String>> caseAttributes = new TreeMap<>();
-    jdbc.query(
-        "select case_id from study_case where study = ?",
-        rs -> {
-          caseAttributes.put(rs.getString(1), new TreeMap<>());
-        },
-        study);
-    jdbc.query(
-        "select case_id, attribute, attr_value from case_attribute where study = ?",
-        rs -> {
-          caseAttributes
-              .computeIfAbsent(rs.getString(1), c -> new TreeMap<>())
-              .put(rs.getString(2), rs.getString(3));
-        },
-        study);
-    Map<String, Map<String, String>> ownAttributes = new HashMap<>();
-    jdbc.query(
-        "select participant_id, attribute, attr_value from participant_attribute where study = ?",
-        rs -> {
-          ownAttributes
-              .computeIfAbsent(rs.getString(1), p -> new TreeMap<>())
-              .put(rs.getString(2), rs.getString(3));
-        },
-        study);
+    Map<String, Map<String, String>> caseAttributes = StoredAttributes.ofCases(jdbc, study);
+    Map<String, Map<String, String>> ownAttributes = StoredAttributes.ofParticipants(jdbc, study);
     List<MatrixInputs.ParticipantRow> participants = new ArrayList<>();
     jdbc.query(
         "select participant_id, case_id from participant where study = ? order by participant_id",
