@@ -24,13 +24,20 @@ record DemoDesign(
     return DemoResources.yaml("design.yml", DemoDesign.class);
   }
 
-  /** A case: its organisation, how people name it and its places, and its attribute values. */
+  /**
+   * A case: its organisation, how people name it and its places (study.yml lists them), the places,
+   * organisations and towns said in its transcripts that study.yml never lists, and its attribute
+   * values.
+   */
   record CaseDesign(
       String id,
       String name,
       String organisation,
       String shortName,
       List<String> places,
+      List<String> unlistedPlaces,
+      List<String> unlistedOrganisations,
+      List<String> unlistedTowns,
       String team,
       String postcodeArea,
       String phoneArea,
@@ -69,6 +76,8 @@ record DemoDesign(
       int nfd,
       int bom,
       int qdpxSources,
+      double heldOutNames,
+      double datesOfBirth,
       OwnCode qdpxOwnCode) {}
 
   /** A code the researcher added while coding, which the study's codebook does not have. */
@@ -83,6 +92,11 @@ record DemoDesign(
       List<String> items,
       List<Map<String, Object>> claims) {}
 
+  /** The people and streets names are drawn from; study.yml lists {@code streets} only. */
   record People(
-      List<String> women, List<String> men, List<String> surnames, List<String> streets) {}
+      List<String> women,
+      List<String> men,
+      List<String> surnames,
+      List<String> streets,
+      List<String> unlistedStreets) {}
 }

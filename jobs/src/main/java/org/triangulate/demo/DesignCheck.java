@@ -9,7 +9,9 @@ import org.triangulate.study.Study;
 /**
  * Checks, before anything is generated, that the design, the phrase bank and the study
  * configuration describe the same study: the same items, declared attribute values and groups, a
- * topic for every item and words for every domain and group. Stateless.
+ * topic for every item and words for every domain and group, the streets it says are listed listed
+ * in study.yml, and its unlisted names free of every term study.yml's deidentify lists hold.
+ * Stateless.
  */
 final class DesignCheck {
 
@@ -77,10 +79,66 @@ final class DesignCheck {
         }
       }
     }
+    problems.addAll(heldOutNames(design, study.deidentify()));
     if (!problems.isEmpty()) {
       throw new IllegalStateException(
           "The demo design does not match the study:\n  - " + String.join("\n  - ", problems));
     }
+  }
+
+  /**
+   * A held-out name that held a listed term ("Northvale City Council") would be found by the list,
+   * so the demo's recall without lists would measure the list after all.
+   */
+  private static List<String> heldOutNames(DemoDesign design, Study.Deidentification lists) {
+    List<String> problems = new ArrayList<>();
+    List<String> listed = new ArrayList<>(lists.places());
+    listed.addAll(lists.people());
+    lists
+        .cases()
+        .values()
+        .forEach(c -> {
+          listed.addAll(c.names());
+          listed.addAll(c.places());
+        });
+    for (String street : design.people().streets()) {
+      if (!lists.places().contains(street)) {
+        problems.add("design.yml: people.streets: '" + street + "' is not in study.yml's places");
+      }
+    }
+    List<String> unlisted = new ArrayList<>(design.people().unlistedStreets());
+    for (DemoDesign.CaseDesign c : design.cases()) {
+      for (List<String> names :
+          List.of(c.unlistedPlaces(), c.unlistedOrganisations(), c.unlistedTowns())) {
+        if (names == null || names.isEmpty()) {
+          problems.add(
+              "design.yml: case "
+                  + c.id()
+                  + ": needs unlisted places, organisations"
+                  + " and towns");
+        } else {
+          unlisted.addAll(names);
+        }
+      }
+    }
+    for (String name : unlisted) {
+      for (String term : listed) {
+        String bare = term.replaceFirst("(?i)^the\\s+", "");
+        if (java.util.regex.Pattern.compile(
+                "(?<![\\p{L}\\p{N}])" + java.util.regex.Pattern.quote(bare) + "(?![\\p{L}\\p{N}])",
+                java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE)
+            .matcher(name)
+            .find()) {
+          problems.add(
+              "design.yml: unlisted name '"
+                  + name
+                  + "' holds '"
+                  + term
+                  + "', which study.yml lists");
+        }
+      }
+    }
+    return problems;
   }
 
   private static String difference(Set<String> a, Set<String> b) {

@@ -86,7 +86,66 @@ final class Identifiers {
     return digits.toString();
   }
 
+  private static final List<String> MONTHS =
+      List.of(
+          "January",
+          "February",
+          "March",
+          "April",
+          "May",
+          "June",
+          "July",
+          "August",
+          "September",
+          "October",
+          "November",
+          "December");
+
+  /**
+   * Appends a date of birth (18 to 70 years before {@code year}) in one of the ways people say or
+   * write one: "3 March 1971", "the 3rd of March 1971", "March 3rd, 1971", "03/03/1971"; a leading
+   * "the" is not part of the date's span.
+   */
+  static void dateOfBirth(int year, RandomGenerator random, SpannedText out) {
+    int born = year - Draw.between(random, 18, 70);
+    int month = random.nextInt(12);
+    int day = 1 + random.nextInt(28);
+    String name = MONTHS.get(month);
+    switch (random.nextInt(4)) {
+      case 0 -> out.append(day + " " + name + " " + born, DATE_OF_BIRTH);
+      case 1 -> out.append("the ").append(ordinal(day) + " of " + name + " " + born, DATE_OF_BIRTH);
+      case 2 -> out.append(name + " " + ordinal(day) + ", " + born, DATE_OF_BIRTH);
+      default ->
+          out.append(
+              String.format(java.util.Locale.ROOT, "%02d/%02d/%d", day, month + 1, born),
+              DATE_OF_BIRTH);
+    }
+  }
+
+  private static String ordinal(int day) {
+    String suffix =
+        day % 100 >= 11 && day % 100 <= 13
+            ? "th"
+            : switch (day % 10) {
+              case 1 -> "st";
+              case 2 -> "nd";
+              case 3 -> "rd";
+              default -> "th";
+            };
+    return day + suffix;
+  }
+
+  static final String DATE_OF_BIRTH = "date_of_birth";
+
   static List<String> kinds() {
-    return List.of("person", "place", "organisation", "phone", "email", "nhs_number", "postcode");
+    return List.of(
+        "person",
+        "place",
+        "organisation",
+        "phone",
+        "email",
+        "nhs_number",
+        "postcode",
+        DATE_OF_BIRTH);
   }
 }

@@ -52,7 +52,8 @@ record PhraseBank(
       Map<String, List<String>> stance,
       Map<String, List<String>> importance,
       List<String> anecdotes,
-      List<String> elaborations) {}
+      List<String> elaborations,
+      List<String> datesOfBirth) {}
 
   /** One item's topic: how it is named, asked about, and talked about for each A answer. */
   record Topic(

@@ -34,7 +34,8 @@ final class PlantedTruthWriter {
         # (do not edit by hand: regenerate). Offsets (start inclusive, end exclusive) count Unicode code
         # points of a transcript's canonical text: UTF-8 without byte-order mark, NFC, LF line endings;
         # for a .docx, its paragraphs' texts joined by LF. "in-label: true" marks a name used as a
-        # speaker label rather than said.
+        # speaker label rather than said; "held-out: true" a place or organisation that study.yml's
+        # deidentify lists do not hold.
         """);
     Map<String, Object> generator = new LinkedHashMap<>();
     generator.put("seed", summary.seed());
@@ -72,6 +73,9 @@ final class PlantedTruthWriter {
         id.put("end", t.transcript().codePoint(span.end()));
         if (label) {
           id.put("in-label", true);
+        }
+        if (span.heldOut()) {
+          id.put("held-out", true);
         }
         yaml.append("  - ").append(YamlText.flow(id)).append('\n');
       }

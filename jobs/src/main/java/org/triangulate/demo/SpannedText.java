@@ -10,8 +10,15 @@ import java.util.List;
  */
 final class SpannedText {
 
-  /** A marked range of the text: an identifier of {@code kind}, or an item's passage. */
-  record Span(int start, int end, String kind) {}
+  /**
+   * A marked range of the text: an identifier of {@code kind}, or an item's passage; {@code
+   * heldOut} marks a name drawn from those the study's lists never hold.
+   */
+  record Span(int start, int end, String kind, boolean heldOut) {
+    Span(int start, int end, String kind) {
+      this(start, end, kind, false);
+    }
+  }
 
   private final StringBuilder text = new StringBuilder();
   private final List<Span> spans = new ArrayList<>();
@@ -22,16 +29,21 @@ final class SpannedText {
   }
 
   SpannedText append(String value, String kind) {
+    return append(value, kind, false);
+  }
+
+  SpannedText append(String value, String kind, boolean heldOut) {
     int start = text.length();
     text.append(value);
-    spans.add(new Span(start, text.length(), kind));
+    spans.add(new Span(start, text.length(), kind, heldOut));
     return this;
   }
 
   SpannedText append(SpannedText other) {
     int offset = text.length();
     text.append(other.text);
-    other.spans.forEach(s -> spans.add(new Span(s.start() + offset, s.end() + offset, s.kind())));
+    other.spans.forEach(
+        s -> spans.add(new Span(s.start() + offset, s.end() + offset, s.kind(), s.heldOut())));
     return this;
   }
 

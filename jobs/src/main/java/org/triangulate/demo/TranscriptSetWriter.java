@@ -34,12 +34,14 @@ final class TranscriptSetWriter {
   private final DemoDesign design;
   private final InterviewComposer composer;
   private final Seeds seeds;
+  private final HeldOutNames heldOut;
 
   TranscriptSetWriter(PhraseBank bank, DemoDesign design, InterviewComposer composer, Seeds seeds) {
     this.bank = bank;
     this.design = design;
     this.composer = composer;
     this.seeds = seeds;
+    this.heldOut = new HeldOutNames(design, bank);
   }
 
   Written write(
@@ -53,7 +55,11 @@ final class TranscriptSetWriter {
     Map<DemoParticipant, RenderedTranscript> rendered = new LinkedHashMap<>();
     for (DemoParticipant p : participants) {
       RandomGenerator random = seeds.stream("transcript/" + p.id());
-      List<Turn> turns = composer.compose(p, byParticipant.getOrDefault(p.id(), List.of()), random);
+      List<Turn> turns =
+          heldOut.apply(
+              composer.compose(p, byParticipant.getOrDefault(p.id(), List.of()), random),
+              p,
+              seeds.stream("transcript/" + p.id() + "/held-out"));
       RenderedTranscript transcript =
           TranscriptRenderer.render(turns, Draw.pick(random, bank.styles()), p, random);
       if (transcript.words() < plan.minWords() || transcript.words() > plan.maxWords()) {

@@ -124,7 +124,15 @@ class PlantedTruthTest {
     }
     assertThat(identifiers)
         .extracting(i -> (Object) ((Map<?, ?>) i).get("kind"))
-        .contains("person", "place", "organisation", "phone", "email", "nhs_number", "postcode");
+        .contains(
+            "person",
+            "place",
+            "organisation",
+            "phone",
+            "email",
+            "nhs_number",
+            "postcode",
+            "date_of_birth");
     assertThat(texts.keySet()).anyMatch(f -> f.endsWith(".docx"));
   }
 
@@ -161,6 +169,64 @@ class PlantedTruthTest {
                 Collectors.groupingBy(p -> ((Map<?, ?>) p).get("file"), Collectors.counting()));
     assertThat(perFile).hasSize(DemoInputs.csv("participants.csv").size());
     assertThat(perFile.values()).allMatch(n -> n >= 5);
+  }
+
+  @Test
+  void heldOutNamesAreNeitherListedInStudyYmlNorHoldAListedTerm() {
+    // given every term study.yml's deidentify lists hold, as a whole-word pattern
+    Study.Deidentification lists = study.deidentify();
+    List<String> terms = new ArrayList<>(lists.places());
+    terms.addAll(lists.people());
+    lists
+        .cases()
+        .values()
+        .forEach(c -> {
+          terms.addAll(c.names());
+          terms.addAll(c.places());
+        });
+    List<java.util.regex.Pattern> listed =
+        terms.stream()
+            .map(t ->
+                java.util.regex.Pattern.compile(
+                    "(?<![\\p{L}\\p{N}])"
+                        + java.util.regex.Pattern.quote(t.replaceFirst("^the ", ""))
+                        + "(?![\\p{L}\\p{N}])",
+                    java.util.regex.Pattern.CASE_INSENSITIVE
+                        | java.util.regex.Pattern.UNICODE_CASE))
+            .toList();
+    List<Map<?, ?>> identifiers =
+        PlantedClaims.list(planted.get("identifiers")).stream()
+            .<Map<?, ?>>map(i -> (Map<?, ?>) i)
+            .toList();
+
+    // when the planted names are split into held out and listed
+    Map<Object, Long> heldOut =
+        identifiers.stream()
+            .filter(i -> Boolean.TRUE.equals(i.get("held-out")))
+            .collect(Collectors.groupingBy(i -> i.get("kind"), Collectors.counting()));
+    List<String> heldOutHoldingATerm =
+        identifiers.stream()
+            .filter(i -> Boolean.TRUE.equals(i.get("held-out")))
+            .map(i -> (String) i.get("text"))
+            .filter(text -> listed.stream().anyMatch(p -> p.matcher(text).find()))
+            .toList();
+    List<String> listedPlaces =
+        identifiers.stream()
+            .filter(i -> !Boolean.TRUE.equals(i.get("held-out")))
+            .filter(i -> i.get("kind").equals("place") || i.get("kind").equals("organisation"))
+            .map(i -> (String) i.get("text"))
+            .filter(text -> listed.stream().noneMatch(p -> p.matcher(text).find()))
+            .toList();
+
+    // then a good share of the places and organisations said are held out, none holds a listed
+    // term, every other one is listed, and dates of birth are planted too
+    assertThat(heldOutHoldingATerm).isEmpty();
+    assertThat(listedPlaces).isEmpty();
+    assertThat(heldOut.get("place")).isGreaterThanOrEqualTo(80L);
+    assertThat(heldOut.get("organisation")).isGreaterThanOrEqualTo(20L);
+    assertThat(identifiers)
+        .filteredOn(i -> i.get("kind").equals("date_of_birth"))
+        .hasSizeGreaterThanOrEqualTo(10);
   }
 
   /** Modulus 11 with weights 10..2 over the first nine digits; 11 reads as 0, 10 is invalid. */
