@@ -31,7 +31,17 @@ final class HeadedNames {
       Pattern.compile("(?<![\\p{L}\\p{N}])\\p{Ll}[\\p{L}\\p{M}'’-]*");
   // What may come just before a sentence's first word: a line break, its end, a label's colon, a
   // quote or a dash.
-  private static final String SENTENCE_ENDS = "\n.!?:;\"“‘(—–-…";
+  private static final String SENTENCE_ENDS = "\n.!?:;\"“‘(—–-…]";
+  private static final Pattern PRONOUN_I =
+      Pattern.compile("(?<![\\p{L}'’])I(?:['’]\\p{L}+)?(?!\\p{L})");
+  private static final String RUN_WORD = "\\p{Lu}[\\p{L}\\p{M}'’&-]*";
+  private static final Pattern RUN =
+      Pattern.compile(
+          "(?<![\\p{L}\\p{N}'’-])"
+              + RUN_WORD
+              + "(?:[ \\t]+(?:(?:of|for)[ \\t]+)?"
+              + RUN_WORD
+              + ")+(?![\\p{L}\\p{N}'’-])");
 
   /** A name found: its span (a leading "the" included), kind, and the span of its first word. */
   record Found(int start, int end, IdentifierKind kind, int firstWordStart, int firstWordEnd) {}
@@ -55,7 +65,7 @@ final class HeadedNames {
                     + "(?:[ \\t]+"
                     + JOIN
                     + WORD
-                    + ")*?)[ \\t]+(?<head>"
+                    + ")*)[ \\t]+(?<head>"
                     + heads.stream()
                         .sorted((a, b) -> b.length() - a.length())
                         .map(Pattern::quote)
@@ -130,6 +140,41 @@ final class HeadedNames {
       }
     }
     return distinctive;
+  }
+
+  /**
+   * Names without a head ("Compass Peer Support"): a run of two or more capitalised words inside a
+   * sentence whose first word the text never writes in lower case, has three letters or more and is
+   * no abbreviation, head or kept word, with no pronoun "I" in the run. "Peer Support Worker" or
+   * "Mental Health Act" are not one wherever "peer" or "mental" is also written in lower case.
+   * Taken for an organisation; a name NER knows keeps NER's kind when they overlap.
+   */
+  List<Found> unheaded(String text) {
+    List<Found> found = new ArrayList<>();
+    Set<String> lowerWords = null;
+    Matcher m = RUN.matcher(text);
+    while (m.find()) {
+      // "Before I", "Next I'd": the pronoun is capitalised, not a name.
+      if (atSentenceStart(text, m.start()) || PRONOUN_I.matcher(m.group()).find()) {
+        continue;
+      }
+      int firstEnd = m.start();
+      while (firstEnd < m.end() && !Character.isWhitespace(text.charAt(firstEnd))) {
+        firstEnd++;
+      }
+      String first = text.substring(m.start(), firstEnd);
+      if (lowerWords == null) {
+        lowerWords = lowerWords(text);
+      }
+      if (first.codePointCount(0, first.length()) >= 3
+          && !first.equals(first.toUpperCase(Locale.ROOT))
+          && !heads.contains(first)
+          && !keep.contains(NameKey.of(first))
+          && !lowerWords.contains(first.toLowerCase(Locale.ROOT))) {
+        found.add(new Found(m.start(), m.end(), IdentifierKind.ORGANISATION, m.start(), firstEnd));
+      }
+    }
+    return found;
   }
 
   /** The capitalised words of {@code text[from, to)}, joining words left out. */

@@ -13,16 +13,18 @@ import java.util.stream.Collectors;
 import org.triangulate.study.Study;
 
 /**
- * Finds the identifying details of a transcript, from five sources, in this order of trust:
- * patterns ({@link IdentifierPatterns}); the study's lists (each case's organisation names and
- * places, local places, staff names; matched ignoring case); speaker labels that are names; places
- * and organisations named by their form ({@link HeadedNames}: "Fernhill Ward"); CoreNLP NER ({@code
+ * Finds the identifying details of a transcript, from six sources, in this order of trust: patterns
+ * ({@link IdentifierPatterns}); the study's lists (each case's organisation names and places, local
+ * places, staff names; matched ignoring case); speaker labels that are names; places and
+ * organisations named by their form ({@link HeadedNames}: "Fernhill Ward"); CoreNLP NER ({@code
  * PERSON}, {@code LOCATION}/{@code CITY}/{@code STATE_OR_PROVINCE}, {@code ORGANIZATION}, minus the
  * study's {@code keep} words) and the names NER found elsewhere in the study ({@link KnownNames},
- * matched as written). Overlapping finds merge into one identifier of the most trusted kind, so a
- * name is never half replaced. A first name alone that is the first name of exactly one full name
- * in the same transcript is a person there too (as written), and takes that full name's key, so
- * "Imran" and "Imran Patel" share a pseudonym in that transcript. Immutable and thread-safe.
+ * matched as written); runs of capitalised words without a head whose first word the transcript
+ * never writes in lower case ({@link HeadedNames#unheaded}: "Compass Peer Support"). Overlapping
+ * finds merge into one identifier of the most trusted kind, so a name is never half replaced. A
+ * first name alone that is the first name of exactly one full name in the same transcript is a
+ * person there too (as written), and takes that full name's key, so "Imran" and "Imran Patel" share
+ * a pseudonym in that transcript. Immutable and thread-safe.
  */
 public final class IdentifierDetector {
 
@@ -164,6 +166,12 @@ public final class IdentifierDetector {
     }
     named.addAll(NameContext.titledNames(text));
     byTrust.add(named);
+    byTrust.add(
+        headed.unheaded(text).stream()
+            .map(f ->
+                new Identifier(
+                    f.start(), f.end(), f.kind(), NameKey.of(text.substring(f.start(), f.end()))))
+            .toList());
     List<Identifier> merged = merge(text, byTrust);
     byTrust.add(asWritten(text, new WrittenNames(firstNames(text, merged)), IdentifierKind.PERSON));
     return linkFirstNames(NameContext.withNumbers(text, withSurnames(text, merge(text, byTrust))));

@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  * digit is their modulus-11 check digit: other ten-digit numbers are left alone); UK postcodes in
  * capitals ({@code LS1 4AB}, {@code SW1A 1AA}); and dates of birth when introduced as such ({@code
  * born on 3 March 1971}, {@code DOB 03/03/1971}, {@code date of birth is March 3rd, 1971}, {@code
- * date of birth as 3rd of March 1971}) — other dates are not identifying and stay. Stateless and
- * thread-safe.
+ * date of birth as 3rd of March 1971}, {@code my date of birth was wrong on the letter, it's 3
+ * March 1971}: after "date of birth" or "DOB", a date later on the same line) — other dates are not
+ * identifying and stay. Stateless and thread-safe.
  */
 public final class IdentifierPatterns {
 
@@ -45,10 +46,15 @@ public final class IdentifierPatterns {
           + "\\s+"
           + DAY
           + ",?\\s+\\d{4}|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4})";
+  // After "date of birth" or "DOB" the date may come a few words on, on the same line ("my date
+  // of birth was wrong on the letter, it's 3 March 1971"); after "born" only right away, since
+  // "born" also starts sentences about things ("the scheme was born in March, on 3 May 2019").
   private static final Pattern DATE_OF_BIRTH =
       Pattern.compile(
-          "(?<![\\p{L}])(?:born(?:\\s+on)?|date\\s+of\\s+birth(?:\\s+(?:is|was|as))?|d\\.?o\\.?b\\.?(?:\\s+(?:is|was|as))?)"
-              + "[\\s:,-]*(?:the\\s+)?"
+          "(?<![\\p{L}])(?:born(?:\\s+on)?[\\s:,-]*"
+              + "|(?:date\\s+of\\s+birth|d\\.?o\\.?b\\.?)(?![\\p{L}])(?:\\s+(?:is|was|as))?"
+              + "(?:[\\s:,-]*|[^\\n]{0,60}?[\\s:,-]))"
+              + "(?:the\\s+)?"
               + DATE
               + "(?![\\p{L}\\p{N}])",
           Pattern.CASE_INSENSITIVE);

@@ -216,10 +216,12 @@ class DeidentifierTest {
             apply(
                 deidentifier(),
                 "I was born on 3 March 1971. DOB 03/03/1971. My date of birth is March 3rd, 1971."
-                    + " He was born 21st of June 1980."))
+                    + " He was born 21st of June 1980. They had my date of birth wrong on the"
+                    + " letters. It's the 2nd of May 1966, not what they had."))
         .isEqualTo(
             "I was born on [DOB-1]. DOB [DOB-2]. My date of birth is [DOB-3]. He was born"
-                + " [DOB-4].");
+                + " [DOB-4]. They had my date of birth wrong on the letters. It's the [DOB-5], not"
+                + " what they had.");
   }
 
   @ParameterizedTest
@@ -230,6 +232,8 @@ class DeidentifierTest {
         "It was 01/02/2019.",
         "We opened on 3 March 1971.",
         "The scheme was born in March.",
+        "The scheme was born in March, and on 3 May 2019 it opened.",
+        "Date of birth is on the form.\nWe opened on 3 March 1971.",
         "0.5 FTE since 2019-2020.",
         "Staff number 123456789.",
         "Items 1, 2 and 3 (of 8)."

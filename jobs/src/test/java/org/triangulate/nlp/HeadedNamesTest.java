@@ -31,6 +31,26 @@ class HeadedNamesTest {
   }
 
   @Test
+  void takesTheWholeNameWhenAnEarlierWordOfItIsAHeadToo() {
+    assertThat(found("She came down to Pier Road Centre once."))
+        .containsExactly("Pier Road Centre=place");
+  }
+
+  @Test
+  void findsARunOfCapitalisedWordsWithoutAHeadWhenItsFirstWordIsNeverWrittenInLowerCase() {
+    String text =
+        "I still remember my first day at Compass Peer Support. I'm a Peer Support Worker, and"
+            + " peer support is what we do. Compass Peer Support was good. So, Next I'd say, Before"
+            + " I go.";
+    assertThat(
+            new HeadedNames(HEADS, Set.of("nhs"))
+                .unheaded(text).stream()
+                    .map(f -> text.substring(f.start(), f.end()) + "=" + f.kind().code())
+                    .toList())
+        .containsExactly("Compass Peer Support=organisation");
+  }
+
+  @Test
   void joinsCapitalisedWordsWithOfAndForButNotWithAnd() {
     assertThat(found("She works at the Centre for Recovery Trust now."))
         .containsExactly("the Centre for Recovery Trust=organisation");
