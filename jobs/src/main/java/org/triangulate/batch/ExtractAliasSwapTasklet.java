@@ -22,12 +22,14 @@ import org.triangulate.index.ExtractIndexAdmin;
 import org.triangulate.index.ExtractIndexMapping;
 import org.triangulate.index.IndexedFingerprints;
 import org.triangulate.study.Study;
+import org.triangulate.workshop.WorkshopNoteDocuments;
 
 /**
  * Publishes the night's index. An incremental run first deletes the documents of segments the store
  * no longer has (removed or re-segmented transcripts). Then, only when the index holds exactly the
- * store's segments less the quarantined ones, a full rebuild moves the alias to the new index
- * (atomically); indices beyond the configured number to keep are deleted.
+ * store's segments less the quarantined ones and the store's workshop notes, a full rebuild moves
+ * the alias to the new index (atomically); indices beyond the configured number to keep are
+ * deleted.
  */
 class ExtractAliasSwapTasklet implements Tasklet {
 
@@ -76,8 +78,10 @@ class ExtractAliasSwapTasklet implements Tasklet {
       long removed = changed.isPresent() ? deleteLeftOf(index, changed.get()) : deleteStale(index);
       LOG.info("Deleted {} documents of removed segments from {}", removed, index);
     }
+    // Written before this step by the workshop notes' step: their own source kind, counted apart.
+    long notes = WorkshopNoteDocuments.count(jdbc, study.name());
     long indexed = admin.refreshAndCount(index);
-    long expected = storeSegments - quarantined;
+    long expected = storeSegments - quarantined + notes;
     if (indexed != expected) {
       throw new IllegalStateException(
           "Index "
@@ -88,7 +92,9 @@ class ExtractAliasSwapTasklet implements Tasklet {
               + storeSegments
               + " segments of which "
               + quarantined
-              + " were quarantined; "
+              + " were quarantined, and "
+              + notes
+              + " workshop notes; "
               + (incremental ? "the live index needs a full rebuild" : "the alias was not moved")
               + " (rerun with --set triangulate.index.incremental=false)");
     }
@@ -147,6 +153,7 @@ class ExtractAliasSwapTasklet implements Tasklet {
           stale.remove(rs.getString(1));
         },
         study.name());
+    WorkshopNoteDocuments.storedIds(jdbc, study.name()).forEach(stale::remove);
     return delete(index, stale);
   }
 

@@ -51,6 +51,7 @@ import org.triangulate.index.ExtractBulkWriter;
 import org.triangulate.index.ExtractDocument;
 import org.triangulate.index.ExtractDocumentAssembler;
 import org.triangulate.index.ExtractIndexAdmin;
+import org.triangulate.index.ExtractIndexMapping;
 import org.triangulate.index.ExtractIndexPlan;
 import org.triangulate.index.ExtractQuarantine;
 import org.triangulate.index.IndexedFingerprints;
@@ -651,6 +652,40 @@ public class NightlyJobConfiguration {
         .build();
   }
 
+  /** The store's workshop notes into the night's index, before the alias moves. */
+  @Bean
+  Step indexWorkshopNotesStep(
+      ExtractIndexAdmin admin, ElasticsearchClient client, JdbcTemplate jdbc) {
+    return workshopNotesIndexStep(
+        "indexWorkshopNotesStep", admin, client, jdbc, job -> ExtractTarget.of(job).index());
+  }
+
+  /** Tonight's workshop notes into the live index, whether or not the extracts were rebuilt. */
+  @Bean
+  Step reindexWorkshopNotesStep(
+      ExtractIndexAdmin admin, ElasticsearchClient client, JdbcTemplate jdbc) {
+    return workshopNotesIndexStep(
+        "reindexWorkshopNotesStep",
+        admin,
+        client,
+        jdbc,
+        job -> ExtractIndexMapping.alias(study.name()));
+  }
+
+  private Step workshopNotesIndexStep(
+      String name,
+      ExtractIndexAdmin admin,
+      ElasticsearchClient client,
+      JdbcTemplate jdbc,
+      java.util.function.Function<ExecutionContext, String> target) {
+    return new StepBuilder(name, jobRepository)
+        .tasklet(
+            new WorkshopNotesIndexTasklet(
+                admin, client, jdbc, BulkSettings.of(properties.index()), study, target),
+            transactionManager)
+        .build();
+  }
+
   // ---- stats, patterns, synthesis
   // ----------------------------------------------------------------
 
@@ -748,9 +783,11 @@ public class NightlyJobConfiguration {
       Step writeMatricesStep,
       Step ingestWorkshopNotesStep,
       Step writeWorkshopSaidStep,
+      Step reindexWorkshopNotesStep,
       Step exportRefiQdaStep,
       Step createExtractIndexStep,
       Step indexExtractsStep,
+      Step indexWorkshopNotesStep,
       Step swapExtractAliasStep,
       Step itemStatisticsStep,
       Step detectPatternsStep,
@@ -767,6 +804,7 @@ public class NightlyJobConfiguration {
             .next(alignItemsStep)
             .next(createExtractIndexStep)
             .next(indexExtractsStep)
+            .next(indexWorkshopNotesStep)
             .next(swapExtractAliasStep)
             .build();
     Flow coverage =
@@ -776,6 +814,7 @@ public class NightlyJobConfiguration {
             .next(computeAgreementStep)
             .next(writeMatricesStep)
             .next(ingestWorkshopNotesStep)
+            .next(reindexWorkshopNotesStep)
             .build();
     Flow transcripts =
         new FlowBuilder<Flow>("transcriptsToCoverage")

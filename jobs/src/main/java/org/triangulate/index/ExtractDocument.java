@@ -37,9 +37,71 @@ public record ExtractDocument(
     boolean deidentified,
     long runId,
     String fingerprint,
-    String language) {
+    String language,
+    String sourceKind,
+    String workshopId,
+    String pack,
+    List<String> stakeholderGroups) {
 
-  /** A document in English. */
+  /** What a transcript's segment is indexed as. */
+  public static final String TRANSCRIPT = "transcript";
+
+  /**
+   * What a feedback workshop's note is indexed as: no participant, case or speaker, so nothing that
+   * counts participants counts it.
+   */
+  public static final String WORKSHOP = "workshop";
+
+  /** A transcript's segment. */
+  public ExtractDocument(
+      String id,
+      String study,
+      String text,
+      String lemmas,
+      String stems,
+      String speakerRole,
+      String participantId,
+      String caseId,
+      Map<String, String> attributes,
+      List<String> categories,
+      List<String> themes,
+      List<String> codingProvenance,
+      String sourceFile,
+      int startOffset,
+      int endOffset,
+      int turnIndex,
+      boolean deidentified,
+      long runId,
+      String fingerprint,
+      String language) {
+    this(
+        id,
+        study,
+        text,
+        lemmas,
+        stems,
+        speakerRole,
+        participantId,
+        caseId,
+        attributes,
+        categories,
+        themes,
+        codingProvenance,
+        sourceFile,
+        startOffset,
+        endOffset,
+        turnIndex,
+        deidentified,
+        runId,
+        fingerprint,
+        language,
+        TRANSCRIPT,
+        null,
+        null,
+        List.of());
+  }
+
+  /** A transcript's segment in English. */
   public ExtractDocument(
       String id,
       String study,
@@ -85,6 +147,8 @@ public record ExtractDocument(
 
   public ExtractDocument {
     language = language == null ? "en" : language;
+    sourceKind = sourceKind == null ? TRANSCRIPT : sourceKind;
+    stakeholderGroups = stakeholderGroups == null ? List.of() : List.copyOf(stakeholderGroups);
     attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
     categories = categories == null ? List.of() : List.copyOf(categories);
     themes = themes == null ? List.of() : List.copyOf(themes);
@@ -110,7 +174,15 @@ public record ExtractDocument(
                   turnIndex,
                   deidentified)
               // Documents in English keep the fingerprints they had before languages were told.
-              + ("en".equals(language) ? "" : ":" + language);
+              + ("en".equals(language) ? "" : ":" + language)
+              + (TRANSCRIPT.equals(sourceKind)
+                  ? ""
+                  : ":"
+                      + Fingerprint.of(
+                          sourceKind,
+                          String.valueOf(workshopId),
+                          String.valueOf(pack),
+                          String.join("\u001e", stakeholderGroups)));
     }
   }
 

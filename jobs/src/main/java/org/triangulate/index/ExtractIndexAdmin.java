@@ -149,8 +149,51 @@ public class ExtractIndexAdmin {
     return value == null ? "" : value.to(String.class);
   }
 
+  /** How many transcripts' segments the live index holds (its workshop notes left out). */
   public long countBehindAlias(String study) {
-    return refreshAndCount(ExtractIndexMapping.alias(study));
+    return refreshAndCount(ExtractIndexMapping.alias(study), ExtractDocument.TRANSCRIPT);
+  }
+
+  /** How many documents of the given source kind {@code index} holds. */
+  public long refreshAndCount(String index, String sourceKind) {
+    return call(() -> {
+      client.indices().refresh(r -> r.index(index));
+      return client
+          .count(
+              c -> c.index(index).query(q -> q.term(t -> t.field("sourceKind").value(sourceKind))))
+          .count();
+    });
+  }
+
+  /** The ids of the documents of the given source kind in {@code index}. */
+  public List<String> idsOfKind(String index, String sourceKind) {
+    return call(() -> {
+      client.indices().refresh(r -> r.index(index));
+      List<String> ids = new java.util.ArrayList<>();
+      List<co.elastic.clients.elasticsearch._types.FieldValue> after = List.of();
+      while (true) {
+        List<co.elastic.clients.elasticsearch._types.FieldValue> from = after;
+        var hits =
+            client
+                .search(
+                    q -> {
+                      q.index(index)
+                          .size(5_000)
+                          .source(src -> src.fetch(false))
+                          .sort(o -> o.field(f -> f.field("id")))
+                          .query(b -> b.term(t -> t.field("sourceKind").value(sourceKind)));
+                      return from.isEmpty() ? q : q.searchAfter(from);
+                    },
+                    Void.class)
+                .hits()
+                .hits();
+        if (hits.isEmpty()) {
+          return ids;
+        }
+        hits.forEach(h -> ids.add(h.id()));
+        after = hits.getLast().sort();
+      }
+    });
   }
 
   public long refreshAndCount(String index) {
@@ -173,7 +216,7 @@ public class ExtractIndexAdmin {
     return previous;
   }
 
-  /** How many documents of {@code index} belong to none of {@code sources}. */
+  /** How many transcripts' documents of {@code index} belong to none of {@code sources}. */
   public long countOutside(String index, java.util.Collection<String> sources) {
     List<co.elastic.clients.elasticsearch._types.FieldValue> values =
         sources.stream().map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList();
@@ -184,8 +227,12 @@ public class ExtractIndexAdmin {
               c.index(index)
                   .query(q ->
                       q.bool(b ->
-                          b.mustNot(m ->
-                              m.terms(t -> t.field("sourceFile").terms(v -> v.value(values)))))))
+                          b.filter(f ->
+                                  f.term(
+                                      t -> t.field("sourceKind").value(ExtractDocument.TRANSCRIPT)))
+                              .mustNot(m ->
+                                  m.terms(
+                                      t -> t.field("sourceFile").terms(v -> v.value(values)))))))
           .count();
     });
   }

@@ -34,7 +34,7 @@ public final class ExtractIndexMapping {
   public static final String ALIAS_SUFFIX = "-extracts";
 
   /** Raised whenever the fields below change, so incremental runs rebuild instead of updating. */
-  static final int VERSION = 4;
+  static final int VERSION = 5;
 
   private ExtractIndexMapping() {}
 
@@ -105,7 +105,11 @@ public final class ExtractIndexMapping {
             .properties("deidentified", Property.of(p -> p.boolean_(b -> b)))
             .properties("runId", Property.of(p -> p.long_(l -> l)))
             .properties("fingerprint", keyword())
-            .properties("language", keyword()));
+            .properties("language", keyword())
+            .properties("sourceKind", keyword())
+            .properties("workshopId", keyword())
+            .properties("pack", keyword())
+            .properties("stakeholderGroups", keyword()));
   }
 
   private static List<String> attributes(Study study) {

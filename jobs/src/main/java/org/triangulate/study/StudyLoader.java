@@ -396,7 +396,18 @@ public final class StudyLoader {
 
   /** Names the pipeline itself uses for groupings ("case", "all") and search parameters. */
   private static final Set<String> RESERVED_ATTRIBUTE_IDS =
-      Set.of("all", "case", "q", "page", "size", "sort", "role", "category", "theme", "language");
+      Set.of(
+          "all",
+          "case",
+          "q",
+          "page",
+          "size",
+          "sort",
+          "role",
+          "category",
+          "theme",
+          "language",
+          "source_kind");
 
   private static void checkAttributes(
       String key, List<Study.Attribute> attributes, Set<String> seen, List<String> problems) {

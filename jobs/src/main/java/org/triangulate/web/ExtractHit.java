@@ -2,6 +2,7 @@ package org.triangulate.web;
 
 import java.util.List;
 import java.util.Map;
+import org.triangulate.index.ExtractDocument;
 
 /**
  * One extract found: its de-identified text, the text with the search's matches marked (empty when
@@ -23,7 +24,9 @@ public record ExtractHit(
     String sourceFile,
     int startOffset,
     int endOffset,
-    int turnIndex) {
+    int turnIndex,
+    String sourceKind,
+    String workshopId) {
 
   public ExtractHit {
     text = text == null ? "" : text;
@@ -32,5 +35,48 @@ public record ExtractHit(
     attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
     categories = categories == null ? List.of() : List.copyOf(categories);
     themes = themes == null ? List.of() : List.copyOf(themes);
+    sourceKind = sourceKind == null ? ExtractDocument.TRANSCRIPT : sourceKind;
+  }
+
+  /** A transcript's segment. */
+  public ExtractHit(
+      String id,
+      Double score,
+      String text,
+      List<MarkedText> highlights,
+      List<Kwic> kwic,
+      String participantId,
+      String caseId,
+      String speakerRole,
+      Map<String, String> attributes,
+      List<String> categories,
+      List<String> themes,
+      String sourceFile,
+      int startOffset,
+      int endOffset,
+      int turnIndex) {
+    this(
+        id,
+        score,
+        text,
+        highlights,
+        kwic,
+        participantId,
+        caseId,
+        speakerRole,
+        attributes,
+        categories,
+        themes,
+        sourceFile,
+        startOffset,
+        endOffset,
+        turnIndex,
+        ExtractDocument.TRANSCRIPT,
+        null);
+  }
+
+  /** A feedback workshop's note rather than a transcript's segment: nobody's answer. */
+  public boolean workshopNote() {
+    return ExtractDocument.WORKSHOP.equals(sourceKind);
   }
 }

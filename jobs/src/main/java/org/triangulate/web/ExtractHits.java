@@ -47,7 +47,9 @@ final class ExtractHits {
         source.sourceFile(),
         orZero(source.startOffset()),
         orZero(source.endOffset()),
-        orZero(source.turnIndex()));
+        orZero(source.turnIndex()),
+        source.sourceKind(),
+        source.workshopId());
   }
 
   private static int orZero(Integer value) {

@@ -19,7 +19,9 @@ record ExtractSource(
     String sourceFile,
     Integer startOffset,
     Integer endOffset,
-    Integer turnIndex) {
+    Integer turnIndex,
+    String sourceKind,
+    String workshopId) {
 
   static final List<String> FIELDS =
       List.of(
@@ -33,5 +35,7 @@ record ExtractSource(
           "sourceFile",
           "startOffset",
           "endOffset",
-          "turnIndex");
+          "turnIndex",
+          "sourceKind",
+          "workshopId");
 }

@@ -16,8 +16,9 @@ import org.triangulate.study.StudyConfigException;
 
 /**
  * The study's facet dimensions in display order: theme, category, every case and participant
- * attribute, case, speaker role, and language where the study declares several. Built once from the
- * study; immutable and thread-safe.
+ * attribute, case, speaker role, source kind (a transcript or a feedback workshop's note: notes
+ * have no case, speaker or attribute, so those facets never count them), and language where the
+ * study declares several. Built once from the study; immutable and thread-safe.
  */
 public final class SearchDimensions {
 
@@ -26,6 +27,7 @@ public final class SearchDimensions {
   public static final String CATEGORY = "category";
   public static final String THEME = "theme";
   public static final String LANGUAGE = "language";
+  public static final String SOURCE_KIND = "source_kind";
 
   /**
    * Request parameters that are not filters; an attribute with one of these ids could not be
@@ -72,7 +74,16 @@ public final class SearchDimensions {
                     ExtractDocument.PARTICIPANT_ROLE,
                     "Participant",
                     ExtractDocument.INTERVIEWER_ROLE,
-                    "Interviewer"))));
+                    "Interviewer")),
+            new FacetDimension(
+                SOURCE_KIND,
+                "sourceKind",
+                "Source",
+                Map.of(
+                    ExtractDocument.TRANSCRIPT,
+                    "Transcript",
+                    ExtractDocument.WORKSHOP,
+                    "Workshop note"))));
     if (study.languages().declared().size() > 1) {
       Map<String, String> names = new LinkedHashMap<>();
       study.languages().declared().forEach(l -> names.put(l, PassageLanguages.name(l)));
@@ -82,7 +93,7 @@ public final class SearchDimensions {
       // The URL names an attribute's filter by its bare id, so it must not shadow another
       // parameter.
       if (RESERVED_PARAMS.contains(a.id())
-          || Set.of(CASE, ROLE, CATEGORY, THEME, LANGUAGE).contains(a.id())) {
+          || Set.of(CASE, ROLE, CATEGORY, THEME, LANGUAGE, SOURCE_KIND).contains(a.id())) {
         throw new StudyConfigException(
             "study.yml: attribute id '"
                 + a.id()
