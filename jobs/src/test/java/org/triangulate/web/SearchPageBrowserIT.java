@@ -91,8 +91,19 @@ class SearchPageBrowserIT {
   private static void copyDemoWithHostileTurn() throws Exception {
     Path demo = HOME.resolve("data-in/demo");
     Path target = IN.resolve("demo");
+    // The first 30 transcripts and no REFI-QDA project: every page feature, at a third of the
+    // night.
+    Path transcripts = demo.resolve("transcripts");
+    java.util.Set<Path> kept;
+    try (Stream<Path> files = Files.list(transcripts)) {
+      kept = files.sorted().limit(30).collect(java.util.stream.Collectors.toSet());
+    }
     try (Stream<Path> files = Files.walk(demo)) {
-      for (Path file : files.toList()) {
+      for (Path file :
+          files
+              .filter(f -> !f.startsWith(demo.resolve("coding")))
+              .filter(f -> !transcripts.equals(f.getParent()) || kept.contains(f))
+              .toList()) {
         Path copy = target.resolve(demo.relativize(file).toString());
         if (Files.isDirectory(file)) {
           Files.createDirectories(copy);
