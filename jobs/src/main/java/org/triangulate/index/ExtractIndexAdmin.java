@@ -167,6 +167,17 @@ public class ExtractIndexAdmin {
 
   /** The ids of the documents of the given source kind in {@code index}. */
   public List<String> idsOfKind(String index, String sourceKind) {
+    return idsMatching(index, q -> q.term(t -> t.field("sourceKind").value(sourceKind)));
+  }
+
+  /** Every id of the documents of {@code index} that {@code query} matches, paged by id. */
+  private List<String> idsMatching(
+      String index,
+      java.util.function.Function<
+              co.elastic.clients.elasticsearch._types.query_dsl.Query.Builder,
+              co.elastic.clients.util.ObjectBuilder<
+                  co.elastic.clients.elasticsearch._types.query_dsl.Query>>
+          query) {
     return call(() -> {
       client.indices().refresh(r -> r.index(index));
       List<String> ids = new java.util.ArrayList<>();
@@ -181,7 +192,7 @@ public class ExtractIndexAdmin {
                           .size(5_000)
                           .source(src -> src.fetch(false))
                           .sort(o -> o.field(f -> f.field("id")))
-                          .query(b -> b.term(t -> t.field("sourceKind").value(sourceKind)));
+                          .query(query);
                       return from.isEmpty() ? q : q.searchAfter(from);
                     },
                     Void.class)
@@ -249,37 +260,14 @@ public class ExtractIndexAdmin {
     List<co.elastic.clients.elasticsearch._types.FieldValue> values =
         sources.stream().map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList();
     Set<String> kept = Set.copyOf(keep);
-    return call(() -> {
-      client.indices().refresh(r -> r.index(index));
-      List<String> ids = new java.util.ArrayList<>();
-      List<co.elastic.clients.elasticsearch._types.FieldValue> after = List.of();
-      while (true) {
-        List<co.elastic.clients.elasticsearch._types.FieldValue> from = after;
-        var hits =
-            client
-                .search(
-                    q -> {
-                      q.index(index)
-                          .size(5_000)
-                          .source(src -> src.fetch(false))
-                          .sort(o -> o.field(f -> f.field("id")))
-                          .query(b ->
-                              b.bool(f ->
-                                  f.filter(t ->
-                                      t.terms(v ->
-                                          v.field("sourceFile").terms(w -> w.value(values))))));
-                      return from.isEmpty() ? q : q.searchAfter(from);
-                    },
-                    Void.class)
-                .hits()
-                .hits();
-        if (hits.isEmpty()) {
-          return ids;
-        }
-        hits.stream().map(h -> h.id()).filter(id -> !kept.contains(id)).forEach(ids::add);
-        after = hits.getLast().sort();
-      }
-    });
+    return idsMatching(
+            index,
+            q ->
+                q.bool(f ->
+                    f.filter(t -> t.terms(v -> v.field("sourceFile").terms(w -> w.value(values))))))
+        .stream()
+        .filter(id -> !kept.contains(id))
+        .toList();
   }
 
   public Set<String> aliasedIndices(String alias) {
