@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -22,12 +23,12 @@ import org.triangulate.TriangulateProperties;
  * Who may read transcripts through the analyst UI and API. With accounts configured ({@link
  * WebAccounts}: {@code triangulate.web.username}/{@code password}, {@code
  * triangulate.web.accounts}, or single sign-on with {@code triangulate.web.oidc}), every request
- * needs a signed-in person (HTTP Basic, or the provider's login); a viewer may search, only an
- * analyst may open an extract in its transcript ({@value #CONTEXT_PAGES}) or export CSV. Without
- * accounts the server only starts bound to a loopback address, and there it refuses requests
- * addressed to any other host name (DNS rebinding). Either way responses carry a
- * Content-Security-Policy that allows no script and nothing from elsewhere, a second line behind
- * the templates' escaping.
+ * needs a signed-in person (HTTP Basic, or the provider's login) except the bare status of {@code
+ * /actuator/health} on the loopback-only management port; a viewer may search, only an analyst may
+ * open an extract in its transcript ({@value #CONTEXT_PAGES}) or export CSV. Without accounts the
+ * server only starts bound to a loopback address, and there it refuses requests addressed to any
+ * other host name (DNS rebinding). Either way responses carry a Content-Security-Policy that allows
+ * no script and nothing from elsewhere, a second line behind the templates' escaping.
  */
 @Configuration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -64,8 +65,12 @@ class WebSecurityConfiguration {
       http.addFilterBefore(new LoopbackHostFilter(address), SecurityContextHolderFilter.class);
     }
     if (web.hasCredentials()) {
+      // The management port listens on loopback only; there the bare status serves local probes,
+      // and its details need an account (HealthDetailsDefault).
       http.authorizeHttpRequests(a ->
-          a.requestMatchers(ANALYST_ONLY.toArray(String[]::new))
+          a.requestMatchers(EndpointRequest.to("health"))
+              .permitAll()
+              .requestMatchers(ANALYST_ONLY.toArray(String[]::new))
               .hasRole("ANALYST")
               .anyRequest()
               .authenticated());

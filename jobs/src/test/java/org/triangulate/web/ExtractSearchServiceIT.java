@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 import org.triangulate.index.ExtractDocument;
 import org.triangulate.index.ExtractIndexMapping;
 import org.triangulate.index.TestElasticsearch;
@@ -284,12 +286,21 @@ class ExtractSearchServiceIT {
   }
 
   @Test
-  void givenTheIndexedStudy_whenCheckingHealth_thenTheClusterIsUsableAndTheIndexExists() {
-    SearchHealthCheck.SearchHealth health = new SearchHealthCheck(client, STUDY).check();
+  void givenTheIndexedStudy_whenCheckingHealth_thenTheExtractsComponentIsUp() {
+    Health health = new ExtractsHealthIndicator(client, STUDY).health();
 
-    assertThat(health.status()).isIn("green", "yellow");
-    assertThat(health.indexExists()).isTrue();
-    assertThat(health.canSearch()).isTrue();
+    assertThat(health.getStatus()).isEqualTo(Status.UP);
+    assertThat(health.getDetails()).containsEntry("alias", "websearch-it-extracts");
+  }
+
+  @Test
+  void givenNoIndexForTheStudy_whenCheckingHealth_thenOutOfServiceSayingTheNightMustRun() {
+    Health health =
+        new ExtractsHealthIndicator(client, WebTestStudy.demoNamed("never-indexed")).health();
+
+    assertThat(health.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+    assertThat(health.getDetails().get("message").toString())
+        .contains("no index behind 'never-indexed-extracts'");
   }
 
   private static ExtractHit hit(ExtractSearchResult result, String id) {

@@ -30,10 +30,9 @@ class SearchControllersTest {
   @BeforeEach
   void setUp() {
     when(search.dimensions()).thenReturn(SearchDimensions.forStudy(study));
-    SearchHealthCheck health = mock(SearchHealthCheck.class);
     mvc =
         MockMvcBuilders.standaloneSetup(
-                new SearchController(search, study), new SearchApiController(search, health, study))
+                new SearchController(search, study), new SearchApiController(search, study))
             .setControllerAdvice(new ApiErrors())
             .setViewResolvers(thymeleaf())
             .build();

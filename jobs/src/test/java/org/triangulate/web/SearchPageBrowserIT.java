@@ -36,6 +36,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -145,6 +146,7 @@ class SearchPageBrowserIT {
   }
 
   @LocalServerPort int port;
+  @LocalManagementPort int managementPort;
   @Autowired NightlyRunner runner;
   @Autowired ElasticsearchClient elasticsearch;
   @Autowired ExtractSearchService search;
@@ -408,6 +410,30 @@ class SearchPageBrowserIT {
     assertThat(missing.statusCode()).isEqualTo(404);
     assertThat(badTurns.statusCode()).isEqualTo(400);
     assertThat(badTurns.body()).contains("turns");
+  }
+
+  @Test
+  void givenTheNightIndexed_whenAskingForHealth_thenElasticsearchTheStoreAndTheExtractsAreUp()
+      throws Exception {
+    HttpResponse<String> health =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + managementPort + "/actuator/health"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+    // Without accounts on loopback, the components are shown to whoever asks.
+    JsonNode body = JsonMapper.shared().readTree(health.body());
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(body.path("status").asString()).isEqualTo("UP");
+    JsonNode components = body.path("components");
+    assertThat(components.path("elasticsearch").path("status").asString()).isEqualTo("UP");
+    assertThat(components.path("db").path("details").path("database").asString())
+        .isEqualTo("PostgreSQL");
+    assertThat(components.path("extracts").path("status").asString()).isEqualTo("UP");
+    assertThat(components.path("extracts").path("details").path("alias").asString())
+        .isEqualTo(ExtractIndexMapping.alias("demo"));
   }
 
   private long total() {
