@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
     name = "serve",
     mixinStandardHelpOptions = true,
     description =
-        "Serves the analyst search page and REST API (/api/search, /api/extracts/{id}, /api/export.csv, /api/categories, /api/stats/items) and health (/actuator/health on 127.0.0.1, management.server.port, 8081). Binds to 127.0.0.1 (triangulate.web.address) and answers only requests addressed to it; other addresses need accounts (triangulate.web.accounts, or single sign-on with triangulate.web.oidc), which every request must then use. Searches, context views and exports go to data-out/<study>/audit/audit.log.")
+        "Serves the analyst search page and REST API (/api/search, /api/extracts/{id}, /api/export.csv, /api/categories, /api/stats/items; described at /v3/api-docs) and health (/actuator/health on 127.0.0.1, management.server.port, 8081). Binds to 127.0.0.1 (triangulate.web.address) and answers only requests addressed to it; other addresses need accounts (triangulate.web.accounts, or single sign-on with triangulate.web.oidc), which every request must then use. Searches, context views and exports go to data-out/<study>/audit/audit.log.")
 public class ServeCommand implements Callable<Integer> {
 
   @Mixin CommonOptions options;

@@ -17,6 +17,11 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.triangulate.TriangulateProperties;
 
 /**
@@ -28,7 +33,9 @@ import org.triangulate.TriangulateProperties;
  * open an extract in its transcript ({@value #CONTEXT_PAGES}) or export CSV. Without accounts the
  * server only starts bound to a loopback address, and there it refuses requests addressed to any
  * other host name (DNS rebinding). Either way responses carry a Content-Security-Policy that allows
- * no script and nothing from elsewhere, a second line behind the templates' escaping.
+ * no script and nothing from elsewhere, a second line behind the templates' escaping; Swagger UI
+ * alone may run this server's own scripts. The API's description ({@code /v3/api-docs}, {@link
+ * ApiDescription}) is guarded as the API is.
  */
 @Configuration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -37,6 +44,17 @@ class WebSecurityConfiguration {
   static final String CONTENT_SECURITY_POLICY =
       "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self';"
           + " base-uri 'none'; frame-ancestors 'none'";
+
+  /**
+   * Swagger UI's page ({@value #API_DOCS_UI}): springdoc's scripts from this server, which the
+   * policy above forbids. It shows the API's description, never transcript text.
+   */
+  static final String API_DOCS_UI_POLICY =
+      "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+          + " img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none';"
+          + " frame-ancestors 'none'";
+
+  static final String API_DOCS_UI = "/swagger-ui/**";
 
   static final String CONTEXT_PAGES = "/extracts/**, /api/extracts/**";
 
@@ -99,8 +117,15 @@ class WebSecurityConfiguration {
     } else {
       http.authorizeHttpRequests(a -> a.anyRequest().permitAll());
     }
-    http.headers(
-        h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
+    RequestMatcher apiDocsUi = PathPatternRequestMatcher.withDefaults().matcher(API_DOCS_UI);
+    http.headers(h ->
+        h.addHeaderWriter(
+                new DelegatingRequestMatcherHeaderWriter(
+                    new NegatedRequestMatcher(apiDocsUi),
+                    new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+            .addHeaderWriter(
+                new DelegatingRequestMatcherHeaderWriter(
+                    apiDocsUi, new ContentSecurityPolicyHeaderWriter(API_DOCS_UI_POLICY))));
     return http.build();
   }
 

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -13,11 +17,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.triangulate.TriangulateApplication;
 import org.triangulate.index.TestElasticsearch;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The real server on loopback without accounts refuses a request addressed to another host name, as
  * a page elsewhere would send after pointing its name at 127.0.0.1 (DNS rebinding), and answers one
- * addressed to the loopback address or {@code localhost}.
+ * addressed to the loopback address or {@code localhost}. It serves the REST API's OpenAPI
+ * description and Swagger UI as it serves the API.
  */
 @SpringBootTest(
     classes = TriangulateApplication.class,
@@ -49,6 +56,43 @@ class LoopbackHostIT {
   void aRequestForTheLoopbackAddressIsAnswered() throws Exception {
     assertThat(statusOf("127.0.0.1:" + port)).isEqualTo(200);
     assertThat(statusOf("localhost:" + port)).isEqualTo(200);
+  }
+
+  @Test
+  void theApiDescriptionDescribesTheSearchApiAndNothingElse() throws Exception {
+    HttpResponse<String> docs = get("/v3/api-docs");
+
+    assertThat(docs.statusCode()).isEqualTo(200);
+    JsonNode paths = JsonMapper.shared().readTree(docs.body()).path("paths");
+    assertThat(paths.propertyNames())
+        .contains(
+            "/api/search",
+            "/api/categories",
+            "/api/extracts/{id}",
+            "/api/export.csv",
+            "/api/stats/items")
+        .allSatisfy(path -> assertThat(path).startsWith("/api/"));
+    assertThat(paths.path("/api/search").has("get")).isTrue();
+  }
+
+  @Test
+  void swaggerUiIsServedWithAPolicyAllowingOnlyThisServersScripts() throws Exception {
+    HttpResponse<String> page = get("/swagger-ui/index.html");
+    HttpResponse<String> initializer = get("/swagger-ui/swagger-initializer.js");
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Security-Policy"))
+        .hasValue(WebSecurityConfiguration.API_DOCS_UI_POLICY);
+    assertThat(initializer.body()).contains("/v3/api-docs");
+    assertThat(get("/api/categories").headers().firstValue("Content-Security-Policy"))
+        .hasValue(WebSecurityConfiguration.CONTENT_SECURITY_POLICY);
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   /**

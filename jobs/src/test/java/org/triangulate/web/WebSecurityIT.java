@@ -74,6 +74,15 @@ class WebSecurityIT {
         .hasValue(WebSecurityConfiguration.CONTENT_SECURITY_POLICY);
   }
 
+  @Test
+  void givenCredentialsConfigured_theApiDescriptionNeedsThemAsTheApiDoes() throws Exception {
+    assertThat(get("/v3/api-docs", null).statusCode()).isEqualTo(401);
+    assertThat(get("/swagger-ui/index.html", null).statusCode()).isEqualTo(401);
+    HttpResponse<String> docs = get("/v3/api-docs", "analyst:correct horse");
+    assertThat(docs.statusCode()).isEqualTo(200);
+    assertThat(docs.body()).contains("/api/search");
+  }
+
   private HttpResponse<String> get(String path, String credentials) throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
