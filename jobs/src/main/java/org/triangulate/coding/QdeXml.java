@@ -13,9 +13,10 @@ import org.triangulate.study.Study;
  * Writes a REFI-QDA project XML ({@code project.qde}) indented by depth, its elements in the
  * project namespace; text and attribute values are escaped by StAX and cleared of characters XML
  * 1.0 cannot hold. Writes through to its stream as it goes, so a project of any size takes no more
- * memory than its deepest element. Not thread-safe (one per project).
+ * memory than its deepest element. Used by the export and by the demo generator's project. Not
+ * thread-safe (one per project).
  */
-final class QdeXml {
+public final class QdeXml {
 
   private final XMLStreamWriter out;
   private final OutputStream bytes;
@@ -33,7 +34,7 @@ final class QdeXml {
     }
   }
 
-  QdeXml(OutputStream bytes, String projectName, String origin) {
+  public QdeXml(OutputStream bytes, String projectName, String origin) {
     this.bytes = bytes;
     try {
       out =
@@ -52,7 +53,7 @@ final class QdeXml {
   }
 
   /** Opens an element on a new line at {@code depth}. */
-  QdeXml start(int depth, String element) {
+  public QdeXml start(int depth, String element) {
     try {
       newline(depth);
       out.writeStartElement(element);
@@ -63,7 +64,7 @@ final class QdeXml {
   }
 
   /** An element without content on a new line at {@code depth}; attributes follow. */
-  QdeXml empty(int depth, String element) {
+  public QdeXml empty(int depth, String element) {
     try {
       newline(depth);
       out.writeEmptyElement(element);
@@ -83,7 +84,7 @@ final class QdeXml {
     }
   }
 
-  QdeXml attribute(String name, String value) {
+  public QdeXml attribute(String name, String value) {
     try {
       out.writeAttribute(name, xmlSafe(value));
       return this;
@@ -93,7 +94,7 @@ final class QdeXml {
   }
 
   /** Closes the open element, on a new line at {@code depth}, or right here when negative. */
-  QdeXml end(int depth) {
+  public QdeXml end(int depth) {
     try {
       if (depth >= 0) {
         newline(depth);
@@ -106,7 +107,7 @@ final class QdeXml {
   }
 
   /** A {@code Description} element, left out when there is no text. */
-  QdeXml description(int depth, String text) {
+  public QdeXml description(int depth, String text) {
     if (text == null || text.isBlank()) {
       return this;
     }
@@ -145,7 +146,7 @@ final class QdeXml {
   }
 
   /** Closes the project and flushes it to the stream (which stays open). */
-  void finish() {
+  public void finish() {
     try {
       end(0);
       out.writeCharacters("\n");

@@ -51,12 +51,12 @@ final class PlantedTruthWriter {
     yaml.append("counts: ").append(YamlText.flow(counts)).append('\n');
     yaml.append("patterns:\n");
     for (DemoDesign.PlantedPattern pattern : design.patterns()) {
-      yaml.append("  - id: ").append(pattern.id()).append('\n');
-      yaml.append("    type: ").append(pattern.type()).append('\n');
+      yaml.append("  - id: ").append(YamlText.flow(pattern.id())).append('\n');
+      yaml.append("    type: ").append(YamlText.flow(pattern.type())).append('\n');
       if (pattern.grouping() != null) {
-        yaml.append("    grouping: ").append(pattern.grouping()).append('\n');
+        yaml.append("    grouping: ").append(YamlText.flow(pattern.grouping())).append('\n');
       }
-      yaml.append("    description: ").append(YamlText.quoted(pattern.description())).append('\n');
+      yaml.append("    description: ").append(YamlText.flow(pattern.description())).append('\n');
       yaml.append("    items: ").append(YamlText.flow(pattern.items())).append('\n');
       yaml.append("    claims:\n");
       pattern.claims().forEach(c -> yaml.append("      - ").append(YamlText.flow(c)).append('\n'));
@@ -68,7 +68,7 @@ final class PlantedTruthWriter {
         id.put("file", t.file());
         boolean label = span.kind().equals(TranscriptRenderer.LABEL_PERSON);
         id.put("kind", label ? "person" : span.kind());
-        id.put("text", YamlTextValue.of(t.transcript().text().substring(span.start(), span.end())));
+        id.put("text", t.transcript().text().substring(span.start(), span.end()));
         id.put("start", t.transcript().codePoint(span.start()));
         id.put("end", t.transcript().codePoint(span.end()));
         if (label) {
@@ -96,18 +96,6 @@ final class PlantedTruthWriter {
       Files.writeString(file, yaml, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  /** A string always written quoted (identifier texts such as "0113 496 0742" or "Zoë"). */
-  record YamlTextValue(String text) {
-    static YamlTextValue of(String text) {
-      return new YamlTextValue(text);
-    }
-
-    @Override
-    public String toString() {
-      return YamlText.quoted(text);
     }
   }
 }

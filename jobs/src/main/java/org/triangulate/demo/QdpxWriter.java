@@ -1,10 +1,12 @@
 package org.triangulate.demo;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
+import org.triangulate.coding.QdeXml;
 import org.triangulate.study.Codebook;
 
 /**
@@ -13,7 +15,8 @@ import org.triangulate.study.Codebook;
  * one code of the researcher's own that the codebook lacks), the coded transcripts as internal
  * plain-text sources, and hand-style codings of some participant passages, with positions counted
  * in Unicode code points of the source's plain text. GUIDs are name-based, so the file is
- * reproducible. Not thread-safe.
+ * reproducible; the project XML is written with {@link QdeXml}, as the pipeline's export is. Not
+ * thread-safe.
  */
 final class QdpxWriter {
 
@@ -37,52 +40,41 @@ final class QdpxWriter {
 
   byte[] write(String projectName, List<Source> sources, RandomGenerator random) {
     List<DeterministicZip.Entry> entries = new ArrayList<>();
-    StringBuilder xml = new StringBuilder();
-    xml.append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n")
-        .append("<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"")
-        .append(escape(projectName))
-        .append("\" origin=\"Triangulate demo generator\" creatingUserGUID=\"")
-        .append(guid("user/1"))
-        .append("\" creationDateTime=\"")
-        .append(CREATED)
-        .append("\">\n  <Users>\n");
+    ByteArrayOutputStream project = new ByteArrayOutputStream();
+    QdeXml xml = new QdeXml(project, projectName, "Triangulate demo generator");
+    xml.attribute("creatingUserGUID", guid("user/1")).attribute("creationDateTime", CREATED);
+    xml.start(1, "Users");
     for (int u = 1; u <= 2; u++) {
-      xml.append("    <User guid=\"")
-          .append(guid("user/" + u))
-          .append("\" name=\"Coder ")
-          .append(u)
-          .append("\"/>\n");
+      xml.empty(2, "User").attribute("guid", guid("user/" + u)).attribute("name", "Coder " + u);
     }
-    xml.append("  </Users>\n  <CodeBook>\n    <Codes>\n");
+    xml.end(1).start(1, "CodeBook").start(2, "Codes");
     int colour = 0;
     for (Codebook.Theme theme : codebook.themes()) {
-      xml.append("      <Code guid=\"")
-          .append(guid("code/" + theme.id()))
-          .append("\" name=\"")
-          .append(escape(theme.label()))
-          .append("\" isCodable=\"false\">\n");
+      xml.start(3, "Code")
+          .attribute("guid", guid("code/" + theme.id()))
+          .attribute("name", theme.label())
+          .attribute("isCodable", "false");
       for (Codebook.Category category : theme.categories()) {
-        xml.append("        <Code guid=\"")
-            .append(guid("code/" + category.id()))
-            .append("\" name=\"")
-            .append(escape(category.label()))
-            .append("\" isCodable=\"true\" color=\"")
-            .append(COLOURS[colour++ % COLOURS.length])
-            .append("\">\n          <Description>")
-            .append(escape(category.description()))
-            .append("</Description>\n        </Code>\n");
+        xml.start(4, "Code")
+            .attribute("guid", guid("code/" + category.id()))
+            .attribute("name", category.label())
+            .attribute("isCodable", "true")
+            .attribute("color", COLOURS[colour++ % COLOURS.length])
+            .description(5, category.description())
+            .end(4);
       }
-      xml.append("      </Code>\n");
+      xml.end(3);
     }
-    xml.append("      <Code guid=\"")
-        .append(guid("code/own"))
-        .append("\" name=\"")
-        .append(escape(ownCode.name()))
-        .append("\" isCodable=\"true\" color=\"#17BECF\">\n")
-        .append("        <Description>")
-        .append(escape(ownCode.description()))
-        .append("</Description>\n")
-        .append("      </Code>\n    </Codes>\n  </CodeBook>\n  <Sources>\n");
+    xml.start(3, "Code")
+        .attribute("guid", guid("code/own"))
+        .attribute("name", ownCode.name())
+        .attribute("isCodable", "true")
+        .attribute("color", "#17BECF")
+        .description(4, ownCode.description())
+        .end(3)
+        .end(2)
+        .end(1)
+        .start(1, "Sources");
     for (int s = 0; s < sources.size(); s++) {
       Source source = sources.get(s);
       String sourceGuid = guid("source/" + source.fileName());
@@ -91,29 +83,22 @@ final class QdpxWriter {
           new DeterministicZip.Entry(
               "sources/" + sourceGuid + ".txt",
               source.transcript().text().getBytes(StandardCharsets.UTF_8)));
-      xml.append("    <TextSource guid=\"")
-          .append(sourceGuid)
-          .append("\" name=\"")
-          .append(escape(source.fileName()))
-          .append("\" plainTextPath=\"internal://")
-          .append(sourceGuid)
-          .append(".txt\" creatingUser=\"")
-          .append(user)
-          .append("\" creationDateTime=\"")
-          .append(CREATED)
-          .append("\">\n");
+      xml.start(2, "TextSource")
+          .attribute("guid", sourceGuid)
+          .attribute("name", source.fileName())
+          .attribute("plainTextPath", "internal://" + sourceGuid + ".txt")
+          .attribute("creatingUser", user)
+          .attribute("creationDateTime", CREATED);
       selections(xml, source, user, random);
-      xml.append("    </TextSource>\n");
+      xml.end(2);
     }
-    xml.append("  </Sources>\n</Project>\n");
-    entries.add(
-        0,
-        new DeterministicZip.Entry("project.qde", xml.toString().getBytes(StandardCharsets.UTF_8)));
+    xml.end(1).finish();
+    entries.add(0, new DeterministicZip.Entry("project.qde", project.toByteArray()));
     return DeterministicZip.write(entries);
   }
 
   /** Most item passages coded to the item's category, some trimmed to their first sentence. */
-  private void selections(StringBuilder xml, Source source, String user, RandomGenerator random) {
+  private void selections(QdeXml xml, Source source, String user, RandomGenerator random) {
     RenderedTranscript transcript = source.transcript();
     for (SpannedText.Span passage : transcript.passages()) {
       List<Codebook.Category> categories = codebook.categoriesForItem(passage.kind());
@@ -130,39 +115,26 @@ final class QdpxWriter {
         codes.add(guid("code/own"));
       }
       String key = source.fileName() + "/" + passage.start();
-      xml.append("      <PlainTextSelection guid=\"")
-          .append(guid("selection/" + key))
-          .append("\" startPosition=\"")
-          .append(transcript.codePoint(passage.start()))
-          .append("\" endPosition=\"")
-          .append(transcript.codePoint(end))
-          .append("\" creatingUser=\"")
-          .append(user)
-          .append("\" creationDateTime=\"")
-          .append(CREATED)
-          .append("\">\n");
+      xml.start(3, "PlainTextSelection")
+          .attribute("guid", guid("selection/" + key))
+          .attribute("startPosition", String.valueOf(transcript.codePoint(passage.start())))
+          .attribute("endPosition", String.valueOf(transcript.codePoint(end)))
+          .attribute("creatingUser", user)
+          .attribute("creationDateTime", CREATED);
       for (String code : codes) {
-        xml.append("        <Coding guid=\"")
-            .append(guid("coding/" + key + "/" + code))
-            .append("\" creatingUser=\"")
-            .append(user)
-            .append("\">\n          <CodeRef targetGUID=\"")
-            .append(code)
-            .append("\"/>\n        </Coding>\n");
+        xml.start(4, "Coding")
+            .attribute("guid", guid("coding/" + key + "/" + code))
+            .attribute("creatingUser", user)
+            .empty(5, "CodeRef")
+            .attribute("targetGUID", code)
+            .end(4);
       }
-      xml.append("      </PlainTextSelection>\n");
+      xml.end(3);
     }
   }
 
   private String guid(String name) {
     return UUID.nameUUIDFromBytes(("demo/" + seed + "/" + name).getBytes(StandardCharsets.UTF_8))
         .toString();
-  }
-
-  private static String escape(String text) {
-    return text.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\"", "&quot;");
   }
 }

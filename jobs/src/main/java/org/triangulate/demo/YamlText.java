@@ -1,59 +1,37 @@
 package org.triangulate.demo;
 
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
+import org.snakeyaml.engine.v2.api.DumpSettings;
+import org.snakeyaml.engine.v2.common.FlowStyle;
+import tools.jackson.dataformat.yaml.YAMLFactory;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 /**
- * Writes YAML values in flow style, one record to a line, so generated truth files stay compact and
- * diffable: plain scalars where YAML reads them back unchanged, double-quoted (JSON escapes)
- * otherwise. Stateless.
+ * Writes a value (map, list, scalar) as YAML in flow style on one line, so generated truth files
+ * keep one record to a line, compact and diffable. Jackson YAML decides the quoting: plain where
+ * YAML reads the text back unchanged, quoted otherwise. Thread-safe.
  */
 final class YamlText {
+
+  private static final YAMLMapper FLOW =
+      YAMLMapper.builder(
+              YAMLFactory.builder()
+                  .dumperOptions(
+                      DumpSettings.builder()
+                          .setDefaultFlowStyle(FlowStyle.FLOW)
+                          .setSplitLines(false)
+                          .setWidth(Integer.MAX_VALUE)
+                          .build())
+                  .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+                  .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+                  // "9995300842" stays a text, as the planted identifier it is.
+                  .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                  .build())
+          .build();
 
   private YamlText() {}
 
   static String flow(Object value) {
-    if (value instanceof Map<?, ?> map) {
-      return map.entrySet().stream()
-          .map(e -> e.getKey() + ": " + flow(e.getValue()))
-          .collect(Collectors.joining(", ", "{", "}"));
-    }
-    if (value instanceof List<?> list) {
-      return list.stream().map(YamlText::flow).collect(Collectors.joining(", ", "[", "]"));
-    }
-    if (value instanceof String text) {
-      return scalar(text);
-    }
-    // Numbers, booleans, and values that write themselves (always-quoted texts).
-    return String.valueOf(value);
-  }
-
-  static String scalar(String text) {
-    boolean plain =
-        text.matches("[A-Za-z_][A-Za-z0-9_./-]*")
-            && !text.matches("(?i)yes|no|true|false|null|on|off|y|n");
-    return plain ? text : quoted(text);
-  }
-
-  static String quoted(String text) {
-    StringBuilder out = new StringBuilder("\"");
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.append('"').toString();
+    return FLOW.writeValueAsString(value).strip();
   }
 }
