@@ -142,15 +142,20 @@ public record RunReport(
               s.step(), s.status(), s.read(), s.written(), s.skipped(), s.seconds()));
     }
     if (!languages.isEmpty()) {
+      // Transcripts wholly in their language are counted; the others are listed with their shares
+      // (report.json lists every one).
       out.append("\nLanguages of the staged transcripts (languages seen, by share)\n");
       Map<String, List<LanguageLine>> byLanguage = new java.util.TreeMap<>();
       languages.forEach(
           l -> byLanguage.computeIfAbsent(l.language(), k -> new ArrayList<>()).add(l));
       byLanguage.forEach((language, lines) -> {
-        out.append(String.format("  %-4s %4d:", language, lines.size()));
-        lines.forEach(
-            l -> out.append(' ').append(l.source()).append(" (").append(l.shares()).append(')'));
-        out.append('\n');
+        List<LanguageLine> mixed =
+            lines.stream().filter(l -> !l.shares().equals(language + " 100 %")).toList();
+        out.append(
+            String.format(
+                "  %-4s %4d transcripts, %d wholly %s%n",
+                language, lines.size(), lines.size() - mixed.size(), language));
+        mixed.forEach(l -> out.append(String.format("         %s (%s)%n", l.source(), l.shares())));
       });
     }
     if (!outputs.isEmpty()) {

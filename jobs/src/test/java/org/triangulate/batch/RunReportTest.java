@@ -46,4 +46,40 @@ class RunReportTest {
                 + "  coding/pilot.qdpx               5        4            1  loaded\n"
                 + "      exported by QualCoder 3.6\n");
   }
+
+  @Test
+  void countsTranscriptsWhollyInTheirLanguageAndListsTheMixedOnes() {
+    // given
+    RunReport report =
+        new RunReport(
+            7,
+            "demo",
+            "COMPLETED",
+            null,
+            null,
+            null,
+            List.of(),
+            List.of(),
+            Map.of(),
+            List.of(
+                new RunReport.LanguageLine("P001-a1", "en", "en 100 %"),
+                new RunReport.LanguageLine("P002-b2", "en", "en 100 %"),
+                new RunReport.LanguageLine("P003-c3", "en", "en 100 %, de 0 %"),
+                new RunReport.LanguageLine("P004-d4", "fr", "fr 93 %, en 7 %")),
+            Map.of(),
+            List.of());
+
+    // when
+    String text = report.toText();
+
+    // then
+    assertThat(text)
+        .contains(
+            "Languages of the staged transcripts (languages seen, by share)\n"
+                + "  en      3 transcripts, 2 wholly en\n"
+                + "         P003-c3 (en 100 %, de 0 %)\n"
+                + "  fr      1 transcripts, 0 wholly fr\n"
+                + "         P004-d4 (fr 93 %, en 7 %)\n")
+        .doesNotContain("P001-a1");
+  }
 }
