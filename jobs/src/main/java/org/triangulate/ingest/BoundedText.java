@@ -12,6 +12,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A text file decoded as it streams in, under two caps: a line longer than {@code maxLine}
@@ -43,14 +44,9 @@ record BoundedText(String text, String encoding, String note, List<LongLine> lon
       try (InputStream in = source.open()) {
         head = in.readNBytes(3);
       }
-      if (startsWith(head, 0xEF, 0xBB, 0xBF)) {
-        return strict(source, 3, StandardCharsets.UTF_8, "UTF-8 with BOM", maxLine, maxTotal);
-      }
-      if (startsWith(head, 0xFF, 0xFE)) {
-        return strict(source, 2, StandardCharsets.UTF_16LE, "UTF-16LE", maxLine, maxTotal);
-      }
-      if (startsWith(head, 0xFE, 0xFF)) {
-        return strict(source, 2, StandardCharsets.UTF_16BE, "UTF-16BE", maxLine, maxTotal);
+      Optional<ByteOrderMark> mark = ByteOrderMark.of(head);
+      if (mark.isPresent()) {
+        return strict(source, mark.get(), maxLine, maxTotal);
       }
       Lines lines = new Lines(maxLine, maxTotal);
       Malformed bad = decode(source, 0, StandardCharsets.UTF_8, true, lines);
@@ -59,28 +55,20 @@ record BoundedText(String text, String encoding, String note, List<LongLine> lon
       }
       lines = new Lines(maxLine, maxTotal);
       decode(source, 0, DecodedText.WINDOWS_1252, true, lines);
-      return lines.result(
-          "Windows-1252",
-          "not valid UTF-8 (first bad byte 0x"
-              + String.format("%02X", bad.value())
-              + " at byte offset "
-              + bad.offset()
-              + "): decoded as Windows-1252");
+      return lines.result("Windows-1252", ByteOrderMark.windows1252Note(bad.value(), bad.offset()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private static BoundedText strict(
-      Source source, int skip, Charset charset, String encoding, long maxLine, long maxTotal)
+  private static BoundedText strict(Source source, ByteOrderMark mark, long maxLine, long maxTotal)
       throws IOException {
     Lines lines = new Lines(maxLine, maxTotal);
-    Malformed bad = decode(source, skip, charset, false, lines);
+    Malformed bad = decode(source, mark.length(), mark.charset(), false, lines);
     if (bad != null) {
-      throw new InvalidRecordException(
-          "byte offset " + bad.offset() + ": not valid " + charset.name() + " after its BOM");
+      throw mark.invalidAt(bad.offset());
     }
-    return lines.result(encoding, null);
+    return lines.result(mark.encoding(), null);
   }
 
   private record Malformed(long offset, int value) {}
@@ -141,18 +129,6 @@ record BoundedText(String text, String encoding, String note, List<LongLine> lon
         }
       }
     }
-  }
-
-  private static boolean startsWith(byte[] bytes, int... prefix) {
-    if (bytes.length < prefix.length) {
-      return false;
-    }
-    for (int i = 0; i < prefix.length; i++) {
-      if ((bytes[i] & 0xFF) != prefix[i]) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Splits decoded characters into lines, keeping the ones within the cap. */

@@ -5,6 +5,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * An input file's bytes decoded the way the tools that write them intend: a byte-order mark wins
@@ -18,14 +19,9 @@ public record DecodedText(String text, String encoding, String note) {
 
   /** The bytes as text, or an {@link InvalidRecordException} when they are not text at all. */
   public static DecodedText decode(byte[] bytes) {
-    if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
-      return new DecodedText(strict(bytes, 3, StandardCharsets.UTF_8), "UTF-8 with BOM", null);
-    }
-    if (startsWith(bytes, 0xFF, 0xFE)) {
-      return new DecodedText(strict(bytes, 2, StandardCharsets.UTF_16LE), "UTF-16LE", null);
-    }
-    if (startsWith(bytes, 0xFE, 0xFF)) {
-      return new DecodedText(strict(bytes, 2, StandardCharsets.UTF_16BE), "UTF-16BE", null);
+    Optional<ByteOrderMark> mark = ByteOrderMark.of(bytes);
+    if (mark.isPresent()) {
+      return new DecodedText(strict(bytes, mark.get()), mark.get().encoding(), null);
     }
     for (int i = 0; i < bytes.length; i++) {
       if (bytes[i] == 0) {
@@ -48,38 +44,21 @@ public record DecodedText(String text, String encoding, String note) {
       return new DecodedText(
           new String(bytes, WINDOWS_1252),
           "Windows-1252",
-          "not valid UTF-8 (first bad byte 0x"
-              + String.format("%02X", bytes[offset] & 0xFF)
-              + " at byte offset "
-              + offset
-              + "): decoded as Windows-1252");
+          ByteOrderMark.windows1252Note(bytes[offset], offset));
     }
   }
 
-  private static String strict(byte[] bytes, int skip, Charset charset) {
+  private static String strict(byte[] bytes, ByteOrderMark mark) {
     var decoder =
-        charset
+        mark.charset()
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer buffer = ByteBuffer.wrap(bytes, skip, bytes.length - skip);
+    ByteBuffer buffer = ByteBuffer.wrap(bytes, mark.length(), bytes.length - mark.length());
     try {
       return decoder.decode(buffer).toString();
     } catch (CharacterCodingException e) {
-      throw new InvalidRecordException(
-          "byte offset " + buffer.position() + ": not valid " + charset.name() + " after its BOM");
+      throw mark.invalidAt(buffer.position());
     }
-  }
-
-  private static boolean startsWith(byte[] bytes, int... prefix) {
-    if (bytes.length < prefix.length) {
-      return false;
-    }
-    for (int i = 0; i < prefix.length; i++) {
-      if ((bytes[i] & 0xFF) != prefix[i]) {
-        return false;
-      }
-    }
-    return true;
   }
 }
