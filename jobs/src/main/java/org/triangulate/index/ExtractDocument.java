@@ -1,8 +1,11 @@
 package org.triangulate.index;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.triangulate.align.Vectors;
 import org.triangulate.fingerprint.Fingerprint;
 
 /**
@@ -16,6 +19,9 @@ import org.triangulate.fingerprint.Fingerprint;
  * @param fingerprint a checksum of everything but the run id, so an incremental run rewrites only
  *     documents whose content changed; computed from the content when given as null
  * @param language the ISO 639-1 code of the language the segment was annotated in
+ * @param vector the segment's stored sentence vector (unit length, {@link
+ *     ExtractIndexMapping#VECTOR_DIMS} dimensions) from item alignment, for search by meaning; null
+ *     for workshop notes and segments without a current vector, which then lack the field
  */
 public record ExtractDocument(
     String id,
@@ -41,7 +47,8 @@ public record ExtractDocument(
     String sourceKind,
     String workshopId,
     String pack,
-    List<String> stakeholderGroups) {
+    List<String> stakeholderGroups,
+    @JsonInclude(JsonInclude.Include.NON_NULL) float[] vector) {
 
   /** What a transcript's segment is indexed as. */
   public static final String TRANSCRIPT = "transcript";
@@ -51,6 +58,60 @@ public record ExtractDocument(
    * counts participants counts it.
    */
   public static final String WORKSHOP = "workshop";
+
+  /** A document without a vector. */
+  public ExtractDocument(
+      String id,
+      String study,
+      String text,
+      String lemmas,
+      String stems,
+      String speakerRole,
+      String participantId,
+      String caseId,
+      Map<String, String> attributes,
+      List<String> categories,
+      List<String> themes,
+      List<String> codingProvenance,
+      String sourceFile,
+      int startOffset,
+      int endOffset,
+      int turnIndex,
+      boolean deidentified,
+      long runId,
+      String fingerprint,
+      String language,
+      String sourceKind,
+      String workshopId,
+      String pack,
+      List<String> stakeholderGroups) {
+    this(
+        id,
+        study,
+        text,
+        lemmas,
+        stems,
+        speakerRole,
+        participantId,
+        caseId,
+        attributes,
+        categories,
+        themes,
+        codingProvenance,
+        sourceFile,
+        startOffset,
+        endOffset,
+        turnIndex,
+        deidentified,
+        runId,
+        fingerprint,
+        language,
+        sourceKind,
+        workshopId,
+        pack,
+        stakeholderGroups,
+        null);
+  }
 
   /** A transcript's segment. */
   public ExtractDocument(
@@ -182,7 +243,12 @@ public record ExtractDocument(
                           sourceKind,
                           String.valueOf(workshopId),
                           String.valueOf(pack),
-                          String.join("\u001e", stakeholderGroups)));
+                          String.join("\u001e", stakeholderGroups)))
+              // A vector changes only with the text or the model; the model's change must show.
+              + (vector == null
+                  ? ""
+                  : ":"
+                      + Fingerprint.of(Base64.getEncoder().encodeToString(Vectors.bytes(vector))));
     }
   }
 

@@ -5,8 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.triangulate.align.Vectors;
 import org.triangulate.coding.CategoryThemes;
 import org.triangulate.coding.RefiQdaExporter;
 import org.triangulate.coding.StoredCodings;
@@ -20,11 +22,11 @@ import org.triangulate.study.Study;
  * org.triangulate.nlp.SegmentStore#DEIDENTIFIED_SEGMENTS_OF_STUDY}: text and lemmas as the
  * de-identify step wrote them) into the document the index holds: de-identified text and lemmas,
  * the participant's case and every case and participant attribute, and the segment's categories
- * with their themes and provenance, the derivational stems of the lemmas and a content fingerprint.
- * The source is named by its opaque id, never its file's name. Loads the study's attributes once
- * per step and the codings of one source at a time, when its first segment comes: segments arrive
- * in source order, so a study of any size is assembled in the memory of its largest source. Not
- * thread-safe (one per step).
+ * with their themes and provenance, the derivational stems of the lemmas, the sentence vector item
+ * alignment stored for it and a content fingerprint. The source is named by its opaque id, never
+ * its file's name. Loads the study's attributes once per step and the codings of one source at a
+ * time, when its first segment comes: segments arrive in source order, so a study of any size is
+ * assembled in the memory of its largest source. Not thread-safe (one per step).
  */
 public class ExtractDocumentAssembler implements ItemProcessor<Segment, ExtractDocument> {
 
@@ -37,6 +39,7 @@ public class ExtractDocumentAssembler implements ItemProcessor<Segment, ExtractD
   private final JdbcTemplate jdbc;
   private String codedSource;
   private Map<String, List<RefiQdaExporter.SegmentCoding>> codingsOfSegment = Map.of();
+  private Map<String, StoredVector> vectorsOfSegment = Map.of();
 
   public ExtractDocumentAssembler(JdbcTemplate jdbc, Study study, long runId) {
     this.jdbc = jdbc;
@@ -103,8 +106,30 @@ public class ExtractDocumentAssembler implements ItemProcessor<Segment, ExtractD
         true,
         runId,
         null,
-        segment.language());
+        segment.language(),
+        ExtractDocument.TRANSCRIPT,
+        null,
+        null,
+        List.of(),
+        vectorOf(segment));
   }
+
+  /**
+   * The segment's stored sentence vector when it was computed from this very de-identified text by
+   * the study's model (item alignment stores them; nothing is embedded here), else null.
+   */
+  private float[] vectorOf(Segment segment) {
+    codingsOf(segment.sourceId());
+    StoredVector stored = vectorsOfSegment.get(segment.segmentId());
+    if (stored == null
+        || !study.alignment().model().equals(stored.model())
+        || !DigestUtils.sha256Hex(segment.text()).equals(stored.sha256())) {
+      return null;
+    }
+    return Vectors.of(stored.bytes());
+  }
+
+  private record StoredVector(String sha256, String model, byte[] bytes) {}
 
   /** The source as named outside the store: never its file's name, which may name the person. */
   private String opaqueIdOf(Segment segment) {
@@ -116,12 +141,27 @@ public class ExtractDocumentAssembler implements ItemProcessor<Segment, ExtractD
     return opaque;
   }
 
-  /** The codings of each segment of a source, loaded when the source's first segment comes. */
+  /**
+   * The codings of each segment of a source, loaded (with the segments' stored vectors) when the
+   * source's first segment comes.
+   */
   private Map<String, List<RefiQdaExporter.SegmentCoding>> codingsOf(String sourceId) {
     if (!sourceId.equals(codedSource)) {
       codingsOfSegment =
           StoredCodings.ofSource(jdbc, study.name(), sourceId).stream()
               .collect(Collectors.groupingBy(RefiQdaExporter.SegmentCoding::segmentId));
+      Map<String, StoredVector> vectors = new HashMap<>();
+      jdbc.query(
+          "select segment_id, embedded_sha256, embedding_model, embedding from segment"
+              + " where study = ? and source_id = ? and embedding is not null",
+          rs -> {
+            vectors.put(
+                rs.getString(1),
+                new StoredVector(rs.getString(2), rs.getString(3), rs.getBytes(4)));
+          },
+          study.name(),
+          sourceId);
+      vectorsOfSegment = vectors;
       codedSource = sourceId;
     }
     return codingsOfSegment;

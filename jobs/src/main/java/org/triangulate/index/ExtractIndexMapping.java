@@ -1,5 +1,6 @@
 package org.triangulate.index;
 
+import co.elastic.clients.elasticsearch._types.mapping.DenseVectorSimilarity;
 import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import co.elastic.clients.elasticsearch._types.mapping.IndexOptions;
 import co.elastic.clients.elasticsearch._types.mapping.Property;
@@ -26,6 +27,9 @@ import org.triangulate.study.Study;
  *       plugin, which also conflates derivations ("supervision", "supervise" → "supervis").
  * </ul>
  *
+ * <p>And one way to match meaning: {@code vector}, the segment's sentence vector from item
+ * alignment, searched by kNN.
+ *
  * <p>The index's {@code _meta.layout} records what shaped the mapping, so an incremental run can
  * tell whether the live index still fits the study.
  */
@@ -34,7 +38,13 @@ public final class ExtractIndexMapping {
   public static final String ALIAS_SUFFIX = "-extracts";
 
   /** Raised whenever the fields below change, so incremental runs rebuild instead of updating. */
-  static final int VERSION = 5;
+  static final int VERSION = 6;
+
+  /** The field holding each extract's sentence vector, for search by meaning (kNN). */
+  public static final String VECTOR = "vector";
+
+  /** The sentence model's dimensions (all-MiniLM-L6-v2). */
+  public static final int VECTOR_DIMS = 384;
 
   private ExtractIndexMapping() {}
 
@@ -109,7 +119,15 @@ public final class ExtractIndexMapping {
             .properties("sourceKind", keyword())
             .properties("workshopId", keyword())
             .properties("pack", keyword())
-            .properties("stakeholderGroups", keyword()));
+            .properties("stakeholderGroups", keyword())
+            // Indexed for approximate kNN (HNSW); cosine, as the aligner compares vectors.
+            .properties(
+                VECTOR,
+                Property.of(p ->
+                    p.denseVector(d ->
+                        d.dims(VECTOR_DIMS)
+                            .index(true)
+                            .similarity(DenseVectorSimilarity.Cosine)))));
   }
 
   private static List<String> attributes(Study study) {

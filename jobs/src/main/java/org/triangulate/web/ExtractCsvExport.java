@@ -38,6 +38,7 @@ public class ExtractCsvExport {
   /** Writes the header and every hit, leaving {@code out} open; returns the rows written. */
   public long write(ExtractQuery query, Writer out) throws IOException {
     AnalyzedQuery words = search.analyze(query.text());
+    float[] meaning = search.meaningOf(query, search.liked(query));
     ExtractSearchRequests requests = search.requests();
     String pit =
         search.call(() ->
@@ -58,7 +59,8 @@ public class ExtractCsvExport {
             search.call(() ->
                 search
                     .client()
-                    .search(requests.export(query, words, pit, from), ExtractSource.class));
+                    .search(
+                        requests.export(query, words, meaning, pit, from), ExtractSource.class));
         List<Hit<ExtractSource>> hits = page.hits().hits();
         for (Hit<ExtractSource> hit : hits) {
           printer.printRecord(row(hit).stream().map(SpreadsheetText::cell));

@@ -52,6 +52,28 @@ final class ExtractHits {
         source.workshopId());
   }
 
+  /** An extract as read from the index, nothing marked. */
+  static ExtractHit unmarked(String id, ExtractSource source) {
+    return new ExtractHit(
+        id,
+        null,
+        source.text(),
+        List.of(),
+        List.of(),
+        source.participantId(),
+        source.caseId(),
+        source.speakerRole(),
+        source.attributes(),
+        source.categories(),
+        source.themes(),
+        source.sourceFile(),
+        orZero(source.startOffset()),
+        orZero(source.endOffset()),
+        orZero(source.turnIndex()),
+        source.sourceKind(),
+        source.workshopId());
+  }
+
   private static int orZero(Integer value) {
     return value == null ? 0 : value;
   }

@@ -9,8 +9,12 @@ import java.util.Map;
  * What an analyst asked for: words (empty means everything), filters by dimension id (values of one
  * dimension are OR-ed, dimensions are AND-ed), a 1-based page, its size and the order, or instead
  * of the page a cursor from a previous result to continue after its last hit (search_after in a
- * point in time, which reaches past the from/size window). Immutable; the constructor rejects pages
- * beyond what from/size paging can reach.
+ * point in time, which reaches past the from/size window), the mode (by words or by meaning) and,
+ * for "more like this", the extract whose neighbours by meaning are asked for. Immutable; the
+ * constructor rejects pages beyond what from/size paging can reach.
+ *
+ * @param like an extract's id: its nearest extracts by meaning (itself excluded) are found, with
+ *     the words, if any, matched as in {@link SearchMode#MEANING}; null otherwise
  */
 public record ExtractQuery(
     String text,
@@ -18,7 +22,9 @@ public record ExtractQuery(
     int page,
     int size,
     SearchSort sort,
-    String cursor) {
+    String cursor,
+    SearchMode mode,
+    String like) {
 
   public static final int DEFAULT_SIZE = 20;
   public static final int MAX_SIZE = 100;
@@ -44,6 +50,19 @@ public record ExtractQuery(
       throw new IllegalArgumentException("sort is required");
     }
     cursor = cursor == null || cursor.isBlank() ? null : cursor.strip();
+    mode = mode == null ? SearchMode.WORDS : mode;
+    like = like == null || like.isBlank() ? null : like.strip();
+  }
+
+  /** By words, or after a cursor. */
+  public ExtractQuery(
+      String text,
+      Map<String, List<String>> filters,
+      int page,
+      int size,
+      SearchSort sort,
+      String cursor) {
+    this(text, filters, page, size, sort, cursor, SearchMode.WORDS, null);
   }
 
   /** A page by number, counted from the first hit (from/size paging). */
@@ -74,11 +93,29 @@ public record ExtractQuery(
   }
 
   public ExtractQuery withPage(int newPage) {
-    return new ExtractQuery(text, filters, newPage, size, sort);
+    return new ExtractQuery(text, filters, newPage, size, sort, null, mode, like);
   }
 
   public ExtractQuery withCursor(String newCursor) {
-    return new ExtractQuery(text, filters, 1, size, sort, newCursor);
+    return new ExtractQuery(text, filters, 1, size, sort, newCursor, mode, like);
+  }
+
+  /** The same words, filters and order in another mode, from the first page. */
+  public ExtractQuery withMode(SearchMode newMode) {
+    return new ExtractQuery(text, filters, 1, size, sort, null, newMode, like);
+  }
+
+  /** The extracts most like the given one, with this query's filters and order. */
+  public ExtractQuery like(String extractId) {
+    return new ExtractQuery("", filters, 1, size, sort, null, SearchMode.MEANING, extractId);
+  }
+
+  /**
+   * Whether extracts are matched by meaning: in meaning mode with words, or like an extract. In
+   * meaning mode without words there is nothing to mean, and every extract matches as by words.
+   */
+  public boolean byMeaning() {
+    return like != null || (mode == SearchMode.MEANING && !text.isEmpty());
   }
 
   /**
@@ -87,7 +124,15 @@ public record ExtractQuery(
    */
   public String searchKey() {
     return org.apache.commons.codec.digest.DigestUtils.sha256Hex(
-            text + "\u0000" + new java.util.TreeMap<>(filters) + "\u0000" + sort)
+            text
+                + "\u0000"
+                + new java.util.TreeMap<>(filters)
+                + "\u0000"
+                + sort
+                + "\u0000"
+                + mode
+                + "\u0000"
+                + like)
         .substring(0, 16);
   }
 

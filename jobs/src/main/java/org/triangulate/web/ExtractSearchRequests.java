@@ -12,16 +12,19 @@ import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
 import co.elastic.clients.elasticsearch.core.search.Highlight;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.util.NamedValue;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.triangulate.index.ExtractIndexMapping;
 
 /**
  * Turns an {@link ExtractQuery} into Elasticsearch requests: for a page, the hits (the words as
  * simple_query_strings, see {@link #words}, with the filters and highlights on {@code text}, by
  * page number or after a cursor in a point in time) and beside them the counts (the total and one
- * filtered terms aggregation per dimension); for an export, every hit in turn. Immutable and
- * thread-safe.
+ * filtered terms aggregation per dimension); for an export, every hit in turn. A search by meaning
+ * is given its start's vector and adds the extracts nearest it ({@link #wordsOrNearest}). Immutable
+ * and thread-safe.
  */
 final class ExtractSearchRequests {
 
@@ -43,6 +46,18 @@ final class ExtractSearchRequests {
   /** Hits per request of an export. */
   static final int EXPORT_PAGE = 1_000;
 
+  /**
+   * How many extracts a search by meaning takes as near in meaning, besides the words' matches: the
+   * first five pages, more than an analyst reads of a ranking by similarity.
+   */
+  static final int NEAREST = 100;
+
+  /**
+   * Candidates the approximate kNN search visits per shard; a few times {@link #NEAREST} keeps
+   * recall high at a small cost.
+   */
+  static final int CANDIDATES = 400;
+
   /** How long a point in time stays open between two pages of a deep pagination. */
   static final String PIT_KEEP_ALIVE = "2m";
 
@@ -60,14 +75,15 @@ final class ExtractSearchRequests {
    * shard request cache until the index next changes, so turning pages, the same search by another
    * analyst and a facet ticked back cost a lookup, not a count.
    */
-  MsearchRequest page(ExtractQuery query, AnalyzedQuery words, SearchCursor cursor) {
+  MsearchRequest page(
+      ExtractQuery query, AnalyzedQuery words, float[] meaning, SearchCursor cursor) {
     checkDimensions(query);
     RequestItem hits =
         RequestItem.of(r -> {
           // In a point in time the index is the point in time's, named in the body.
           r.header(h -> cursor == null ? h.index(index) : h);
           return r.body(b -> {
-            b.query(matching(query, words))
+            b.query(matching(query, words, meaning))
                 .sort(order(query.sort()))
                 .size(query.size())
                 .trackTotalHits(t -> t.enabled(false))
@@ -90,7 +106,7 @@ final class ExtractSearchRequests {
         RequestItem.of(r ->
             r.header(h -> h.index(index).requestCache(true))
                 .body(b ->
-                    b.query(words(words))
+                    b.query(meaning == null ? words(words) : wordsOrNearest(query, words, meaning))
                         .aggregations(aggregations)
                         .size(0)
                         .trackTotalHits(t -> t.enabled(false))));
@@ -116,18 +132,71 @@ final class ExtractSearchRequests {
                             .numberOfFragments(0)))));
   }
 
-  /** The words and, in one query, the selected filters. */
-  private Query matching(ExtractQuery query, AnalyzedQuery words) {
+  /**
+   * The words and, in one query, the selected filters; by meaning ({@code meaning} not null), the
+   * words' matches or the extracts nearest the meaning, in the filters.
+   */
+  private Query matching(ExtractQuery query, AnalyzedQuery words, float[] meaning) {
+    if (meaning != null) {
+      Query either = wordsOrNearest(query, words, meaning);
+      return query.hasFilters()
+          ? Query.of(q -> q.bool(b -> b.must(either).filter(filters(query, null))))
+          : either;
+    }
     return query.hasFilters()
         ? Query.of(q -> q.bool(b -> b.must(words(words)).filter(filters(query, null))))
         : words(words);
   }
 
+  /**
+   * By meaning: an extract matches when it has the words (as {@link #words}) or is among the {@link
+   * #NEAREST} extracts nearest {@code meaning} within the selected filters; the liked extract
+   * itself never does. Both clauses score and Elasticsearch adds the scores: the words' BM25 score
+   * and the kNN score, (1 + cosine) / 2, at most 1. A match of the words, whose BM25 score is
+   * mostly several times that, ranks above the extracts found by meaning alone, and among matches
+   * of the words the nearer in meaning ranks higher.
+   */
+  Query wordsOrNearest(ExtractQuery query, AnalyzedQuery words, float[] meaning) {
+    List<Query> within = new ArrayList<>();
+    Query notLiked =
+        query.like() == null ? null : Query.of(q -> q.ids(i -> i.values(query.like())));
+    if (query.hasFilters()) {
+      within.add(filters(query, null));
+    }
+    if (notLiked != null) {
+      within.add(Query.of(q -> q.bool(b -> b.mustNot(notLiked))));
+    }
+    List<Float> vector = new ArrayList<>(meaning.length);
+    for (float x : meaning) {
+      vector.add(x);
+    }
+    Query nearest =
+        Query.of(q ->
+            q.knn(k ->
+                k.field(ExtractIndexMapping.VECTOR)
+                    .queryVector(vector)
+                    .k(NEAREST)
+                    .numCandidates(CANDIDATES)
+                    .filter(within)));
+    return Query.of(q ->
+        q.bool(b -> {
+          b.should(nearest).minimumShouldMatch("1");
+          if (!words.isEmpty()) {
+            b.should(words(words));
+          }
+          if (notLiked != null) {
+            b.mustNot(notLiked);
+          }
+          return b;
+        }));
+  }
+
   /** Every hit of a search in reading order, a page at a time, for export: no facets, no marks. */
-  SearchRequest export(ExtractQuery query, AnalyzedQuery words, String pit, SearchCursor after) {
+  SearchRequest export(
+      ExtractQuery query, AnalyzedQuery words, float[] meaning, String pit, SearchCursor after) {
     checkDimensions(query);
     return SearchRequest.of(s -> {
-      s.query(matching(query, words))
+      s.query(matching(query, words, meaning))
           .pit(p -> p.id(pit).keepAlive(k -> k.time(PIT_KEEP_ALIVE)))
           .sort(order(query.sort()))
           .size(EXPORT_PAGE)

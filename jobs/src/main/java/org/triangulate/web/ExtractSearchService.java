@@ -10,15 +10,19 @@ import java.io.IOException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
+import org.triangulate.align.AlignmentModelException;
+import org.triangulate.align.Embedders;
 import org.triangulate.index.ExtractIndexMapping;
 import org.triangulate.study.Study;
 
 /**
  * Searches the study's extracts through the {@code <study>-extracts} alias: words (lemmatised and
  * stemmed, see {@link QueryAnalyzer}), facet filters and counts, highlights and keyword-in-context
- * lines, paging by number or, past the from/size window, by cursor in a point in time. Shared by
- * the search page, the REST API and the CSV export. Thread-safe.
+ * lines, paging by number or, past the from/size window, by cursor in a point in time; by meaning,
+ * from the words' sentence vector or an extract's own ("more like this"). Shared by the search
+ * page, the REST API and the CSV export. Thread-safe.
  */
 @Service
 public class ExtractSearchService {
@@ -30,13 +34,22 @@ public class ExtractSearchService {
   private final SearchDimensions dimensions;
   private final ExtractSearchRequests requests;
   private final QueryAnalyzer analyzer;
+  private final MeaningVectors meanings;
 
-  public ExtractSearchService(ElasticsearchClient client, Study study, QueryAnalyzer analyzer) {
+  @Autowired
+  public ExtractSearchService(
+      ElasticsearchClient client, Study study, QueryAnalyzer analyzer, MeaningVectors meanings) {
     this.client = client;
     this.alias = ExtractIndexMapping.alias(study.name());
     this.dimensions = SearchDimensions.forStudy(study);
     this.requests = new ExtractSearchRequests(alias, dimensions);
     this.analyzer = analyzer;
+    this.meanings = meanings;
+  }
+
+  /** With the study's sentence model, loaded when a search by meaning first needs it. */
+  public ExtractSearchService(ElasticsearchClient client, Study study, QueryAnalyzer analyzer) {
+    this(client, study, analyzer, new MeaningVectors(new Embedders(study)));
   }
 
   public SearchDimensions dimensions() {
@@ -67,6 +80,8 @@ public class ExtractSearchService {
    */
   public ExtractSearchResult search(ExtractQuery query) {
     AnalyzedQuery words = analyzer.analyze(query.text());
+    MeaningVectors.Liked liked = liked(query);
+    float[] meaning = meaningOf(query, liked);
     SearchCursor cursor =
         query.cursor() == null ? null : SearchCursor.decode(query.cursor(), query.searchKey());
     MsearchResponse<ExtractSource> responses =
@@ -80,7 +95,7 @@ public class ExtractSearchService {
                     .id();
             at = at.withPit(pit);
           }
-          return client.msearch(requests.page(query, words, at), ExtractSource.class);
+          return client.msearch(requests.page(query, words, meaning, at), ExtractSource.class);
         });
     MultiSearchItem<ExtractSource> response =
         result(responses.responses().get(ExtractSearchRequests.HITS));
@@ -109,7 +124,42 @@ public class ExtractSearchService {
                     query))
             .toList();
     return new ExtractSearchResult(
-        total, query.page(), query.size(), offset, hits, facets, next, responses.took());
+        total,
+        query.page(),
+        query.size(),
+        offset,
+        hits,
+        facets,
+        next,
+        responses.took(),
+        liked == null ? null : ExtractHits.unmarked(liked.id(), liked.source()));
+  }
+
+  /**
+   * The vector a search by meaning starts from (the liked extract's, or the words'), or null for a
+   * search by words.
+   *
+   * @throws SearchUnavailableException when the sentence model cannot load or fails
+   */
+  float[] meaningOf(ExtractQuery query, MeaningVectors.Liked liked) {
+    if (liked != null) {
+      return liked.vector();
+    }
+    if (!query.byMeaning()) {
+      return null;
+    }
+    try {
+      return meanings.ofWords(query.text());
+    } catch (AlignmentModelException e) {
+      throw new SearchUnavailableException(
+          "Search by meaning is unavailable: " + e.getMessage() + ". Search by words still works.",
+          e);
+    }
+  }
+
+  /** The liked extract of a "more like this" query, or null. */
+  MeaningVectors.Liked liked(ExtractQuery query) {
+    return query.like() == null ? null : meanings.ofExtract(this, query.like());
   }
 
   /** One search of a multi-search, its failure reported as if it had been sent alone. */

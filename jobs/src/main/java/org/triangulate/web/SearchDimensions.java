@@ -33,7 +33,8 @@ public final class SearchDimensions {
    * Request parameters that are not filters; an attribute with one of these ids could not be
    * filtered.
    */
-  static final Set<String> RESERVED_PARAMS = Set.of("q", "page", "size", "sort", "cursor", "view");
+  static final Set<String> RESERVED_PARAMS =
+      Set.of("q", "page", "size", "sort", "cursor", "view", "mode", "like");
 
   private final List<FacetDimension> all;
   private final List<FacetDimension> attributes;

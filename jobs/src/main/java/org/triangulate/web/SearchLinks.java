@@ -54,7 +54,12 @@ final class SearchLinks {
         + (query.text().isEmpty() ? "" : "?" + param("q", query.text()));
   }
 
-  /** Words, filters and order: what identifies a search, without its position. */
+  /** The extracts most like one, by meaning, in the search's filters and order. */
+  static String likeUrl(String id, ExtractQuery query) {
+    return url(query.like(id));
+  }
+
+  /** Words, filters, order and mode: what identifies a search, without its position. */
   private static List<String> searchParams(ExtractQuery query) {
     List<String> params = new ArrayList<>();
     if (!query.text().isEmpty()) {
@@ -65,6 +70,12 @@ final class SearchLinks {
         .forEach((dimension, values) -> values.forEach(v -> params.add(param(dimension, v))));
     if (query.sort() != SearchSort.RELEVANCE) {
       params.add(param("sort", query.sort().param()));
+    }
+    if (query.mode() != SearchMode.WORDS) {
+      params.add(param("mode", query.mode().param()));
+    }
+    if (query.like() != null) {
+      params.add(param("like", query.like()));
     }
     return params;
   }

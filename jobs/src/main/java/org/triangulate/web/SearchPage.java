@@ -18,6 +18,7 @@ record SearchPage(
     String error,
     SearchDimensions dimensions,
     List<SearchSort> sorts,
+    List<SearchMode> modes,
     List<SearchLinks.PageLink> pages,
     String previousUrl,
     String nextUrl) {
@@ -39,6 +40,7 @@ record SearchPage(
         null,
         dimensions,
         List.of(SearchSort.values()),
+        List.of(SearchMode.values()),
         query.cursor() == null ? SearchLinks.pages(query, result.pageCount(), view) : List.of(),
         SearchLinks.previous(query, view),
         SearchLinks.next(query, result, view));
@@ -54,6 +56,7 @@ record SearchPage(
         error,
         dimensions,
         List.of(SearchSort.values()),
+        List.of(SearchMode.values()),
         List.of(),
         null,
         null);
@@ -69,7 +72,16 @@ record SearchPage(
 
   /** The same words and order without any filter. */
   public String clearFiltersUrl() {
-    return SearchLinks.url(new ExtractQuery(query.text(), Map.of(), 1, query.size(), query.sort()));
+    return SearchLinks.url(
+        new ExtractQuery(
+            query.text(),
+            Map.of(),
+            1,
+            query.size(),
+            query.sort(),
+            null,
+            query.mode(),
+            query.like()));
   }
 
   /** The same search from its first page, for a page past the last one. */
@@ -101,6 +113,18 @@ record SearchPage(
 
   public String contextUrl(ExtractHit hit) {
     return SearchLinks.contextUrl(hit.id(), query);
+  }
+
+  /** The extracts most like a hit by meaning; null for a hit without a vector (a workshop note). */
+  public String likeUrl(ExtractHit hit) {
+    return hit.workshopNote() ? null : SearchLinks.likeUrl(hit.id(), query);
+  }
+
+  /** The same filters and order, no longer like an extract. */
+  public String unlikeUrl() {
+    return SearchLinks.url(
+        new ExtractQuery(
+            "", query.filters(), 1, query.size(), query.sort(), null, SearchMode.MEANING, null));
   }
 
   /**

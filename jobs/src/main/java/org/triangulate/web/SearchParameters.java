@@ -11,11 +11,15 @@ import java.util.stream.Collectors;
 
 /**
  * Reads a search's request parameters into an {@link ExtractQuery}: {@code q}, {@code page}, {@code
- * size}, {@code sort}, {@code cursor}, and one repeatable filter parameter per dimension ({@code
- * case}, {@code role}, {@code category}, {@code theme}, each attribute id). Every problem found is
- * reported at once, naming the parameter. Stateless.
+ * size}, {@code sort}, {@code cursor}, {@code mode} ({@code words} or {@code meaning}), {@code
+ * like} (an extract's id, for more like it), and one repeatable filter parameter per dimension
+ * ({@code case}, {@code role}, {@code category}, {@code theme}, each attribute id). Every problem
+ * found is reported at once, naming the parameter. Stateless.
  */
 final class SearchParameters {
+
+  /** Longer than any extract id: a segment's or a workshop note's. */
+  static final int MAX_ID_LENGTH = 200;
 
   private SearchParameters() {}
 
@@ -49,6 +53,11 @@ final class SearchParameters {
     if (cursor != null && params.containsKey("page")) {
       problems.add("page: give a page or a cursor, not both");
     }
+    SearchMode mode = mode(single(params, "mode", problems), problems);
+    String like = single(params, "like", problems);
+    if (like != null && like.length() > MAX_ID_LENGTH) {
+      problems.add("like: at most " + MAX_ID_LENGTH + " characters");
+    }
     Map<String, List<String>> filters = new LinkedHashMap<>();
     for (Map.Entry<String, List<String>> param : params.entrySet()) {
       String name = param.getKey();
@@ -70,7 +79,24 @@ final class SearchParameters {
     if (!problems.isEmpty()) {
       throw new BadSearchRequestException(problems);
     }
-    return new ExtractQuery(text, filters, page, size, sort, cursor);
+    return new ExtractQuery(text, filters, page, size, sort, cursor, mode, like);
+  }
+
+  private static SearchMode mode(String value, List<String> problems) {
+    if (value == null) {
+      return SearchMode.WORDS;
+    }
+    return SearchMode.ofParam(value)
+        .orElseGet(() -> {
+          problems.add(
+              "mode: '"
+                  + value
+                  + "' is not one of "
+                  + Arrays.stream(SearchMode.values())
+                      .map(SearchMode::param)
+                      .collect(Collectors.joining(", ")));
+          return SearchMode.WORDS;
+        });
   }
 
   /**

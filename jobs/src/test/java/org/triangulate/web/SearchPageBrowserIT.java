@@ -43,6 +43,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.triangulate.TriangulateApplication;
 import org.triangulate.batch.NightlyRunner;
 import org.triangulate.batch.RunReport;
+import org.triangulate.evaluate.ExtractSpan;
+import org.triangulate.evaluate.PlantedPassage;
+import org.triangulate.evaluate.PlantedTruth;
+import org.triangulate.evaluate.StoredExtracts;
 import org.triangulate.index.ExtractIndexMapping;
 import org.triangulate.index.TestElasticsearch;
 import tools.jackson.databind.JsonNode;
@@ -150,6 +154,7 @@ class SearchPageBrowserIT {
   @Autowired NightlyRunner runner;
   @Autowired ElasticsearchClient elasticsearch;
   @Autowired ExtractSearchService search;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   @BeforeEach
   void indexOnceAndOpenTheBrowser() throws Exception {
@@ -434,6 +439,243 @@ class SearchPageBrowserIT {
     assertThat(components.path("extracts").path("status").asString()).isEqualTo("UP");
     assertThat(components.path("extracts").path("details").path("alias").asString())
         .isEqualTo(ExtractIndexMapping.alias("demo"));
+  }
+
+  // ---- by meaning and more like this ------------------------------------------------------
+
+  /** Two words that no transcript of the demo says, about what its pay_parity passages say. */
+  private static final String PAY_WITHOUT_ITS_WORDS = "salary unfair";
+
+  private static final Map<String, List<String>> PARTICIPANTS =
+      Map.of(SearchDimensions.ROLE, List.of("participant"));
+
+  @Test
+  void givenWordsNoTranscriptSays_whenSearchingByMeaning_thenFindsThePassagesAboutThem() {
+    // given words no extract has: by words, nothing is found
+    ExtractSearchResult byWords =
+        search.search(
+            new ExtractQuery(
+                PAY_WITHOUT_ITS_WORDS,
+                PARTICIPANTS,
+                1,
+                10,
+                SearchSort.RELEVANCE,
+                null,
+                SearchMode.WORDS,
+                null));
+
+    // when searching by meaning
+    ExtractSearchResult byMeaning =
+        search.search(
+            new ExtractQuery(
+                PAY_WITHOUT_ITS_WORDS,
+                PARTICIPANTS,
+                1,
+                10,
+                SearchSort.RELEVANCE,
+                null,
+                SearchMode.MEANING,
+                null));
+
+    // then most of the first ten are about pay parity by the planted truth, sharing no word with
+    // the query, and none of them was found by words
+    assertThat(byWords.total()).isZero();
+    assertThat(byMeaning.hits()).hasSize(10);
+    Map<String, ExtractSpan> spans = new StoredExtracts(jdbc, "demo").participantSpans();
+    PlantedTruth truth = PlantedTruth.read(IN.resolve("demo/planted.yml"));
+    List<ExtractHit> aboutPay =
+        byMeaning.hits().stream()
+            .filter(h -> plantedItems(truth, spans.get(h.id())).contains("pay_parity"))
+            .toList();
+    assertThat(aboutPay).hasSizeGreaterThanOrEqualTo(7);
+    assertThat(aboutPay)
+        .allSatisfy(h ->
+            assertThat(h.text().toLowerCase(java.util.Locale.ROOT))
+                .doesNotContain("salary")
+                .doesNotContain("unfair"));
+  }
+
+  @Test
+  void givenAFilter_whenSearchingByMeaning_thenEveryHitAndTheCountsKeepToIt() {
+    // given
+    Map<String, List<String>> commissioners = Map.of("stakeholder_group", List.of("commissioner"));
+
+    // when
+    ExtractSearchResult all =
+        search.search(
+            new ExtractQuery(
+                PAY_WITHOUT_ITS_WORDS,
+                Map.of(),
+                1,
+                100,
+                SearchSort.RELEVANCE,
+                null,
+                SearchMode.MEANING,
+                null));
+    ExtractSearchResult filtered =
+        search.search(
+            new ExtractQuery(
+                PAY_WITHOUT_ITS_WORDS,
+                commissioners,
+                1,
+                100,
+                SearchSort.RELEVANCE,
+                null,
+                SearchMode.MEANING,
+                null));
+
+    // then every hit is a commissioner's, as many as the total says, and the filtered facet's
+    // count for commissioners is that total
+    assertThat(filtered.hits())
+        .isNotEmpty()
+        .allSatisfy(
+            h -> assertThat(h.attributes()).containsEntry("stakeholder_group", "commissioner"));
+    assertThat(filtered.total()).isEqualTo(filtered.hits().size());
+    assertThat(all.hits())
+        .anySatisfy(h ->
+            assertThat(h.attributes()).doesNotContainEntry("stakeholder_group", "commissioner"));
+    assertThat(
+            filtered.facets().stream()
+                .filter(f -> f.id().equals("stakeholder_group"))
+                .flatMap(f -> f.buckets().stream())
+                .filter(b -> b.value().equals("commissioner"))
+                .map(Facet.Bucket::count))
+        .containsExactly(filtered.total());
+  }
+
+  @Test
+  void
+      givenExtractsAboutTenItems_whenAskingForMoreLikeEach_thenMostNeighboursAreAboutTheSameItem() {
+    // given the first participant extract lying wholly in a planted passage, of ten items
+    Map<String, ExtractSpan> spans = new StoredExtracts(jdbc, "demo").participantSpans();
+    PlantedTruth truth = PlantedTruth.read(IN.resolve("demo/planted.yml"));
+    Map<String, String> seeds = new java.util.TreeMap<>();
+    spans.values().stream()
+        .filter(s -> s.end() - s.start() >= 100)
+        .sorted(java.util.Comparator.comparing(ExtractSpan::segmentId))
+        .forEach(s ->
+            truth.passages(s.file()).stream()
+                .filter(p -> p.start() <= s.start() && s.end() <= p.end())
+                .findFirst()
+                .ifPresent(p -> {
+                  if (seeds.size() < 10 && !seeds.containsValue(p.item())) {
+                    seeds.put(s.segmentId(), p.item());
+                  }
+                }));
+    assertThat(seeds).hasSize(10);
+
+    // when asking for the five extracts most like each, among participants' words
+    int same = 0;
+    int shown = 0;
+    for (Map.Entry<String, String> seed : seeds.entrySet()) {
+      ExtractSearchResult like =
+          search.search(
+              new ExtractQuery("", PARTICIPANTS, 1, 5, SearchSort.RELEVANCE).like(seed.getKey()));
+
+      // then the extract itself is never among them, it is named as what they are like
+      assertThat(like.like().id()).isEqualTo(seed.getKey());
+      assertThat(like.hits())
+          .hasSize(5)
+          .noneSatisfy(h -> assertThat(h.id()).isEqualTo(seed.getKey()));
+      for (ExtractHit hit : like.hits()) {
+        shown++;
+        if (plantedItems(truth, spans.get(hit.id())).contains(seed.getValue())) {
+          same++;
+        }
+      }
+    }
+    // and more often than not a neighbour is about the same item
+    assertThat(same)
+        .as("%d of %d neighbours about the same item", same, shown)
+        .isGreaterThan(shown / 2);
+  }
+
+  @Test
+  void givenALikeOfAWorkshopNoteOrNothing_whenSearching_thenTheApiSaysWhy() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+
+    HttpResponse<String> missing =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base() + "/api/search?like=nope")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> badMode =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base() + "/api/search?q=pay&mode=sense")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> meaning =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(base() + "/api/search?q=salary+unfair&mode=meaning&size=3"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(missing.statusCode()).isEqualTo(400);
+    assertThat(missing.body()).contains("like");
+    assertThat(badMode.statusCode()).isEqualTo(400);
+    assertThat(badMode.body()).contains("mode").contains("meaning");
+    JsonNode body = JsonMapper.builder().build().readTree(meaning.body());
+    assertThat(meaning.statusCode()).isEqualTo(200);
+    assertThat(body.path("hits").size()).isEqualTo(3);
+    // Vectors stay in the index: a hit is its text and pseudonyms.
+    assertThat(meaning.body()).doesNotContain("vector");
+  }
+
+  @Test
+  void
+      givenTheModeControl_whenSearchingByMeaningAndFollowingMoreLikeThis_thenBothWorkInTheBrowser() {
+    // when words no transcript says are searched by meaning from the page's controls
+    browser.get(base() + "/");
+    browser.findElement(By.id("q")).sendKeys(PAY_WITHOUT_ITS_WORDS);
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("mode")))
+        .selectByValue("meaning");
+    WebElement box = browser.findElement(By.id("q"));
+    box.sendKeys(Keys.ENTER);
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30))
+        .until(d -> isGone(box));
+
+    // then extracts are found, and the control still says how
+    assertThat(browser.getCurrentUrl()).contains("mode=meaning");
+    assertThat(total()).isPositive();
+    assertThat(
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("mode")))
+                .getFirstSelectedOption()
+                .getAttribute("value"))
+        .isEqualTo("meaning");
+
+    // when following the first hit's "More like this extract"
+    String liked = likeOf(browser.findElement(By.cssSelector(".hit a.like")).getAttribute("href"));
+    String likedText = browser.findElement(By.cssSelector(".hit blockquote")).getText();
+    browser.findElement(By.cssSelector(".hit a.like")).click();
+
+    // then the page names the extract (by pseudonyms) and lists others like it, not itself
+    assertThat(likeOf(browser.getCurrentUrl())).isEqualTo(liked);
+    assertThat(browser.findElement(By.cssSelector("#like blockquote")).getText())
+        .isEqualTo(likedText);
+    assertThat(browser.findElement(By.cssSelector("#like")).getText()).containsPattern("P\\d+");
+    List<String> shown =
+        browser.findElements(By.cssSelector(".hit a.like")).stream()
+            .map(a -> likeOf(a.getAttribute("href")))
+            .toList();
+    assertThat(shown).isNotEmpty().doesNotContain(liked);
+    assertThat(browser.executeScript("return window.__xss === undefined")).isEqualTo(true);
+  }
+
+  /** The {@code like} parameter of a URL. */
+  private static String likeOf(String url) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("[?&]like=([^&]*)").matcher(url);
+    assertThat(m.find()).as("%s has a like parameter", url).isTrue();
+    return java.net.URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
+  }
+
+  /** The items of the planted passages a participant extract overlaps; none for other extracts. */
+  private static java.util.Set<String> plantedItems(PlantedTruth truth, ExtractSpan span) {
+    if (span == null) {
+      return java.util.Set.of();
+    }
+    return truth.passages(span.file()).stream()
+        .filter(p -> p.start() < span.end() && span.start() < p.end())
+        .map(PlantedPassage::item)
+        .collect(Collectors.toSet());
   }
 
   private long total() {
