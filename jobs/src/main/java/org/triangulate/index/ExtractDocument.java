@@ -252,6 +252,36 @@ public record ExtractDocument(
     }
   }
 
+  /** This document with a sentence vector, its fingerprint computed again. */
+  public ExtractDocument withVector(float[] newVector) {
+    return new ExtractDocument(
+        id,
+        study,
+        text,
+        lemmas,
+        stems,
+        speakerRole,
+        participantId,
+        caseId,
+        attributes,
+        categories,
+        themes,
+        codingProvenance,
+        sourceFile,
+        startOffset,
+        endOffset,
+        turnIndex,
+        deidentified,
+        runId,
+        null,
+        language,
+        sourceKind,
+        workshopId,
+        pack,
+        stakeholderGroups,
+        newVector);
+  }
+
   public static final String PARTICIPANT_ROLE = "participant";
   public static final String INTERVIEWER_ROLE = "interviewer";
 

@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.triangulate.align.MiniLmEmbedder;
+import org.triangulate.align.SentenceEmbedder;
 import org.triangulate.index.BulkSettings;
 import org.triangulate.index.ExtractBulkIndexer;
 import org.triangulate.index.ExtractDocument;
@@ -22,6 +24,7 @@ import org.triangulate.web.ExtractQuery;
 import org.triangulate.web.ExtractSearchResult;
 import org.triangulate.web.ExtractSearchService;
 import org.triangulate.web.QueryAnalyzer;
+import org.triangulate.web.SearchMode;
 import org.triangulate.web.SearchSort;
 
 /**
@@ -31,7 +34,9 @@ import org.triangulate.web.SearchSort;
  * threads of searches (words, phrases, exclusions, group filters) through the search service for
  * {@code seconds}, and prints p50/p95/p99 of the latency seen by the caller beside Elasticsearch's
  * own {@code took}, after {@code warm-up} seconds of the same load (see {@link #warmUp}). Run by
- * {@code bench/search-load}; arguments: words clients seconds warm-up.
+ * {@code bench/search-load}; arguments: words clients seconds warm-up [mode]. Mode {@code meaning}
+ * gives every extract its sentence vector (embedded here by the alignment model, as a night's
+ * alignment would store it) and searches by meaning, with sentences instead of keywords.
  */
 public final class SearchLoadBenchmark {
 
@@ -47,6 +52,21 @@ public final class SearchLoadBenchmark {
           "lived experience",
           "supervision | training",
           "promot*");
+
+  /** What analysts might ask by meaning: sentences more than keywords. */
+  private static final List<String> MEANINGS =
+      List.of(
+          "salary unfair",
+          "nobody checks how I am coping",
+          "being held down on the ward",
+          "my manager backs me up",
+          "telling people about my own mental health",
+          "the job advert asked for lived experience",
+          "courses to learn the role",
+          "colleagues do not understand what peer workers are for",
+          "money for the service runs out next year",
+          "people who use the service help shape it");
+
   private static final List<String> GROUPS =
       List.of(
           "service_user",
@@ -63,25 +83,37 @@ public final class SearchLoadBenchmark {
     int clients = args.length > 1 ? Integer.parseInt(args[1]) : 10;
     int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
     int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 240;
+    SearchMode mode =
+        args.length > 4 ? SearchMode.ofParam(args[4]).orElseThrow() : SearchMode.WORDS;
     Path home = TestElasticsearch.home();
     Study study = new StudyLoader().load(home.resolve("config"), "demo");
     try (ElasticsearchClient client = TestElasticsearch.client()) {
       long start = System.nanoTime();
-      int indexed = index(client, study, home.resolve("data-in/demo/transcripts"), words);
+      int indexed = index(client, study, home.resolve("data-in/demo/transcripts"), words, mode);
       System.out.printf(
           "Indexed %d extracts (~%d words) in %.1f s%n",
           indexed, words, (System.nanoTime() - start) / 1e9);
       ExtractSearchService search =
           new ExtractSearchService(client, study, new QueryAnalyzer(new CoreNlpQueryLemmatizer()));
-      warmUp(search, clients, warmUp);
-      print(run(search, clients, seconds), clients, seconds);
+      warmUp(search, clients, warmUp, mode);
+      print(run(search, clients, seconds, mode), clients, seconds);
     }
     System.exit(0);
   }
 
-  private static int index(ElasticsearchClient client, Study study, Path transcripts, int words)
+  private static int index(
+      ElasticsearchClient client, Study study, Path transcripts, int words, SearchMode mode)
       throws Exception {
     List<ExtractDocument> extracts = BenchCorpus.extracts(study, transcripts, words);
+    if (mode == SearchMode.MEANING) {
+      SentenceEmbedder embedder = new MiniLmEmbedder(study.alignment().model());
+      List<float[]> vectors = embedder.embed(extracts.stream().map(ExtractDocument::text).toList());
+      List<ExtractDocument> withVectors = new ArrayList<>(extracts.size());
+      for (int i = 0; i < extracts.size(); i++) {
+        withVectors.add(extracts.get(i).withVector(vectors.get(i)));
+      }
+      extracts = withVectors;
+    }
     String index = ExtractIndexMapping.alias(study.name()) + "-bench";
     TestElasticsearch.createExtractIndex(client, study, index, true);
     try (ExtractBulkIndexer indexer =
@@ -101,18 +133,20 @@ public final class SearchLoadBenchmark {
    * warm-up after a minute, at 240/s). Analysts meet a node that has been up since the night, so
    * the figures are taken after a warm-up longer than that.
    */
-  private static void warmUp(ExtractSearchService search, int clients, int seconds)
+  private static void warmUp(ExtractSearchService search, int clients, int seconds, SearchMode mode)
       throws InterruptedException {
     List<Long> rates = new ArrayList<>();
     for (int elapsed = 0; elapsed < seconds; elapsed += WINDOW_SECONDS) {
-      rates.add(Math.round(run(search, clients, WINDOW_SECONDS).size() / (double) WINDOW_SECONDS));
+      rates.add(
+          Math.round(run(search, clients, WINDOW_SECONDS, mode).size() / (double) WINDOW_SECONDS));
     }
     System.out.printf(
         "Warm-up: %d s, searches/s per %d s window: %s%n", seconds, WINDOW_SECONDS, rates);
   }
 
   /** Samples of {@code seconds} of load: caller latency in microseconds, took in milliseconds. */
-  private static List<long[]> run(ExtractSearchService search, int clients, int seconds)
+  private static List<long[]> run(
+      ExtractSearchService search, int clients, int seconds, SearchMode mode)
       throws InterruptedException {
     ConcurrentLinkedQueue<long[]> samples = new ConcurrentLinkedQueue<>(); // micros, took ms
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
@@ -122,14 +156,16 @@ public final class SearchLoadBenchmark {
       pool.submit(() -> {
         Random random = new Random(seed);
         while (System.nanoTime() < end) {
-          String words = QUERIES.get(random.nextInt(QUERIES.size()));
+          List<String> queries = mode == SearchMode.MEANING ? MEANINGS : QUERIES;
+          String words = queries.get(random.nextInt(queries.size()));
           Map<String, List<String>> filters =
               random.nextBoolean()
                   ? Map.of("stakeholder_group", List.of(GROUPS.get(random.nextInt(GROUPS.size()))))
                   : Map.of();
           long t0 = System.nanoTime();
           ExtractSearchResult result =
-              search.search(new ExtractQuery(words, filters, 1, 20, SearchSort.RELEVANCE));
+              search.search(
+                  new ExtractQuery(words, filters, 1, 20, SearchSort.RELEVANCE, null, mode, null));
           samples.add(new long[] {(System.nanoTime() - t0) / 1_000, result.took()});
         }
         return null;

@@ -93,6 +93,32 @@ class SearchLinksTest {
     assertThat(SearchLinks.contextUrl("a/b", query)).isEqualTo("/extracts/a%2Fb?q=pay+gap");
   }
 
+  @Test
+  void meaningAndMoreLikeThisLinksReadBackAsTheSameQuery() {
+    // given a search by meaning in a filter
+    ExtractQuery meaning =
+        new ExtractQuery(
+                "salary unfair",
+                Map.of("stakeholder_group", List.of("commissioner")),
+                1,
+                20,
+                SearchSort.RELEVANCE)
+            .withMode(SearchMode.MEANING);
+
+    // when
+    String meaningUrl = SearchLinks.url(meaning.withPage(2));
+    String likeUrl = SearchLinks.likeUrl("seg/7", meaning);
+
+    // then both read back as asked; "more like this" keeps the filters, not the words
+    assertThat(SearchParameters.parse(parseQueryString(meaningUrl), dimensions))
+        .isEqualTo(meaning.withPage(2));
+    ExtractQuery like = SearchParameters.parse(parseQueryString(likeUrl), dimensions);
+    assertThat(like.like()).isEqualTo("seg/7");
+    assertThat(like.text()).isEmpty();
+    assertThat(like.filters()).isEqualTo(meaning.filters());
+    assertThat(like.byMeaning()).isTrue();
+  }
+
   private static MultiValueMap<String, String> parseQueryString(String url) {
     MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
     String query = URI.create(url).getRawQuery();

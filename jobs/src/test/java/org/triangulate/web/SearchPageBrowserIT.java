@@ -2,6 +2,7 @@ package org.triangulate.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
@@ -448,6 +449,51 @@ class SearchPageBrowserIT {
 
   private static final Map<String, List<String>> PARTICIPANTS =
       Map.of(SearchDimensions.ROLE, List.of("participant"));
+
+  @Test
+  void givenTheNight_thenEveryTranscriptExtractCarriesTheVectorAlignmentStoredForIt()
+      throws Exception {
+    // given the vectors item alignment stored
+    Map<String, byte[]> stored = new java.util.HashMap<>();
+    jdbc.query(
+        "select segment_id, embedding from segment where study = 'demo' and embedding is not null",
+        rs -> {
+          stored.put(rs.getString(1), rs.getBytes(2));
+        });
+
+    // when counting the indexed extracts with a vector, and reading a few back
+    long withVector =
+        elasticsearch
+            .count(c ->
+                c.index(ExtractIndexMapping.alias("demo"))
+                    .query(q -> q.exists(e -> e.field(ExtractIndexMapping.VECTOR))))
+            .count();
+    long segments =
+        jdbc.queryForObject("select count(*) from segment where study = 'demo'", Long.class);
+
+    // then every segment has one in the store and in the index, and they are the same
+    assertThat(stored).hasSize((int) segments);
+    assertThat(withVector).isEqualTo(segments);
+    for (String id : stored.keySet().stream().sorted().limit(5).toList()) {
+      var indexed =
+          elasticsearch.get(
+              g ->
+                  g.index(ExtractIndexMapping.alias("demo"))
+                      .id(id)
+                      .sourceExcludeVectors(false)
+                      .sourceIncludes(ExtractIndexMapping.VECTOR),
+              VectorOnly.class);
+      float[] vector = indexed.source().vector();
+      float[] expected = org.triangulate.align.Vectors.of(stored.get(id));
+      assertThat(vector).hasSize(ExtractIndexMapping.VECTOR_DIMS);
+      for (int i = 0; i < expected.length; i++) {
+        assertThat(vector[i]).isCloseTo(expected[i], within(1e-6f));
+      }
+    }
+  }
+
+  /** An indexed extract's vector, as read from its source. */
+  record VectorOnly(float[] vector) {}
 
   @Test
   void givenWordsNoTranscriptSays_whenSearchingByMeaning_thenFindsThePassagesAboutThem() {

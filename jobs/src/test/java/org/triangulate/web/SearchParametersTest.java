@@ -151,6 +151,31 @@ class SearchParametersTest {
     throw new AssertionError("expected a BadSearchRequestException");
   }
 
+  @Test
+  void readsTheModeAndTheExtractToFindMoreLike() {
+    ExtractQuery meaning =
+        SearchParameters.parse(params("q", "pay", "mode", "meaning"), dimensions);
+    ExtractQuery like = SearchParameters.parse(params("like", " seg-1 "), dimensions);
+    ExtractQuery words = SearchParameters.parse(params("q", "pay"), dimensions);
+
+    assertThat(meaning.mode()).isEqualTo(SearchMode.MEANING);
+    assertThat(meaning.byMeaning()).isTrue();
+    assertThat(like.like()).isEqualTo("seg-1");
+    assertThat(like.byMeaning()).isTrue();
+    assertThat(words.mode()).isEqualTo(SearchMode.WORDS);
+    assertThat(words.byMeaning()).isFalse();
+    // Without words there is no meaning to search by.
+    assertThat(SearchParameters.parse(params("mode", "meaning"), dimensions).byMeaning()).isFalse();
+  }
+
+  @Test
+  void anUnknownModeIsNamedWithTheModesThereAre() {
+    assertThatThrownBy(
+            () -> SearchParameters.parse(params("q", "pay", "mode", "sense"), dimensions))
+        .isInstanceOf(BadSearchRequestException.class)
+        .hasMessageContaining("mode: 'sense' is not one of words, meaning");
+  }
+
   private static MultiValueMap<String, String> params(String... namesAndValues) {
     MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
     for (int i = 0; i < namesAndValues.length; i += 2) {
