@@ -14,6 +14,8 @@ import picocli.CommandLine.Option;
         "Writes the demo study from a seed: the inputs (cases, participants, responses, transcripts, a REFI-QDA project, planted.yml) in --out, and config/<study>/study.yml and codebook.yml for the study named after the --out folder. The same seed and scale give byte-identical files; --scale N (a whole or decimal number, at least 1) multiplies the participants (and so the words) without changing the design.")
 public class GenerateDemoCommand implements Callable<Integer> {
 
+  private static final int DEFAULT_SECOND_LANGUAGE_TRANSCRIPTS = 3;
+
   @Option(
       names = "--seed",
       defaultValue = "7",
@@ -54,11 +56,35 @@ public class GenerateDemoCommand implements Callable<Integer> {
           "Ask the domains, and the items within them, in a random order in each interview instead of the questionnaire's.")
   boolean shuffleTopics;
 
+  @Option(
+      names = "--second-language",
+      paramLabel = "LANG",
+      description =
+          "Interview some participants in a second language (fr): their transcripts, planted identifiers and passages are in that language, and study.yml declares it and its country. Off by default.")
+  String secondLanguage;
+
+  @Option(
+      names = "--second-language-transcripts",
+      paramLabel = "N",
+      description =
+          "How many participants' transcripts --second-language writes in that language (default: 3 with --second-language).")
+  Integer secondLanguageTranscripts;
+
   @Override
   public Integer call() {
     long started = System.nanoTime();
     DemoGenerator.Options options =
-        new DemoGenerator.Options(seed, scale, out, configDir, wording, shuffleTopics);
+        new DemoGenerator.Options(
+            seed,
+            scale,
+            out,
+            configDir,
+            wording,
+            shuffleTopics,
+            secondLanguage,
+            secondLanguageTranscripts != null
+                ? secondLanguageTranscripts
+                : secondLanguage == null ? 0 : DEFAULT_SECOND_LANGUAGE_TRANSCRIPTS);
     DemoGenerator.Summary summary = new DemoGenerator().generate(options);
     double seconds = (System.nanoTime() - started) / 1e9;
     System.out.printf(
@@ -77,6 +103,11 @@ public class GenerateDemoCommand implements Callable<Integer> {
         summary.words(),
         out,
         configDir.resolve(options.studyName()));
+    if (options.secondLanguage() != null) {
+      System.out.printf(
+          "  %d transcripts in %s (planted.yml: second-language; study.yml declares it)%n",
+          options.secondLanguageTranscripts(), options.secondLanguage());
+    }
     return 0;
   }
 }

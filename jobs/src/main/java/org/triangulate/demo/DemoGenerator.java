@@ -27,9 +27,18 @@ public final class DemoGenerator {
    *     #PARAPHRASED_WORDING} for a second wording whose questions avoid the items' words
    * @param shuffledTopics domains, and items within them, in a random order per interview instead
    *     of the questionnaire's
+   * @param secondLanguage null, or a language of {@link #SECOND_LANGUAGES} in which {@code
+   *     secondLanguageTranscripts} of the participants are interviewed (the study then declares it)
    */
   public record Options(
-      long seed, double scale, Path out, Path configDir, String wording, boolean shuffledTopics) {
+      long seed,
+      double scale,
+      Path out,
+      Path configDir,
+      String wording,
+      boolean shuffledTopics,
+      String secondLanguage,
+      int secondLanguageTranscripts) {
     public Options {
       if (scale < 1) {
         throw new IllegalArgumentException(
@@ -40,6 +49,27 @@ public final class DemoGenerator {
         throw new IllegalArgumentException(
             "--wording must be one of " + WORDINGS + " (was " + wording + ")");
       }
+      if (secondLanguage != null && !SECOND_LANGUAGES.contains(secondLanguage)) {
+        throw new IllegalArgumentException(
+            "--second-language must be one of "
+                + SECOND_LANGUAGES
+                + " (was "
+                + secondLanguage
+                + ")");
+      }
+      if (secondLanguage == null ? secondLanguageTranscripts != 0 : secondLanguageTranscripts < 1) {
+        throw new IllegalArgumentException(
+            secondLanguage == null
+                ? "--second-language-transcripts needs --second-language"
+                : "--second-language-transcripts must be at least 1 (was "
+                    + secondLanguageTranscripts
+                    + ")");
+      }
+    }
+
+    public Options(
+        long seed, double scale, Path out, Path configDir, String wording, boolean shuffledTopics) {
+      this(seed, scale, out, configDir, wording, shuffledTopics, null, 0);
     }
 
     public Options(long seed, double scale, Path out, Path configDir) {
@@ -54,6 +84,9 @@ public final class DemoGenerator {
   public static final String DEMO_WORDING = "demo";
   public static final String PARAPHRASED_WORDING = "paraphrased";
   static final List<String> WORDINGS = List.of(DEMO_WORDING, PARAPHRASED_WORDING);
+
+  /** The languages with a phrase bank and identifying details in resources/demo/variants/. */
+  public static final List<String> SECOND_LANGUAGES = List.of("fr");
 
   /** What was generated. */
   public record Summary(
@@ -81,11 +114,34 @@ public final class DemoGenerator {
     PhraseBank bank = PhraseBank.load(options.wording());
     Seeds seeds = new Seeds(options.seed());
     String name = options.studyName();
-    Study study = StudyConfigWriter.write(options.configDir(), name);
+    LocalIdentifiers local =
+        options.secondLanguage() == null ? null : LocalIdentifiers.load(options.secondLanguage());
+    Study study = StudyConfigWriter.write(options.configDir(), name, local);
     DesignCheck.against(design, bank, study);
+    PhraseBank secondBank = local == null ? null : PhraseBank.inLanguage(options.secondLanguage());
+    if (secondBank != null) {
+      DesignCheck.against(design, secondBank, study);
+    }
     Path out = prepare(options.out());
 
     List<DemoParticipant> participants = ParticipantPlanner.plan(design, options.scale(), seeds);
+    TranscriptSetWriter.SecondLanguage second = null;
+    if (local != null) {
+      if (options.secondLanguageTranscripts() > participants.size()) {
+        throw new IllegalArgumentException(
+            "--second-language-transcripts "
+                + options.secondLanguageTranscripts()
+                + " is more than the study's "
+                + participants.size()
+                + " participants");
+      }
+      // A stream of its own, so every other draw is the one a study without it makes.
+      Set<String> ids = new HashSet<>();
+      Draw.sample(
+              seeds.stream("second-language"), participants, options.secondLanguageTranscripts())
+          .forEach(p -> ids.add(p.id()));
+      second = new TranscriptSetWriter.SecondLanguage(secondBank, local, ids);
+    }
     List<DemoAnswer> answers = new ResponsePlanner(design, study, seeds).plan(participants);
     CsvInputsWriter.cases(out.resolve("cases.csv"), design, study);
     CsvInputsWriter.participants(
@@ -99,7 +155,7 @@ public final class DemoGenerator {
     InterviewComposer composer =
         new InterviewComposer(bank, design, study, planted, options.shuffledTopics());
     TranscriptSetWriter.Written transcripts =
-        new TranscriptSetWriter(bank, design, composer, seeds)
+        new TranscriptSetWriter(bank, design, composer, seeds, second)
             .write(out.resolve("transcripts"), participants, answers, options.scale());
 
     List<QdpxWriter.Source> coded =
@@ -128,7 +184,12 @@ public final class DemoGenerator {
             transcripts.docx().size(),
             transcripts.words());
     PlantedTruthWriter.write(
-        out.resolve("planted.yml"), summary, design, transcripts.transcripts());
+        out.resolve("planted.yml"),
+        summary,
+        design,
+        transcripts.transcripts(),
+        local == null ? null : local.language(),
+        transcripts.secondLanguage());
     DemoReadmeWriter.write(
         out.resolve("README.md"), summary, design, study, participants, transcripts, coded);
     return summary;

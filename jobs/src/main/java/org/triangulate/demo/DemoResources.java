@@ -26,13 +26,17 @@ final class DemoResources {
     }
   }
 
-  /** A YAML resource whose {@code topics} are replaced by those of another resource. */
-  static <T> T yamlWithTopics(String name, String topicsName, Class<T> type) {
+  /**
+   * A YAML resource with each top-level key another resource holds replaced by that resource's: a
+   * variant holding only {@code topics} replaces the topics, a second language's phrase bank
+   * everything it says in that language.
+   */
+  static <T> T yamlOverlaid(String name, String overlayName, Class<T> type) {
     try (InputStream in = open(name);
-        InputStream topics = open(topicsName)) {
+        InputStream overlay = open(overlayName)) {
       tools.jackson.databind.node.ObjectNode tree =
           (tools.jackson.databind.node.ObjectNode) YAML.readTree(in);
-      tree.set("topics", YAML.readTree(topics).get("topics"));
+      YAML.readTree(overlay).properties().forEach(e -> tree.set(e.getKey(), e.getValue()));
       return YAML.treeToValue(tree, type);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

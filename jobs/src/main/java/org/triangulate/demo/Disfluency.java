@@ -65,17 +65,25 @@ final class Disfluency {
         + phrase.substring(comma + 1);
   }
 
-  /** "The ward" and "A lot" become "the ward" and "a lot"; "I", acronyms and slots stay. */
+  /**
+   * "The ward", "A lot", "L'annonce" and "À quel point" become "the ward", "a lot", "l'annonce" and
+   * "à quel point"; "I", "I'm", acronyms and slots stay.
+   */
   static String lowerFirst(String phrase) {
     if (phrase.length() > 1
         && Character.isUpperCase(phrase.charAt(0))
-        && (Character.isLowerCase(phrase.charAt(1)) || phrase.startsWith("A "))) {
+        && (Character.isLowerCase(phrase.charAt(1))
+            || phrase.startsWith("A ")
+            || phrase.startsWith("À ")
+            || (phrase.charAt(1) == '\'' && phrase.charAt(0) != 'I'))) {
       return Character.toLowerCase(phrase.charAt(0)) + phrase.substring(1);
     }
     return phrase;
   }
 
   private static boolean startsWithCapitalisedWord(String word) {
-    return word.length() > 1 && Character.isLowerCase(word.charAt(1));
+    return word.length() > 1
+        && (Character.isLowerCase(word.charAt(1))
+            || (word.charAt(1) == '\'' && word.charAt(0) != 'I'));
   }
 }

@@ -17,10 +17,20 @@ final class HeldOutNames {
 
   private final DemoDesign design;
   private final PhraseBank bank;
+  private final LocalIdentifiers local;
 
   HeldOutNames(DemoDesign design, PhraseBank bank) {
+    this(design, bank, null);
+  }
+
+  /**
+   * @param local a second language's identifying details: its names are all held out already, so
+   *     none is swapped, and dates of birth are said that language's way
+   */
+  HeldOutNames(DemoDesign design, PhraseBank bank, LocalIdentifiers local) {
     this.design = design;
     this.bank = bank;
+    this.local = local;
   }
 
   List<Turn> apply(List<Turn> turns, DemoParticipant participant, RandomGenerator random) {
@@ -49,6 +59,9 @@ final class HeldOutNames {
   /** The paragraph with some listed names said in it replaced by unlisted ones of their kind. */
   private SpannedText swapped(
       SpannedText paragraph, DemoParticipant participant, RandomGenerator random) {
+    if (local != null) {
+      return paragraph;
+    }
     String text = paragraph.text();
     SpannedText out = new SpannedText();
     int at = 0;
@@ -106,7 +119,11 @@ final class HeldOutNames {
       throw new IllegalStateException("phrases.yml: a dates-of-birth phrase without " + DOB_SLOT);
     }
     SpannedText out = new SpannedText().append(phrase.substring(0, slot));
-    Identifiers.dateOfBirth(design.interviewYear(), random, out);
+    if (local == null) {
+      Identifiers.dateOfBirth(design.interviewYear(), random, out);
+    } else {
+      out.append(local.dateOfBirth(design.interviewYear(), random), Identifiers.DATE_OF_BIRTH);
+    }
     return out.append(phrase.substring(slot + DOB_SLOT.length())).capitalised();
   }
 

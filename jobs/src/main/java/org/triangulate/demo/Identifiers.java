@@ -62,7 +62,11 @@ final class Identifiers {
   }
 
   static String email(String first, String surname, DemoDesign.CaseDesign c) {
-    return ascii(first) + "." + ascii(surname) + "@" + c.emailDomain();
+    return email(first, surname, c.emailDomain());
+  }
+
+  static String email(String first, String surname, String domain) {
+    return ascii(first) + "." + ascii(surname) + "@" + domain;
   }
 
   static String fullName(DemoDesign.People people, RandomGenerator random) {
@@ -137,6 +141,9 @@ final class Identifiers {
 
   static final String DATE_OF_BIRTH = "date_of_birth";
 
+  /** A French social security number, said only in transcripts generated in French. */
+  static final String NIR = "nir";
+
   static List<String> kinds() {
     return List.of(
         "person",
@@ -146,6 +153,7 @@ final class Identifiers {
         "email",
         "nhs_number",
         "postcode",
-        DATE_OF_BIRTH);
+        DATE_OF_BIRTH,
+        NIR);
   }
 }

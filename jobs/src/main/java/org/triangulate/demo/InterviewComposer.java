@@ -25,6 +25,26 @@ final class InterviewComposer {
   private final Study study;
   private final Set<String> plantedItems;
   private final boolean shuffledTopics;
+  private final LocalIdentifiers local;
+
+  /**
+   * @param local a second language's identifying details when {@code bank} is in that language,
+   *     null for the design's own
+   */
+  InterviewComposer(
+      PhraseBank bank,
+      DemoDesign design,
+      Study study,
+      Set<String> plantedItems,
+      boolean shuffledTopics,
+      LocalIdentifiers local) {
+    this.bank = bank;
+    this.design = design;
+    this.study = study;
+    this.plantedItems = Set.copyOf(plantedItems);
+    this.shuffledTopics = shuffledTopics;
+    this.local = local;
+  }
 
   InterviewComposer(
       PhraseBank bank,
@@ -32,15 +52,16 @@ final class InterviewComposer {
       Study study,
       Set<String> plantedItems,
       boolean shuffledTopics) {
-    this.bank = bank;
-    this.design = design;
-    this.study = study;
-    this.plantedItems = Set.copyOf(plantedItems);
-    this.shuffledTopics = shuffledTopics;
+    this(bank, design, study, plantedItems, shuffledTopics, null);
   }
 
   InterviewComposer(PhraseBank bank, DemoDesign design, Study study, Set<String> plantedItems) {
     this(bank, design, study, plantedItems, false);
+  }
+
+  /** The same plan in another language: its phrase bank and its identifying details. */
+  InterviewComposer inLanguage(PhraseBank bank, LocalIdentifiers local) {
+    return new InterviewComposer(bank, design, study, plantedItems, shuffledTopics, local);
   }
 
   /** The items in questionnaire order, or domains and the items within them shuffled. */
@@ -60,7 +81,7 @@ final class InterviewComposer {
   List<Turn> compose(
       DemoParticipant participant, List<DemoAnswer> answers, RandomGenerator random) {
     DemoDesign.TranscriptPlan plan = design.transcripts();
-    InterviewWriter writer = new InterviewWriter(bank, design, participant, random);
+    InterviewWriter writer = new InterviewWriter(bank, design, participant, random, local);
     List<Turn> opening = writer.opening();
     List<Turn> closing = writer.closing();
     int target = Draw.between(random, plan.minWords() + 250, plan.maxWords() - 450);

@@ -26,12 +26,19 @@ final class InterviewWriter {
   private final RandomGenerator random;
   private final Set<String> used = new HashSet<>();
 
+  /**
+   * @param local a second language's identifying details, or null for the design's own
+   */
   InterviewWriter(
-      PhraseBank bank, DemoDesign design, DemoParticipant participant, RandomGenerator random) {
+      PhraseBank bank,
+      DemoDesign design,
+      DemoParticipant participant,
+      RandomGenerator random,
+      LocalIdentifiers local) {
     this.bank = bank;
     this.participant = participant;
     this.random = random;
-    this.slots = new Slots(participant, design, bank, random);
+    this.slots = new Slots(participant, design, bank, random, local);
     this.speech = new Disfluency(bank.speech(), random);
   }
 

@@ -28,8 +28,17 @@ record PhraseBank(
     if (DemoGenerator.DEMO_WORDING.equals(wording)) {
       return load();
     }
-    return DemoResources.yamlWithTopics(
+    return DemoResources.yamlOverlaid(
         "phrases.yml", "variants/" + wording + "-topics.yml", PhraseBank.class);
+  }
+
+  /**
+   * The phrase bank in another language, from {@code resources/demo/variants/<language>-
+   * phrases.yml}; what that file leaves out (the speaker-label styles) is the bank's own.
+   */
+  static PhraseBank inLanguage(String language) {
+    return DemoResources.yamlOverlaid(
+        "phrases.yml", "variants/" + language + "-phrases.yml", PhraseBank.class);
   }
 
   record Interviewer(

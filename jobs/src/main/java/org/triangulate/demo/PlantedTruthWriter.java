@@ -27,6 +27,19 @@ final class PlantedTruthWriter {
       DemoGenerator.Summary summary,
       DemoDesign design,
       List<TranscriptTruth> transcripts) {
+    write(file, summary, design, transcripts, null, List.of());
+  }
+
+  /**
+   * @param secondLanguage null, or the language the {@code secondLanguageFiles} are written in
+   */
+  static void write(
+      Path file,
+      DemoGenerator.Summary summary,
+      DemoDesign design,
+      List<TranscriptTruth> transcripts,
+      String secondLanguage,
+      List<String> secondLanguageFiles) {
     StringBuilder yaml = new StringBuilder();
     yaml.append(
         """
@@ -49,6 +62,12 @@ final class PlantedTruthWriter {
     counts.put("docx-transcripts", summary.docxTranscripts());
     counts.put("words", summary.words());
     yaml.append("counts: ").append(YamlText.flow(counts)).append('\n');
+    if (secondLanguage != null) {
+      Map<String, Object> second = new LinkedHashMap<>();
+      second.put("language", secondLanguage);
+      second.put("transcripts", secondLanguageFiles);
+      yaml.append("second-language: ").append(YamlText.flow(second)).append('\n');
+    }
     yaml.append("patterns:\n");
     for (DemoDesign.PlantedPattern pattern : design.patterns()) {
       yaml.append("  - id: ").append(YamlText.flow(pattern.id())).append('\n');

@@ -20,16 +20,28 @@ final class Slots {
   private final PhraseBank.Voice voice;
   private final RandomGenerator random;
   private final List<String> colleagues;
+  private final LocalIdentifiers local;
 
-  Slots(DemoParticipant participant, DemoDesign design, PhraseBank bank, RandomGenerator random) {
+  /**
+   * @param local a second language's identifying details, or null for the design's own
+   */
+  Slots(
+      DemoParticipant participant,
+      DemoDesign design,
+      PhraseBank bank,
+      RandomGenerator random,
+      LocalIdentifiers local) {
     this.participant = participant;
     this.design = design;
     this.voice = bank.voice(participant.group());
     this.random = random;
+    this.local = local;
     this.colleagues =
-        List.of(
-            Identifiers.fullName(design.people(), random),
-            Identifiers.fullName(design.people(), random));
+        local == null
+            ? List.of(
+                Identifiers.fullName(design.people(), random),
+                Identifiers.fullName(design.people(), random))
+            : List.of(local.fullName(random), local.fullName(random));
   }
 
   /** Whether this speaker says phrases marked with {@code tag}. */
@@ -59,6 +71,10 @@ final class Slots {
   }
 
   private void value(String slot, String colleague, SpannedText out) {
+    if (local != null) {
+      localValue(slot, colleague, out);
+      return;
+    }
     DemoDesign.CaseDesign c = participant.caseDesign();
     switch (slot) {
       case "pw" -> out.append(Draw.pick(random, voice.pw()));
@@ -84,6 +100,39 @@ final class Slots {
             "email");
       }
       default -> throw new IllegalStateException("phrases.yml: unknown slot {" + slot + "}");
+    }
+  }
+
+  /**
+   * A second language's identifying details; its places, organisations, towns and streets are in
+   * none of study.yml's lists, so they are held out.
+   */
+  private void localValue(String slot, String colleague, SpannedText out) {
+    int space = colleague.indexOf(' ');
+    switch (slot) {
+      case "pw" -> out.append(Draw.pick(random, voice.pw()));
+      case "pw_obj" -> out.append(Draw.pick(random, voice.pwObj()));
+      case "pw_poss" -> out.append(Draw.pick(random, voice.pwPoss()));
+      case "first_name" -> out.append(participant.firstName(), "person");
+      case "colleague" -> out.append(colleague, "person");
+      case "colleague_first" -> out.append(colleague.substring(0, space), "person");
+      case "org", "org_full" ->
+          out.append(Draw.pick(random, local.organisations()), "organisation", true);
+      case "place" -> out.append(Draw.pick(random, local.places()), "place", true);
+      case "town" -> out.append(Draw.pick(random, local.towns()).name(), "place", true);
+      case "street" -> out.append(local.street(random), "place", true);
+      case "postcode" -> {
+        LocalIdentifiers.Town town = Draw.pick(random, local.towns());
+        out.append(town.postcode(), "postcode").append(" ").append(town.name(), "place", true);
+      }
+      case "phone" -> out.append(local.phone(random), "phone");
+      case "nir" -> out.append(local.nir(random), Identifiers.NIR);
+      case "email" ->
+          out.append(
+              local.email(colleague.substring(0, space), colleague.substring(space + 1)), "email");
+      default ->
+          throw new IllegalStateException(
+              local.language() + "-phrases.yml: unknown slot {" + slot + "}");
     }
   }
 }

@@ -28,20 +28,51 @@ final class TranscriptSetWriter {
       List<String> docx,
       List<String> bom,
       List<String> nfd,
-      long words) {}
+      long words,
+      List<String> secondLanguage) {}
+
+  /**
+   * The participants whose interviews are held in a second language, that language's phrase bank
+   * and identifying details.
+   */
+  record SecondLanguage(PhraseBank bank, LocalIdentifiers identifiers, Set<String> participants) {}
 
   private final PhraseBank bank;
   private final DemoDesign design;
   private final InterviewComposer composer;
   private final Seeds seeds;
   private final HeldOutNames heldOut;
+  private final SecondLanguage second;
+  private final InterviewComposer secondComposer;
+  private final HeldOutNames secondHeldOut;
 
   TranscriptSetWriter(PhraseBank bank, DemoDesign design, InterviewComposer composer, Seeds seeds) {
+    this(bank, design, composer, seeds, null);
+  }
+
+  /**
+   * @param second the interviews in a second language, or null when all are in the bank's
+   */
+  TranscriptSetWriter(
+      PhraseBank bank,
+      DemoDesign design,
+      InterviewComposer composer,
+      Seeds seeds,
+      SecondLanguage second) {
     this.bank = bank;
     this.design = design;
     this.composer = composer;
     this.seeds = seeds;
     this.heldOut = new HeldOutNames(design, bank);
+    this.second = second;
+    this.secondComposer =
+        second == null ? null : composer.inLanguage(second.bank(), second.identifiers());
+    this.secondHeldOut =
+        second == null ? null : new HeldOutNames(design, second.bank(), second.identifiers());
+  }
+
+  private boolean inSecondLanguage(DemoParticipant p) {
+    return second != null && second.participants().contains(p.id());
   }
 
   Written write(
@@ -55,13 +86,27 @@ final class TranscriptSetWriter {
     Map<DemoParticipant, RenderedTranscript> rendered = new LinkedHashMap<>();
     for (DemoParticipant p : participants) {
       RandomGenerator random = seeds.stream("transcript/" + p.id());
+      boolean secondLanguage = inSecondLanguage(p);
+      // A participant interviewed in the second language has a first name of that country.
+      DemoParticipant speaker =
+          secondLanguage
+              ? new DemoParticipant(
+                  p.id(),
+                  p.number(),
+                  p.caseDesign(),
+                  p.group(),
+                  p.interviewDate(),
+                  second.identifiers().firstName(seeds.stream("transcript/" + p.id() + "/name")))
+              : p;
       List<Turn> turns =
-          heldOut.apply(
-              composer.compose(p, byParticipant.getOrDefault(p.id(), List.of()), random),
-              p,
-              seeds.stream("transcript/" + p.id() + "/held-out"));
+          (secondLanguage ? secondHeldOut : heldOut)
+              .apply(
+                  (secondLanguage ? secondComposer : composer)
+                      .compose(speaker, byParticipant.getOrDefault(p.id(), List.of()), random),
+                  speaker,
+                  seeds.stream("transcript/" + p.id() + "/held-out"));
       RenderedTranscript transcript =
-          TranscriptRenderer.render(turns, Draw.pick(random, bank.styles()), p, random);
+          TranscriptRenderer.render(turns, Draw.pick(random, bank.styles()), speaker, random);
       if (transcript.words() < plan.minWords() || transcript.words() > plan.maxWords()) {
         throw new IllegalStateException(
             "transcript of "
@@ -101,6 +146,7 @@ final class TranscriptSetWriter {
     List<String> docxFiles = new ArrayList<>();
     List<String> bomFiles = new ArrayList<>();
     List<String> nfdFiles = new ArrayList<>();
+    List<String> secondLanguageFiles = new ArrayList<>();
     long words = 0;
     for (DemoParticipant p : participants) {
       RenderedTranscript transcript = rendered.get(p);
@@ -130,6 +176,9 @@ final class TranscriptSetWriter {
               : nfd.contains(p) ? nfdFiles : bom.contains(p) ? bomFiles : new ArrayList<String>())
           .add(name);
       words += transcript.words();
+      if (inSecondLanguage(p)) {
+        secondLanguageFiles.add("transcripts/" + name);
+      }
       Map<String, String> answered = new LinkedHashMap<>();
       byParticipant
           .getOrDefault(p.id(), List.of())
@@ -137,7 +186,7 @@ final class TranscriptSetWriter {
       truths.add(
           new PlantedTruthWriter.TranscriptTruth("transcripts/" + name, transcript, answered));
     }
-    return new Written(truths, docxFiles, bomFiles, nfdFiles, words);
+    return new Written(truths, docxFiles, bomFiles, nfdFiles, words, secondLanguageFiles);
   }
 
   private static void write(Path file, byte[] bytes) {

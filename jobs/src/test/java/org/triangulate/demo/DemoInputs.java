@@ -42,7 +42,13 @@ final class DemoInputs {
 
   @SuppressWarnings("unchecked")
   static Map<String, Object> planted() {
-    try (InputStream in = Files.newInputStream(DEMO.resolve("planted.yml"))) {
+    return planted(DEMO);
+  }
+
+  /** planted.yml of a generation in {@code folder}. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> planted(Path folder) {
+    try (InputStream in = Files.newInputStream(folder.resolve("planted.yml"))) {
       return new YAMLMapper().readValue(in, Map.class);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -50,13 +56,17 @@ final class DemoInputs {
   }
 
   static List<CSVRecord> csv(String file) {
+    return csv(DEMO, file);
+  }
+
+  static List<CSVRecord> csv(Path folder, String file) {
     try {
       return CSVFormat.RFC4180
           .builder()
           .setHeader()
           .setSkipHeaderRecord(true)
           .get()
-          .parse(Files.newBufferedReader(DEMO.resolve(file), StandardCharsets.UTF_8))
+          .parse(Files.newBufferedReader(folder.resolve(file), StandardCharsets.UTF_8))
           .getRecords();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -68,6 +78,11 @@ final class DemoInputs {
    * spelling turned into the answer code through study.yml's accepted spellings.
    */
   static List<Answer> answers(Study study) {
+    return answers(study, DEMO);
+  }
+
+  /** The valid answers of a generation in {@code folder}. */
+  static List<Answer> answers(Study study, Path folder) {
     Map<String, String> code = new HashMap<>();
     study
         .happening()
@@ -76,19 +91,19 @@ final class DemoInputs {
           spellings.forEach(s -> code.put(s.toLowerCase(Locale.ROOT).replace('\u2019', '\''), c));
         });
     Map<String, Map<String, String>> cases = new HashMap<>();
-    for (CSVRecord c : csv("cases.csv")) {
+    for (CSVRecord c : csv(folder, "cases.csv")) {
       Map<String, String> attributes = new LinkedHashMap<>(c.toMap());
       attributes.put("case", c.get("case_id"));
       cases.put(c.get("case_id"), attributes);
     }
     Map<String, Map<String, String>> who = new HashMap<>();
-    for (CSVRecord p : csv("participants.csv")) {
+    for (CSVRecord p : csv(folder, "participants.csv")) {
       Map<String, String> attributes = new LinkedHashMap<>(cases.get(p.get("case_id")));
       attributes.putAll(p.toMap());
       who.put(p.get("participant_id"), attributes);
     }
     List<Answer> answers = new ArrayList<>();
-    for (CSVRecord r : csv("responses.csv")) {
+    for (CSVRecord r : csv(folder, "responses.csv")) {
       String importance = r.get("importance");
       boolean knownItem = study.item(r.get("item_id")).isPresent();
       boolean onScale =
@@ -110,7 +125,12 @@ final class DemoInputs {
 
   /** A transcript's canonical text: BOM dropped, CRLF as LF, NFC; a .docx's paragraphs by LF. */
   static String canonicalText(String file) {
-    Path path = DEMO.resolve(file);
+    return canonicalText(DEMO, file);
+  }
+
+  /** A transcript's canonical text in a generation in {@code folder}. */
+  static String canonicalText(Path folder, String file) {
+    Path path = folder.resolve(file);
     try {
       if (file.endsWith(".docx")) {
         try (XWPFDocument document = new XWPFDocument(Files.newInputStream(path))) {
