@@ -22,35 +22,4 @@ public record Segment(
     String text,
     String lemmas,
     String lemmaStarts,
-    String language) {
-
-  /** A segment annotated in English. */
-  public Segment(
-      String segmentId,
-      String sourceId,
-      String participantId,
-      int turnIndex,
-      SpeakerRole role,
-      String speakerLabel,
-      int start,
-      int end,
-      int sentenceCount,
-      String text,
-      String lemmas,
-      String lemmaStarts) {
-    this(
-        segmentId,
-        sourceId,
-        participantId,
-        turnIndex,
-        role,
-        speakerLabel,
-        start,
-        end,
-        sentenceCount,
-        text,
-        lemmas,
-        lemmaStarts,
-        "en");
-  }
-}
+    String language) {}

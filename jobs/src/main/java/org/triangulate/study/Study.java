@@ -49,44 +49,6 @@ public record Study(
     alignment = alignment == null ? Alignment.DEFAULT : alignment.withDefaults();
   }
 
-  /**
-   * A study in English only, as every study was before it could declare languages, with the default
-   * alignment settings.
-   */
-  public Study(
-      String name,
-      String title,
-      List<Attribute> caseAttributes,
-      List<Attribute> participantAttributes,
-      List<String> groupings,
-      List<Domain> domains,
-      List<Item> items,
-      Map<String, List<String>> happening,
-      ImportanceScale importance,
-      PatternThresholds patterns,
-      QuoteRules quotes,
-      Deidentification deidentify,
-      List<PackDefinition> packs,
-      Codebook codebook) {
-    this(
-        name,
-        title,
-        caseAttributes,
-        participantAttributes,
-        groupings,
-        domains,
-        items,
-        happening,
-        importance,
-        patterns,
-        quotes,
-        deidentify,
-        packs,
-        Languages.ENGLISH,
-        null,
-        codebook);
-  }
-
   /** The same study under another name (tests give each index its own alias this way). */
   public Study withName(String otherName) {
     return new Study(

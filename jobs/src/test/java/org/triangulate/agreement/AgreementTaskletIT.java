@@ -84,6 +84,21 @@ class AgreementTaskletIT {
                         new Codebook.Category(
                             "training", "Training", "", List.of(), List.of(), List.of())))));
     return new Study(
-        "s", "S", null, null, null, null, null, null, null, null, null, null, null, codebook);
+        "s",
+        "S",
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        Study.Languages.ENGLISH,
+        null,
+        codebook);
   }
 }

@@ -64,6 +64,8 @@ final class ExportFixture {
         new Study.QuoteRules(3, 60, 600),
         new Study.Deidentification(List.of("Mary Jones"), null, null, null),
         List.of(),
+        Study.Languages.ENGLISH,
+        null,
         new Codebook(
             List.of(
                 new Codebook.Theme(
@@ -117,7 +119,8 @@ final class ExportFixture {
         1,
         words,
         words.toLowerCase(java.util.Locale.ROOT),
-        "");
+        "",
+        "en");
   }
 
   static List<RefiQdaExporter.ExportSource> sources() {

@@ -220,6 +220,8 @@ class ExtractIndexIT {
             study.quotes(),
             study.deidentify(),
             study.packs(),
+            study.languages(),
+            study.alignment(),
             study.codebook());
     ExtractIndexPlan relaid = admin.plan(fewerAttributes, 4);
 

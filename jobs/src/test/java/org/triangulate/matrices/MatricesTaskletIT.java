@@ -137,6 +137,8 @@ class MatricesTaskletIT {
         new Study.QuoteRules(2, 10, 400),
         null,
         null,
+        Study.Languages.ENGLISH,
+        null,
         codebook);
   }
 

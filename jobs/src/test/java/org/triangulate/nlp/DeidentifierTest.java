@@ -48,7 +48,8 @@ class DeidentifierTest {
         1,
         text.substring(start, end),
         "",
-        "");
+        "",
+        "en");
   }
 
   @Test
@@ -348,7 +349,8 @@ class DeidentifierTest {
             1,
             text,
             "i ring imran patel twice",
-            "0 2 7 13 19");
+            "0 2 7 13 19",
+            "en");
 
     // when
     List<DeidentifiedSegment> out =

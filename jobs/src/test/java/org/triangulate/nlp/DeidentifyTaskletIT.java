@@ -151,7 +151,8 @@ class DeidentifyTaskletIT {
               1,
               text.substring(turn.start(), turn.end()),
               lemmas.toString(),
-              starts.toString()));
+              starts.toString(),
+              "en"));
     }
     store.replaceSegments(
         "demo", new AnnotatedSource(sourceId, "0f".repeat(32), segments, ner), "test settings");
@@ -161,7 +162,21 @@ class DeidentifyTaskletIT {
       throws Exception {
     Study study =
         new Study(
-            "demo", "Demo", null, null, null, null, null, null, null, null, null, config, null,
+            "demo",
+            "Demo",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            config,
+            null,
+            Study.Languages.ENGLISH,
+            null,
             null);
     JobExecution job = new JobExecution(1L, new JobInstance(1L, "nightly"), new JobParameters());
     StepExecution step = new StepExecution("deidentifySegmentsStep", job);

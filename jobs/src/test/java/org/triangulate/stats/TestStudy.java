@@ -46,6 +46,8 @@ final class TestStudy {
         new Study.QuoteRules(3, 60, 600),
         Study.Deidentification.NONE,
         List.of(),
+        Study.Languages.ENGLISH,
+        null,
         codebook);
   }
 

@@ -163,6 +163,8 @@ class WorkshopNotesTaskletIT {
         null,
         new Study.Deidentification(List.of("Grace Okafor"), null, null, null),
         null,
+        Study.Languages.ENGLISH,
+        null,
         codebook);
   }
 }
