@@ -191,7 +191,7 @@ public final class DemoGenerator {
         local == null ? null : local.language(),
         transcripts.secondLanguage());
     DemoReadmeWriter.write(
-        out.resolve("README.md"), summary, design, study, participants, transcripts, coded);
+        out.resolve("README.md"), summary, design, study, participants, transcripts, coded, local);
     return summary;
   }
 

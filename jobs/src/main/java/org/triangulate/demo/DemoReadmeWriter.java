@@ -26,8 +26,31 @@ final class DemoReadmeWriter {
       Study study,
       List<DemoParticipant> participants,
       TranscriptSetWriter.Written transcripts,
-      List<QdpxWriter.Source> coded) {
+      List<QdpxWriter.Source> coded,
+      LocalIdentifiers second) {
     Map<String, String> values = new LinkedHashMap<>();
+    // Empty without a second language, so the demo's README keeps its bytes.
+    values.put(
+        "second_language_options",
+        second == null
+            ? ""
+            : " --second-language "
+                + second.language()
+                + " --second-language-transcripts "
+                + transcripts.secondLanguage().size());
+    values.put(
+        "second_language",
+        second == null
+            ? ""
+            : second
+                .readme()
+                .replace("{count}", String.valueOf(transcripts.secondLanguage().size()))
+                .replace(
+                    "{files}",
+                    names(
+                        transcripts.secondLanguage().stream()
+                            .map(f -> f.substring(f.indexOf('/') + 1))
+                            .toList())));
     values.put("seed", String.valueOf(summary.seed()));
     values.put("scale", DemoGenerator.scaleText(summary.scale()));
     values.put("study", study.name());

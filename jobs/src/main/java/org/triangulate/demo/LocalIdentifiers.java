@@ -16,6 +16,7 @@ import java.util.random.RandomGenerator;
  * @param nirDepartments the department digits of a social security number (its key is computed)
  * @param dateForms {@code {day} {month} {year}} or {@code {dd}/{mm}/{year}} forms
  * @param firstDay how the first of a month is said ("1er")
+ * @param readme what the generated README.md adds about them ({count}, {files})
  */
 record LocalIdentifiers(
     String language,
@@ -31,7 +32,8 @@ record LocalIdentifiers(
     List<String> nirDepartments,
     List<String> months,
     String firstDay,
-    List<String> dateForms) {
+    List<String> dateForms,
+    String readme) {
 
   record Town(String name, String postcode) {}
 

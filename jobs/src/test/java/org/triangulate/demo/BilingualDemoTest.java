@@ -66,6 +66,15 @@ class BilingualDemoTest {
   }
 
   @Test
+  void theReadmeGivesTheCommandAndNamesTheFrenchTranscripts() throws IOException {
+    String readme = java.nio.file.Files.readString(out.resolve("README.md"));
+    assertThat(readme).contains("--second-language fr --second-language-transcripts " + FRENCH);
+    for (String file : frenchFiles) {
+      assertThat(readme).contains("`" + Path.of(file).getFileName() + "`");
+    }
+  }
+
+  @Test
   void theFrenchTranscriptsAreToldFrenchAndTheOthersEnglish() {
     TranscriptLanguages languages = new TranscriptLanguages(study.languages());
     assertThat(frenchFiles).hasSize(FRENCH).doesNotHaveDuplicates();
