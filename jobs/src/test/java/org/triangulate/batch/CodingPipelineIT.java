@@ -24,11 +24,9 @@ import javax.xml.validation.SchemaFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.triangulate.TriangulateApplication;
 import org.triangulate.index.ExtractDocument;
 import org.triangulate.index.ExtractIndexMapping;
 import org.triangulate.index.TestElasticsearch;
@@ -46,10 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
  * coverage report agrees with the store; the REFI-QDA export is schema-valid, de-identified and
  * re-imports into the store's codings. Real PostgreSQL, Elasticsearch and CoreNLP.
  */
-@SpringBootTest(
-    classes = TriangulateApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.NONE,
-    properties = "spring.config.import=file:../config/application.yml")
+@PipelineIntegrationTest
 class CodingPipelineIT {
 
   private static final PipelineTestSupport SUPPORT = new PipelineTestSupport();

@@ -32,7 +32,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.util.HtmlUtils;
-import org.triangulate.TriangulateApplication;
 import org.triangulate.index.ExtractIndexMapping;
 import org.triangulate.index.TestElasticsearch;
 import org.triangulate.nlp.Deidentifier;
@@ -55,13 +54,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * everything that leaves the store: the index, the packs, the REFI-QDA export, the search API's
  * JSON and CSV export, and the run report.
  */
-@SpringBootTest(
-    classes = TriangulateApplication.class,
+@PipelineIntegrationTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.config.import=file:../config/application.yml",
-      "server.address=127.0.0.1"
-    })
+    properties = "server.address=127.0.0.1")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DeidentificationIT {
 

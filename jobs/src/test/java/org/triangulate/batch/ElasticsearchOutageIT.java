@@ -16,12 +16,9 @@ import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.triangulate.TriangulateApplication;
 import org.triangulate.index.ExtractIndexMapping;
 import org.triangulate.index.IndexedIds;
 import org.triangulate.index.TestElasticsearch;
@@ -33,15 +30,7 @@ import org.triangulate.node.EmbeddedElasticsearchSettings;
  * the next run resumes the index step and ends with each segment indexed exactly once. Runs its own
  * node (this test stops it) behind a relay that holds the third bulk request while the node stops.
  */
-// Each fault test has its own schema; closing its context after the class frees its connections.
-@DirtiesContext
-@SpringBootTest(
-    classes = TriangulateApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.NONE,
-    properties = {
-      "spring.config.import=file:../config/application.yml",
-      "triangulate.index.bulk-documents=20"
-    })
+@PipelineIntegrationTest(properties = "triangulate.index.bulk-documents=20")
 class ElasticsearchOutageIT {
 
   private static final PipelineTestSupport support = new PipelineTestSupport();

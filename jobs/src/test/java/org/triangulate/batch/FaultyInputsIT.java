@@ -16,12 +16,9 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.triangulate.TriangulateApplication;
 import org.triangulate.index.TestElasticsearch;
 
 /**
@@ -29,12 +26,7 @@ import org.triangulate.index.TestElasticsearch;
  * quarantined while the night completes and last night's data stays; an output folder that cannot
  * be written fails the run with the path named and no half-written pack.
  */
-// Each fault test has its own schema; closing its context after the class frees its connections.
-@DirtiesContext
-@SpringBootTest(
-    classes = TriangulateApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.NONE,
-    properties = "spring.config.import=file:../config/application.yml")
+@PipelineIntegrationTest
 class FaultyInputsIT {
 
   private static final PipelineTestSupport support = new PipelineTestSupport();

@@ -15,11 +15,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.triangulate.TriangulateApplication;
 import org.triangulate.index.ExtractIndexAdmin;
 import org.triangulate.index.ExtractIndexMapping;
 import org.triangulate.index.IndexedIds;
@@ -31,10 +29,7 @@ import org.triangulate.index.TestElasticsearch;
  * changed transcript's documents and deleting the removed one's. Real PostgreSQL, Elasticsearch,
  * CoreNLP.
  */
-@SpringBootTest(
-    classes = TriangulateApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.NONE,
-    properties = "spring.config.import=file:../config/application.yml")
+@PipelineIntegrationTest
 class IncrementalIndexIT {
 
   private static final PipelineTestSupport support = new PipelineTestSupport();

@@ -18,11 +18,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.triangulate.TriangulateApplication;
 import org.triangulate.index.ExtractDocument;
 import org.triangulate.index.ExtractIndexMapping;
 import org.triangulate.index.TestElasticsearch;
@@ -36,10 +34,7 @@ import org.triangulate.index.TestElasticsearch;
  * and the REFI-QDA export are compared field by field (packs not yet: see outputs()). Real
  * PostgreSQL, Elasticsearch, CoreNLP.
  */
-@SpringBootTest(
-    classes = TriangulateApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.NONE,
-    properties = "spring.config.import=file:../config/application.yml")
+@PipelineIntegrationTest
 class IncrementalNightIT {
 
   private static final PipelineTestSupport support = new PipelineTestSupport();

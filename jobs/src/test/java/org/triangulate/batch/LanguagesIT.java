@@ -18,12 +18,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.triangulate.TriangulateApplication;
 import org.triangulate.index.ExtractIndexMapping;
 import org.triangulate.index.TestElasticsearch;
 
@@ -34,11 +31,7 @@ import org.triangulate.index.TestElasticsearch;
  * transcripts are annotated and de-identified in French and indexed with their language; the German
  * one is quarantined, named as German, and never reaches the index.
  */
-@DirtiesContext
-@SpringBootTest(
-    classes = TriangulateApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.NONE,
-    properties = "spring.config.import=file:../config/application.yml")
+@PipelineIntegrationTest
 class LanguagesIT {
 
   private static final PipelineTestSupport support = new PipelineTestSupport();

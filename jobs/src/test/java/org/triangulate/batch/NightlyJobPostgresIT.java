@@ -14,11 +14,9 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.triangulate.TriangulateApplication;
 import org.triangulate.index.ExtractIndexMapping;
 import org.triangulate.index.IndexedIds;
 import org.triangulate.index.TestElasticsearch;
@@ -28,11 +26,7 @@ import org.triangulate.stats.NightStatsFilesCheck;
  * The nightly job end to end on the demo study, against the real PostgreSQL (a throw-away schema in
  * database {@code test}), a real Elasticsearch node and real CoreNLP models.
  */
-@SpringBootTest(
-    classes = TriangulateApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.NONE,
-    // Failsafe runs in jobs/; the application's configuration is the repository's.
-    properties = "spring.config.import=file:../config/application.yml")
+@PipelineIntegrationTest
 class NightlyJobPostgresIT {
 
   private static final PipelineTestSupport support = new PipelineTestSupport();

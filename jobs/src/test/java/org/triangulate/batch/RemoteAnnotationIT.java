@@ -20,12 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.triangulate.TriangulateApplication;
 import org.triangulate.index.ExtractIndexMapping;
 import org.triangulate.index.IndexedIds;
 import org.triangulate.index.TestElasticsearch;
@@ -39,13 +36,8 @@ import org.triangulate.index.TestElasticsearch;
  * timeout naming the open partitions, after which the resumed night completes; either way nothing
  * is duplicated or missing. The inputs are the demo's first 24 transcripts, to keep the time down.
  */
-// Closing this context after the class frees its connections.
-@DirtiesContext
-@SpringBootTest(
-    classes = TriangulateApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.NONE,
+@PipelineIntegrationTest(
     properties = {
-      "spring.config.import=file:../config/application.yml",
       // Each run builds its own index, so the alias counts that run's documents only.
       "triangulate.index.incremental=false"
     })

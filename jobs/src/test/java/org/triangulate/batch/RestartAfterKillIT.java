@@ -10,12 +10,9 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.triangulate.TriangulateApplication;
 import org.triangulate.index.ExtractIndexMapping;
 import org.triangulate.index.IndexedIds;
 import org.triangulate.index.TestElasticsearch;
@@ -24,12 +21,7 @@ import org.triangulate.index.TestElasticsearch;
  * A run killed with SIGKILL while annotating is resumed by the next run: the annotate step picks up
  * where it stopped, earlier steps are not repeated, and every input is accounted for.
  */
-// Each fault test has its own schema; closing its context after the class frees its connections.
-@DirtiesContext
-@SpringBootTest(
-    classes = TriangulateApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.NONE,
-    properties = "spring.config.import=file:../config/application.yml")
+@PipelineIntegrationTest
 class RestartAfterKillIT {
 
   private static final PipelineTestSupport support = new PipelineTestSupport();

@@ -12,12 +12,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.triangulate.TriangulateApplication;
 import org.triangulate.demo.DemoGenerator;
 import org.triangulate.evaluate.Evaluation;
 import org.triangulate.evaluate.NightEvaluation;
@@ -33,11 +30,7 @@ import org.triangulate.study.Study;
  * own answer and keep quote precision and alignment recall from falling below today's level, which
  * is short of the 85 % aimed at (docs/joint-displays.md).
  */
-@DirtiesContext
-@SpringBootTest(
-    classes = TriangulateApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.NONE,
-    properties = "spring.config.import=file:../config/application.yml")
+@PipelineIntegrationTest
 class SecondStudyJointDisplayIT {
 
   private static final PipelineTestSupport support = new PipelineTestSupport();

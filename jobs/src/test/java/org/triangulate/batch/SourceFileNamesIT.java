@@ -29,10 +29,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.triangulate.TriangulateApplication;
 import org.triangulate.index.ExtractIndexMapping;
 import org.triangulate.index.TestElasticsearch;
 
@@ -43,15 +41,10 @@ import org.triangulate.index.TestElasticsearch;
  * context page, the packs (HTML, PDF, quotes.csv), the run report, the coverage report, the
  * REFI-QDA export or the log. Sources go by opaque ids that start with the participant's id.
  */
-@DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@SpringBootTest(
-    classes = TriangulateApplication.class,
+@PipelineIntegrationTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.config.import=file:../config/application.yml",
-      "server.address=127.0.0.1"
-    })
+    properties = "server.address=127.0.0.1")
 class SourceFileNamesIT {
 
   /** Words of the file names that occur nowhere in the demo's texts. */

@@ -28,11 +28,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.triangulate.TriangulateApplication;
 import org.triangulate.evaluate.Evaluation;
 import org.triangulate.evaluate.NightEvaluation;
 import org.triangulate.index.ExtractDocument;
@@ -49,12 +46,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * extracts, no participant twice in a section; every case gets a feedback pack with its own quotes
  * only; the same inputs give the same bytes.
  */
-@DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@SpringBootTest(
-    classes = TriangulateApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.NONE,
-    properties = "spring.config.import=file:../config/application.yml")
+@PipelineIntegrationTest
 class SynthesisPacksIT {
 
   private static final PipelineTestSupport support = new PipelineTestSupport();

@@ -20,10 +20,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.triangulate.TriangulateApplication;
 import org.triangulate.index.ExtractIndexMapping;
 import org.triangulate.index.TestElasticsearch;
 import tools.jackson.databind.JsonNode;
@@ -35,15 +33,10 @@ import tools.jackson.databind.json.JsonMapper;
  * search API's source-kind facet filters to them or to the transcripts, while the speaker facet
  * counts only transcripts' segments.
  */
-@DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@SpringBootTest(
-    classes = TriangulateApplication.class,
+@PipelineIntegrationTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.config.import=file:../config/application.yml",
-      "server.address=127.0.0.1"
-    })
+    properties = "server.address=127.0.0.1")
 class WorkshopNotesSearchIT {
 
   private static final PipelineTestSupport support = new PipelineTestSupport();
