@@ -11,38 +11,23 @@ import java.util.List;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.triangulate.index.ExtractIndexMapping;
 import org.triangulate.index.IndexedIds;
-import org.triangulate.index.TestElasticsearch;
 import org.triangulate.stats.NightStatsFilesCheck;
 
 /**
  * The nightly job end to end on the demo study, against the real PostgreSQL (a throw-away schema in
- * database {@code test}), a real Elasticsearch node and real CoreNLP models.
+ * database {@code test}), a real Elasticsearch node and real CoreNLP models: {@link DemoNightIT}'s
+ * night, run again, and further nights.
  */
-@PipelineIntegrationTest
-class NightlyJobPostgresIT {
+abstract class NightlyJobChecks {
 
-  private static final PipelineTestSupport support = new PipelineTestSupport();
   private static final Path HOME = PipelineTestSupport.HOME;
-  private static final Path OUT = support.out;
+  private static final Path OUT = DemoNightIT.SUPPORT.out;
   private static final Path DEMO = HOME.resolve("data-in/demo");
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    support.register(registry, HOME.resolve("data-in"), () -> TestElasticsearch.url());
-  }
-
-  @AfterAll
-  static void dropSchema() throws Exception {
-    support.dropSchema();
-  }
 
   @Autowired NightlyRunner runner;
   @Autowired JdbcTemplate jdbc;
@@ -56,12 +41,11 @@ class NightlyJobPostgresIT {
     long participants = dataRows("participants.csv");
     long responses = dataRows("responses.csv");
     long transcripts = transcriptFiles(".txt") + transcriptFiles(".docx");
-    LocalDate night = LocalDate.of(2026, 11, 26);
 
-    // when the night runs, then runs again
-    RunReport first = runner.run(night);
-    Set<String> firstIds = indexedIds();
-    RunReport second = runner.run(night);
+    // when the night runs (DemoNightIT's, with the ids it indexed), then runs again
+    RunReport first = DemoNightIT.night();
+    Set<String> firstIds = DemoNightIT.nightIds();
+    RunReport second = runner.run(DemoNightIT.NIGHT);
 
     // then both complete, and every input balances: read = loaded + quarantined
     assertThat(first.status()).isEqualTo("COMPLETED");

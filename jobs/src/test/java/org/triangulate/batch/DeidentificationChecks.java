@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,20 +19,15 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.util.HtmlUtils;
 import org.triangulate.index.ExtractIndexMapping;
-import org.triangulate.index.TestElasticsearch;
 import org.triangulate.nlp.Deidentifier;
 import org.triangulate.nlp.IdentifierDetector;
 import org.triangulate.nlp.IdentifierKind;
@@ -48,41 +42,24 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /**
  * De-identification measured on the demo study against the identifiers its generator planted
  * ({@code data-in/demo/planted.yml}, about half its places and organisations held out of
- * study.yml's lists): one night with real CoreNLP models, PostgreSQL, Elasticsearch and the search
- * server; recall per kind and precision with the study's lists (where the de-identify step found
- * identifiers) and without them (detection alone); and a search for every planted identifier in
- * everything that leaves the store: the index, the packs, the REFI-QDA export, the search API's
- * JSON and CSV export, and the run report.
+ * study.yml's lists): {@link DemoNightIT}'s night with real CoreNLP models, PostgreSQL,
+ * Elasticsearch and the search server; recall per kind and precision with the study's lists (where
+ * the de-identify step found identifiers) and without them (detection alone); and a search for
+ * every planted identifier in everything that leaves the store: the index, the packs, the REFI-QDA
+ * export, the search API's JSON and CSV export, and the run report.
  */
-@PipelineIntegrationTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "server.address=127.0.0.1")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class DeidentificationIT {
+abstract class DeidentificationChecks {
 
-  private static final PipelineTestSupport SUPPORT = new PipelineTestSupport();
   private static final Path DEMO = PipelineTestSupport.HOME.resolve("data-in/demo");
   private static final tools.jackson.databind.json.JsonMapper JSON =
       tools.jackson.databind.json.JsonMapper.builder().build();
 
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    SUPPORT.register(registry, PipelineTestSupport.HOME.resolve("data-in"), TestElasticsearch::url);
-  }
-
-  @AfterAll
-  static void dropSchema() throws Exception {
-    SUPPORT.dropSchema();
-  }
-
-  @Autowired NightlyRunner runner;
   @Autowired JdbcTemplate jdbc;
   @Autowired ElasticsearchClient elasticsearch;
   @Autowired SegmentStore segmentStore;
   @Autowired SpeakerTurnSegmenter speakerTurns;
   @Autowired Study study;
-
-  private static boolean ran;
 
   @LocalServerPort int port;
 
@@ -112,17 +89,6 @@ class DeidentificationIT {
     }
   }
 
-  private void night() throws Exception {
-    if (!ran) {
-      RunReport report = runner.run(LocalDate.of(2026, 11, 26));
-      report
-          .steps()
-          .forEach(s -> System.out.println("  step " + s.step() + ": " + s.seconds() + " s"));
-      assertThat(report.status()).as("night: %s", report.failure()).isEqualTo("COMPLETED");
-      ran = true;
-    }
-  }
-
   static List<Planted> planted() throws IOException {
     JsonNode root = YAMLMapper.builder().build().readTree(DEMO.resolve("planted.yml").toFile());
     List<Planted> planted = new ArrayList<>();
@@ -143,8 +109,7 @@ class DeidentificationIT {
   @Test
   @Order(1)
   void withTheStudysListsFindsAtLeast99PercentAndReplacesLittleElse() throws Exception {
-    // given one night over the demo, and where its de-identify step found identifiers
-    night();
+    // given DemoNightIT's night over the demo, and where its de-identify step found identifiers
     Map<String, List<Replaced>> replaced = new HashMap<>();
     jdbc.query(
         "select source_id, start_offset, end_offset, kind from identifier_span where study = 'demo'"
@@ -182,7 +147,6 @@ class DeidentificationIT {
   @Order(3)
   void withoutTheStudysListsFindsPersonsPlacesAndOrganisationsByDetection() throws Exception {
     // given the night's NER entities and a detector without the study's lists
-    night();
     Study.Deidentification bare = study.deidentify().withoutLists();
     IdentifierDetector detector = new IdentifierDetector(bare);
     Deidentifier deidentifier =
@@ -369,8 +333,7 @@ class DeidentificationIT {
   @Order(2)
   void noPlantedIdentifierLeavesTheStoreInTheIndexPacksExportSearchApiOrRunReport()
       throws Exception {
-    // given one night over the demo, and every planted identifier as a whole-word pattern
-    night();
+    // given DemoNightIT's night over the demo, and every planted identifier as a whole-word pattern
     TreeSet<String> texts = new TreeSet<>();
     for (Planted p : planted()) {
       texts.add(Normalizer.normalize(p.text(), Normalizer.Form.NFC));
@@ -418,7 +381,7 @@ class DeidentificationIT {
     }
     // the packs (HTML, SVG, CSV, PDF text), the REFI-QDA export (each entry of the zip) and the
     // run's report folder (the quarantine aside: it holds raw input rows on purpose)
-    Path demoOut = SUPPORT.out.resolve("demo");
+    Path demoOut = DemoNightIT.SUPPORT.out.resolve("demo");
     List<Path> files = new ArrayList<>(filesUnder(demoOut.resolve("packs")));
     files.add(demoOut.resolve("export/demo.qdpx"));
     files.addAll(

@@ -7,7 +7,6 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,18 +22,12 @@ import org.apache.commons.csv.CSVRecord;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.triangulate.evaluate.Evaluation;
 import org.triangulate.evaluate.NightEvaluation;
 import org.triangulate.index.ExtractDocument;
 import org.triangulate.index.ExtractIndexMapping;
-import org.triangulate.index.TestElasticsearch;
 import org.triangulate.study.Study;
 import org.triangulate.synthesis.SynthesisPacks;
 import tools.jackson.databind.JsonNode;
@@ -44,45 +37,20 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * The synthesis packs of a real night on the demo study (PostgreSQL, Elasticsearch, CoreNLP): the
  * workshop pack holds a section for each planted pattern, quotes for every group that has coded
  * extracts, no participant twice in a section; every case gets a feedback pack with its own quotes
- * only; the same inputs give the same bytes.
+ * only; the same inputs give the same bytes. The night is {@link DemoNightIT}'s.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@PipelineIntegrationTest
-class SynthesisPacksIT {
-
-  private static final PipelineTestSupport support = new PipelineTestSupport();
-  private static final LocalDate NIGHT = LocalDate.of(2026, 11, 26);
+abstract class SynthesisPacksChecks {
 
   /** Share of planted passages aligned to their item at the quote threshold: kept from falling. */
   private static final double QUOTABLE_RECALL = 0.7;
 
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    support.register(
-        registry, PipelineTestSupport.HOME.resolve("data-in"), () -> TestElasticsearch.url());
-  }
-
-  @AfterAll
-  static void dropSchema() throws Exception {
-    support.dropSchema();
-  }
-
-  @Autowired NightlyRunner runner;
   @Autowired SynthesisPacks packs;
   @Autowired ElasticsearchClient elasticsearch;
   @Autowired Study study;
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-  private Path packsDir;
-  private Path workshop;
-
-  @BeforeAll
-  void runTheNight() throws Exception {
-    RunReport report = runner.run(NIGHT);
-    assertThat(report.status()).as(report.failure()).isEqualTo("COMPLETED");
-    packsDir = support.out.resolve("demo/packs");
-    workshop = packsDir.resolve("workshop-all");
-  }
+  private final Path packsDir = DemoNightIT.SUPPORT.out.resolve("demo/packs");
+  private final Path workshop = packsDir.resolve("workshop-all");
 
   @Test
   void workshopPackHasASectionForEveryPlantedPattern() throws Exception {
@@ -226,9 +194,9 @@ class SynthesisPacksIT {
   @Test
   void theSameInputsGiveByteIdenticalPacks() throws Exception {
     // when the packs are written twice for the same run
-    packs.writeAll(4242, NIGHT);
+    packs.writeAll(4242, DemoNightIT.NIGHT);
     Map<String, byte[]> first = contents(packsDir);
-    packs.writeAll(4242, NIGHT);
+    packs.writeAll(4242, DemoNightIT.NIGHT);
     Map<String, byte[]> second = contents(packsDir);
 
     // then every file is the same, byte for byte
