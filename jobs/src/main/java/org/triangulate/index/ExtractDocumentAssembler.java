@@ -86,32 +86,30 @@ public class ExtractDocumentAssembler implements ItemProcessor<Segment, ExtractD
         codingsOf(segment.sourceId()).getOrDefault(segment.segmentId(), List.of());
     List<String> categories =
         codings.stream().map(RefiQdaExporter.SegmentCoding::category).distinct().toList();
-    return new ExtractDocument(
-        segment.segmentId(),
-        study.name(),
-        segment.text(),
-        segment.lemmas(),
-        WordStems.ofLemmas(segment.lemmas(), segment.language()),
-        segment.role().code(),
-        segment.participantId(),
-        caseOfParticipant.getOrDefault(segment.participantId(), ""),
-        attributesOfParticipant.getOrDefault(segment.participantId(), Map.of()),
-        categories,
-        categories.stream().map(themes::themeOf).distinct().toList(),
-        codings.stream().map(RefiQdaExporter.SegmentCoding::provenance).distinct().toList(),
-        opaqueIdOf(segment),
-        segment.start(),
-        segment.end(),
-        segment.turnIndex(),
-        true,
-        runId,
-        null,
-        segment.language(),
-        ExtractDocument.TRANSCRIPT,
-        null,
-        null,
-        List.of(),
-        vectorOf(segment));
+    return ExtractDocument.builder()
+        .id(segment.segmentId())
+        .study(study.name())
+        .text(segment.text())
+        .lemmas(segment.lemmas())
+        .stems(WordStems.ofLemmas(segment.lemmas(), segment.language()))
+        .speakerRole(segment.role().code())
+        .participantId(segment.participantId())
+        .caseId(caseOfParticipant.getOrDefault(segment.participantId(), ""))
+        .attributes(attributesOfParticipant.getOrDefault(segment.participantId(), Map.of()))
+        .categories(categories)
+        .themes(categories.stream().map(themes::themeOf).distinct().toList())
+        .codingProvenance(
+            codings.stream().map(RefiQdaExporter.SegmentCoding::provenance).distinct().toList())
+        .sourceFile(opaqueIdOf(segment))
+        .startOffset(segment.start())
+        .endOffset(segment.end())
+        .turnIndex(segment.turnIndex())
+        .deidentified(true)
+        .runId(runId)
+        .language(segment.language())
+        .stakeholderGroups(List.of())
+        .vector(vectorOf(segment))
+        .build();
   }
 
   /**

@@ -3,7 +3,6 @@ package org.triangulate.workshop;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.triangulate.coding.CategoryThemes;
@@ -77,31 +76,25 @@ public final class WorkshopNoteDocuments {
               .collect(Collectors.joining(" "));
       List<String> categories = split(row.cats());
       documents.add(
-          new ExtractDocument(
-              documentId(row.noteId()),
-              study.name(),
-              row.text(),
-              lemmas,
-              WordStems.ofLemmas(lemmas, LANGUAGE),
-              null,
-              null,
-              null,
-              Map.of(),
-              categories,
-              categories.stream().map(themes::themeOf).distinct().toList(),
-              List.of(),
-              null,
-              0,
-              row.text().length(),
-              0,
-              true,
-              runId,
-              null,
-              LANGUAGE,
-              ExtractDocument.WORKSHOP,
-              row.workshop(),
-              row.pack() == null || row.pack().isEmpty() ? null : row.pack(),
-              split(row.groups())));
+          ExtractDocument.builder()
+              .id(documentId(row.noteId()))
+              .study(study.name())
+              .text(row.text())
+              .lemmas(lemmas)
+              .stems(WordStems.ofLemmas(lemmas, LANGUAGE))
+              .categories(categories)
+              .themes(categories.stream().map(themes::themeOf).distinct().toList())
+              .startOffset(0)
+              .endOffset(row.text().length())
+              .turnIndex(0)
+              .deidentified(true)
+              .runId(runId)
+              .language(LANGUAGE)
+              .sourceKind(ExtractDocument.WORKSHOP)
+              .workshopId(row.workshop())
+              .pack(row.pack() == null || row.pack().isEmpty() ? null : row.pack())
+              .stakeholderGroups(split(row.groups()))
+              .build());
     }
     return documents;
   }

@@ -54,26 +54,23 @@ final class BenchCorpus {
               attribute, values.get((participant * 7 + attribute.length()) % values.size())));
       int count = extracts.size();
       extracts.add(
-          new ExtractDocument(
-              String.format("b%07d", count),
-              study.name(),
-              text.toString(),
-              lemmas.toString(),
-              WordStems.ofLemmas(lemmas.toString()),
-              "participant",
-              String.format("P%03d", participant),
-              String.format("C%02d", participant % 10),
-              attributes,
-              List.of(),
-              List.of(),
-              List.of(),
-              "bench.txt",
-              0,
-              text.length(),
-              count,
-              true,
-              1L,
-              null));
+          ExtractDocument.builder()
+              .id(String.format("b%07d", count))
+              .study(study.name())
+              .text(text.toString())
+              .lemmas(lemmas.toString())
+              .stems(WordStems.ofLemmas(lemmas.toString()))
+              .speakerRole("participant")
+              .participantId(String.format("P%03d", participant))
+              .caseId(String.format("C%02d", participant % 10))
+              .attributes(attributes)
+              .sourceFile("bench.txt")
+              .startOffset(0)
+              .endOffset(text.length())
+              .turnIndex(count)
+              .deidentified(true)
+              .runId(1L)
+              .build());
       written += text.toString().split("\\s+").length;
     }
     return extracts;

@@ -41,25 +41,25 @@ final class IndexTestData {
   static ExtractDocument extract(
       String study, String id, String text, Map<String, String> attributes) {
     String lemmas = text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9 ]", "");
-    return new ExtractDocument(
-        id,
-        study,
-        text,
-        lemmas,
-        WordStems.ofLemmas(lemmas),
-        ExtractDocument.PARTICIPANT_ROLE,
-        "P01",
-        "C01",
-        attributes,
-        List.of("supervision"),
-        List.of("support_and_development"),
-        List.of("rule:supervision"),
-        "P01.txt",
-        0,
-        text.length(),
-        1,
-        true,
-        1L,
-        null);
+    return ExtractDocument.builder()
+        .id(id)
+        .study(study)
+        .text(text)
+        .lemmas(lemmas)
+        .stems(WordStems.ofLemmas(lemmas))
+        .speakerRole(ExtractDocument.PARTICIPANT_ROLE)
+        .participantId("P01")
+        .caseId("C01")
+        .attributes(attributes)
+        .categories(List.of("supervision"))
+        .themes(List.of("support_and_development"))
+        .codingProvenance(List.of("rule:supervision"))
+        .sourceFile("P01.txt")
+        .startOffset(0)
+        .endOffset(text.length())
+        .turnIndex(1)
+        .deidentified(true)
+        .runId(1L)
+        .build();
   }
 }

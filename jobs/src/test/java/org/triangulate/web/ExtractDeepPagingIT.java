@@ -140,29 +140,31 @@ class ExtractDeepPagingIT {
     String text = i % 2 == 0 ? "Our pay is band " + i + "." : "Training number " + i + ".";
     String lemmas = text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9 ]", "");
     String id = String.format("x%06d", i);
-    return new ExtractDocument(
-        id,
-        STUDY.name(),
-        text,
-        lemmas,
-        WordStems.ofLemmas(lemmas),
-        "participant",
-        "P01",
-        "C01",
-        Map.of(
-            "employer", "nhs",
-            "org_context", "nhs_only",
-            "setting", "inpatient",
-            "stakeholder_group", GROUPS.get(i % 3)),
-        List.of(),
-        List.of(),
-        List.of(),
-        "P01.txt",
-        i,
-        i + 1,
-        i,
-        true,
-        1L,
-        null);
+    return ExtractDocument.builder()
+        .id(id)
+        .study(STUDY.name())
+        .text(text)
+        .lemmas(lemmas)
+        .stems(WordStems.ofLemmas(lemmas))
+        .speakerRole("participant")
+        .participantId("P01")
+        .caseId("C01")
+        .attributes(
+            Map.of(
+                "employer",
+                "nhs",
+                "org_context",
+                "nhs_only",
+                "setting",
+                "inpatient",
+                "stakeholder_group",
+                GROUPS.get(i % 3)))
+        .sourceFile("P01.txt")
+        .startOffset(i)
+        .endOffset(i + 1)
+        .turnIndex(i)
+        .deidentified(true)
+        .runId(1L)
+        .build();
   }
 }

@@ -348,26 +348,26 @@ class ExtractSearchServiceIT {
     Map<String, String> attributes = new HashMap<>(caseAttributes);
     attributes.put("stakeholder_group", group);
     ExtractDocument document =
-        new ExtractDocument(
-            id,
-            STUDY.name(),
-            text,
-            lemmas,
-            WordStems.ofLemmas(lemmas),
-            role,
-            participant,
-            caseId,
-            attributes,
-            categories,
-            themes,
-            categories.stream().map(c -> "rule:" + c).toList(),
-            participant + ".txt",
-            0,
-            text.length(),
-            turn,
-            true,
-            1L,
-            null);
+        ExtractDocument.builder()
+            .id(id)
+            .study(STUDY.name())
+            .text(text)
+            .lemmas(lemmas)
+            .stems(WordStems.ofLemmas(lemmas))
+            .speakerRole(role)
+            .participantId(participant)
+            .caseId(caseId)
+            .attributes(attributes)
+            .categories(categories)
+            .themes(themes)
+            .codingProvenance(categories.stream().map(c -> "rule:" + c).toList())
+            .sourceFile(participant + ".txt")
+            .startOffset(0)
+            .endOffset(text.length())
+            .turnIndex(turn)
+            .deidentified(true)
+            .runId(1L)
+            .build();
     return BulkOperation.of(o -> o.index(i -> i.id(id).document(document)));
   }
 }
