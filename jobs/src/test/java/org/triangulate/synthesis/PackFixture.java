@@ -109,7 +109,12 @@ final class PackFixture {
           List.of("some_category"),
           "transcripts/" + participant + ".txt",
           10,
-          10 + text.length());
+          10 + text.length(),
+          "en",
+          null,
+          null,
+          null,
+          null);
     }
   }
 

@@ -81,6 +81,20 @@ class QuoteChoiceTest {
   }
 
   private static Quote quote(String id, String participant, String caseId, String text) {
-    return new Quote(id, text, participant, caseId, Map.of(), List.of(), "t.txt", 0, text.length());
+    return new Quote(
+        id,
+        text,
+        participant,
+        caseId,
+        Map.of(),
+        List.of(),
+        "t.txt",
+        0,
+        text.length(),
+        "en",
+        null,
+        null,
+        null,
+        null);
   }
 }
