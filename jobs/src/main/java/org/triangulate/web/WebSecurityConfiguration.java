@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
@@ -79,6 +80,7 @@ class WebSecurityConfiguration {
               + " without accounts: set triangulate.web.accounts (or triangulate.web.username with"
               + " TRIANGULATE_WEB_PASSWORD), or bind server.address to 127.0.0.1");
     }
+    refuseManagementBeyondLoopback(environment);
     if (isLoopback(address)) {
       http.addFilterBefore(new LoopbackHostFilter(address), SecurityContextHolderFilter.class);
     }
@@ -133,6 +135,26 @@ class WebSecurityConfiguration {
   @Bean
   UserDetailsService analysts(TriangulateProperties properties) {
     return new InMemoryUserDetailsManager(WebAccounts.of(properties.web()));
+  }
+
+  /**
+   * Refuses settings that would serve the management endpoints to other hosts: on the app's own
+   * port when that listens beyond loopback, or on a management address that does.
+   */
+  static void refuseManagementBeyondLoopback(Environment environment) {
+    String where =
+        switch (ManagementPortType.get(environment)) {
+          case DISABLED -> "127.0.0.1";
+          case SAME -> environment.getProperty("server.address");
+          case DIFFERENT -> environment.getProperty("management.server.address");
+        };
+    if (!isLoopback(where)) {
+      throw new IllegalStateException(
+          "Refusing to serve /actuator/health on "
+              + (where == null ? "all interfaces" : where)
+              + ": give management.server.port a port of its own (not server.port) and set"
+              + " management.server.address to 127.0.0.1");
+    }
   }
 
   static boolean isLoopback(String address) {

@@ -3,6 +3,7 @@ package org.triangulate.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -25,6 +26,48 @@ class WebSecurityConfigurationTest {
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("triangulate.web.username")
           .hasMessageContaining(address == null ? "all interfaces" : address);
+    }
+  }
+
+  @Test
+  void givenTheManagementEndpointsBeyondLoopback_whenStarting_thenRefusesNamingTheKeys() {
+    // on the app's port (no port of their own, or the same one) while the app serves everywhere
+    MockEnvironment samePort = new MockEnvironment().withProperty("server.address", "0.0.0.0");
+    MockEnvironment samePortNumber =
+        new MockEnvironment()
+            .withProperty("server.address", "0.0.0.0")
+            .withProperty("server.port", "8081")
+            .withProperty("management.server.port", "8081");
+    // on a port of their own bound beyond loopback
+    MockEnvironment ownAddress =
+        new MockEnvironment()
+            .withProperty("server.address", "127.0.0.1")
+            .withProperty("management.server.port", "8081")
+            .withProperty("management.server.address", "0.0.0.0");
+
+    for (MockEnvironment environment : List.of(samePort, samePortNumber, ownAddress)) {
+      assertThatThrownBy(() -> WebSecurityConfiguration.refuseManagementBeyondLoopback(environment))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("management.server.address");
+    }
+  }
+
+  @Test
+  void givenTheManagementEndpointsOnLoopback_whenStarting_thenAccepts() {
+    MockEnvironment ownPort =
+        new MockEnvironment()
+            .withProperty("server.address", "0.0.0.0")
+            .withProperty("management.server.port", "8081")
+            .withProperty("management.server.address", "127.0.0.1");
+    MockEnvironment allOnLoopback =
+        new MockEnvironment().withProperty("server.address", "127.0.0.1");
+    MockEnvironment disabled =
+        new MockEnvironment()
+            .withProperty("server.address", "0.0.0.0")
+            .withProperty("management.server.port", "-1");
+
+    for (MockEnvironment environment : List.of(ownPort, allOnLoopback, disabled)) {
+      WebSecurityConfiguration.refuseManagementBeyondLoopback(environment);
     }
   }
 
