@@ -20,6 +20,9 @@ import org.triangulate.study.Study;
  *       question's and its own similarity to that item;
  *   <li><b>its own meaning</b>: a segment whose closest item is at least {@code semantic-min-score}
  *       similar is aligned to it by that similarity;
+ *   <li><b>the topic guide's shape</b> ({@code domain-switch-cost}): an interview is read as runs
+ *       of sections about one domain's items, each item taken by one section of a run ({@link
+ *       DomainRuns});
  *   <li><b>codings</b>: a rule's or an imported coding's category names items; an alignment to one
  *       of them records the coding as evidence, and a segment coded to a category of a single item
  *       is aligned to it by its own similarity.
@@ -32,6 +35,7 @@ public final class ItemAligner {
   private final ItemProfiles items;
   private final Study.Alignment settings;
   private final Map<String, List<String>> categoryItems;
+  private final int[] domainNumbers;
 
   /**
    * @param categoryItems each codebook category's items
@@ -41,6 +45,7 @@ public final class ItemAligner {
     this.items = items;
     this.settings = settings;
     this.categoryItems = Map.copyOf(categoryItems);
+    this.domainNumbers = items.domainNumbers();
   }
 
   /** A segment of the transcript in reading order, with its vector and codings. */
@@ -55,7 +60,7 @@ public final class ItemAligner {
   public record Coded(String category, String provenance) {}
 
   /** Names this way of aligning: a source aligned by another is aligned again. */
-  static final String METHOD = "question-sections-margin-1";
+  static final String METHOD = "question-sections-margin-domain-runs-1";
 
   /** How much the question weighs against the mean of its answers in telling a section's item. */
   static final double QUESTION_WEIGHT = 0.7;
@@ -90,6 +95,7 @@ public final class ItemAligner {
     }
     List<ItemAlignment> alignments = new ArrayList<>();
     Map<Integer, double[]> sectionOf = new LinkedHashMap<>();
+    List<double[]> sections = new ArrayList<>();
     List<Integer> outside = new ArrayList<>(beforeAnyQuestion);
     double[] section = null;
     for (int q = 0; q < questions.size(); q++) {
@@ -109,6 +115,7 @@ public final class ItemAligner {
       // (a probe, a backchannel, a question about importance) the section goes on.
       if (combined[argmax(combined)] >= settings.questionMinScore()) {
         section = combined;
+        sections.add(section);
       }
       for (int a : turn) {
         if (section == null) {
@@ -117,6 +124,9 @@ public final class ItemAligner {
           sectionOf.put(a, section);
         }
       }
+    }
+    if (settings.domainSwitchCost() > 0) {
+      DomainRuns.apply(sections, domainNumbers, settings.domainSwitchCost());
     }
     for (int i = 0; i < segments.size(); i++) {
       Segment s = segments.get(i);

@@ -11,10 +11,12 @@ import org.triangulate.study.Study;
 public final class ItemProfiles {
 
   private final List<String> itemIds;
+  private final List<String> domains;
   private final List<List<float[]>> vectors;
 
-  private ItemProfiles(List<String> itemIds, List<List<float[]>> vectors) {
+  private ItemProfiles(List<String> itemIds, List<String> domains, List<List<float[]>> vectors) {
     this.itemIds = List.copyOf(itemIds);
+    this.domains = List.copyOf(domains);
     this.vectors = List.copyOf(vectors);
   }
 
@@ -22,9 +24,11 @@ public final class ItemProfiles {
     List<String> texts = new ArrayList<>();
     List<Integer> owners = new ArrayList<>();
     List<String> ids = new ArrayList<>();
+    List<String> domains = new ArrayList<>();
     for (int i = 0; i < study.items().size(); i++) {
       Study.Item item = study.items().get(i);
       ids.add(item.id());
+      domains.add(item.domain());
       texts.add(item.text());
       owners.add(i);
       for (String prompt : item.prompts()) {
@@ -38,12 +42,18 @@ public final class ItemProfiles {
     for (int t = 0; t < texts.size(); t++) {
       vectors.get(owners.get(t)).add(embedded.get(t));
     }
-    return new ItemProfiles(ids, vectors);
+    return new ItemProfiles(ids, domains, vectors);
   }
 
-  /** For tests: items given by their vectors directly. */
+  /** For tests: items given by their vectors directly, all of one domain. */
   static ItemProfiles ofVectors(List<String> itemIds, List<List<float[]>> vectors) {
-    return new ItemProfiles(itemIds, vectors);
+    return ofVectors(itemIds, itemIds.stream().map(id -> "").toList(), vectors);
+  }
+
+  /** For tests: items given by their domains and vectors directly. */
+  static ItemProfiles ofVectors(
+      List<String> itemIds, List<String> domains, List<List<float[]>> vectors) {
+    return new ItemProfiles(itemIds, domains, vectors);
   }
 
   public int size() {
@@ -52,6 +62,19 @@ public final class ItemProfiles {
 
   public String itemId(int index) {
     return itemIds.get(index);
+  }
+
+  /** Each item's domain, numbered from 0 in the order domains first appear. */
+  public int[] domainNumbers() {
+    List<String> seen = new ArrayList<>();
+    int[] numbers = new int[domains.size()];
+    for (int i = 0; i < numbers.length; i++) {
+      if (!seen.contains(domains.get(i))) {
+        seen.add(domains.get(i));
+      }
+      numbers[i] = seen.indexOf(domains.get(i));
+    }
+    return numbers;
   }
 
   /** The text's similarity to each item, in the study's item order. */

@@ -57,6 +57,12 @@ public class GenerateDemoCommand implements Callable<Integer> {
   boolean shuffleTopics;
 
   @Option(
+      names = "--topic-guide",
+      description =
+          "Write the study's topic guide into study.yml: under each item, as its prompts, the first of the questions interviewers ask about it (they ask it in those words or another).")
+  boolean topicGuide;
+
+  @Option(
       names = "--second-language",
       paramLabel = "LANG",
       description =
@@ -84,7 +90,8 @@ public class GenerateDemoCommand implements Callable<Integer> {
             secondLanguage,
             secondLanguageTranscripts != null
                 ? secondLanguageTranscripts
-                : secondLanguage == null ? 0 : DEFAULT_SECOND_LANGUAGE_TRANSCRIPTS);
+                : secondLanguage == null ? 0 : DEFAULT_SECOND_LANGUAGE_TRANSCRIPTS,
+            topicGuide);
     DemoGenerator.Summary summary = new DemoGenerator().generate(options);
     double seconds = (System.nanoTime() - started) / 1e9;
     System.out.printf(

@@ -38,7 +38,8 @@ public final class DemoGenerator {
       String wording,
       boolean shuffledTopics,
       String secondLanguage,
-      int secondLanguageTranscripts) {
+      int secondLanguageTranscripts,
+      boolean topicGuide) {
     public Options {
       if (scale < 1) {
         throw new IllegalArgumentException(
@@ -65,6 +66,27 @@ public final class DemoGenerator {
                     + secondLanguageTranscripts
                     + ")");
       }
+    }
+
+    public Options(
+        long seed,
+        double scale,
+        Path out,
+        Path configDir,
+        String wording,
+        boolean shuffledTopics,
+        String secondLanguage,
+        int secondLanguageTranscripts) {
+      this(
+          seed,
+          scale,
+          out,
+          configDir,
+          wording,
+          shuffledTopics,
+          secondLanguage,
+          secondLanguageTranscripts,
+          false);
     }
 
     public Options(
@@ -116,7 +138,9 @@ public final class DemoGenerator {
     String name = options.studyName();
     LocalIdentifiers local =
         options.secondLanguage() == null ? null : LocalIdentifiers.load(options.secondLanguage());
-    Study study = StudyConfigWriter.write(options.configDir(), name, local);
+    Study study =
+        StudyConfigWriter.write(
+            options.configDir(), name, local, options.topicGuide() ? bank : null);
     DesignCheck.against(design, bank, study);
     PhraseBank secondBank = local == null ? null : PhraseBank.inLanguage(options.secondLanguage());
     if (secondBank != null) {

@@ -20,14 +20,16 @@ final class StudyConfigWriter {
   private StudyConfigWriter() {}
 
   static Study write(Path configDir, String studyName) {
-    return write(configDir, studyName, null);
+    return write(configDir, studyName, null, null);
   }
 
   /**
    * With {@code second} (a second language's identifying details), the study also declares that
-   * language and its country, after English and Britain.
+   * language and its country, after English and Britain. With {@code guide} (the phrase bank the
+   * interviews are written from), each item lists as its {@code prompts:} the first of the bank's
+   * questions about it, as a topic guide would: interviewers ask it in those words or another.
    */
-  static Study write(Path configDir, String studyName, LocalIdentifiers second) {
+  static Study write(Path configDir, String studyName, LocalIdentifiers second, PhraseBank guide) {
     String studyYml = new String(DemoResources.bytes("config/study.yml"), StandardCharsets.UTF_8);
     if (!studyYml.contains(NAME_LINE)) {
       throw new IllegalStateException("demo/config/study.yml must have the line 'name: demo'");
@@ -45,11 +47,38 @@ final class StudyConfigWriter {
                 + second.country()
                 + "]\n";
       }
+      if (guide != null) {
+        named = withPrompts(named, guide);
+      }
       Files.writeString(dir.resolve("study.yml"), named);
       Files.write(dir.resolve("codebook.yml"), DemoResources.bytes("config/codebook.yml"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return new StudyLoader().load(configDir, studyName);
+  }
+
+  private static final java.util.regex.Pattern ITEM_ID =
+      java.util.regex.Pattern.compile("^  - id: (\\S+)$");
+
+  /** The study's text with {@code prompts:} after each item's {@code text:} line. */
+  private static String withPrompts(String studyYml, PhraseBank guide) {
+    StringBuilder out = new StringBuilder();
+    String item = null;
+    for (String line : studyYml.split("\n", -1)) {
+      java.util.regex.Matcher id = ITEM_ID.matcher(line);
+      if (id.matches()) {
+        item = id.group(1);
+      }
+      out.append(line).append('\n');
+      PhraseBank.Topic topic = item == null ? null : guide.topics().get(item);
+      if (topic != null && line.startsWith("    text: ")) {
+        out.append("    prompts:\n      - ")
+            .append(YamlText.flow(topic.prompts().getFirst()))
+            .append('\n');
+        item = null;
+      }
+    }
+    return out.substring(0, out.length() - 1);
   }
 }

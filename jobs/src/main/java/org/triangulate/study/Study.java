@@ -219,20 +219,28 @@ public record Study(
    * and its answers are taken to be about an item ({@code question-min-score}); the similarity from
    * which a turn outside any question's section is aligned by its own meaning ({@code
    * semantic-min-score}); and the alignment score (the margin by which the evidence prefers the
-   * item to the next closest one) a quote needs ({@code quote-min-score}).
+   * item to the next closest one) a quote needs ({@code quote-min-score}); what a change of domain
+   * between consecutive sections costs when an interview is read as runs of one domain's items
+   * ({@code domain-switch-cost}, 0 to 1; 0 reads every section on its own).
    */
   public record Alignment(
-      String model, Double questionMinScore, Double semanticMinScore, Double quoteMinScore) {
+      String model,
+      Double questionMinScore,
+      Double semanticMinScore,
+      Double quoteMinScore,
+      Double domainSwitchCost) {
 
     public static final String MINILM_L6_V2_Q = "all-minilm-l6-v2-q";
-    public static final Alignment DEFAULT = new Alignment(null, null, null, null).withDefaults();
+    public static final Alignment DEFAULT =
+        new Alignment(null, null, null, null, null).withDefaults();
 
     public Alignment withDefaults() {
       return new Alignment(
           model == null ? MINILM_L6_V2_Q : model,
           questionMinScore == null ? 0.35 : questionMinScore,
           semanticMinScore == null ? 0.6 : semanticMinScore,
-          quoteMinScore == null ? 0.05 : quoteMinScore);
+          quoteMinScore == null ? 0.05 : quoteMinScore,
+          domainSwitchCost == null ? 0.05 : domainSwitchCost);
     }
   }
 

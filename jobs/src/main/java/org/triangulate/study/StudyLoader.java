@@ -247,6 +247,12 @@ public final class StudyLoader {
     similarity("question-min-score", a.questionMinScore(), problems);
     similarity("semantic-min-score", a.semanticMinScore(), problems);
     similarity("quote-min-score", a.quoteMinScore(), problems);
+    require(
+        a.domainSwitchCost() >= 0 && a.domainSwitchCost() <= 1,
+        problems,
+        "study.yml: alignment.domain-switch-cost: must be from 0 to 1 (was "
+            + a.domainSwitchCost()
+            + ")");
   }
 
   private static void similarity(String key, double value, List<String> problems) {

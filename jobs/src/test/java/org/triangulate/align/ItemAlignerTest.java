@@ -23,7 +23,8 @@ class ItemAlignerTest {
       ItemProfiles.ofVectors(
           List.of("pay", "training", "supervision"),
           List.of(List.of(PAY), List.of(TRAINING), List.of(SUPERVISION)));
-  private final Study.Alignment settings = new Study.Alignment(null, 0.7, 0.8, 0.35).withDefaults();
+  private final Study.Alignment settings =
+      new Study.Alignment(null, 0.7, 0.8, 0.35, 0.0).withDefaults();
 
   private final List<ItemAligner.Segment> transcript = new ArrayList<>();
   private int turn;

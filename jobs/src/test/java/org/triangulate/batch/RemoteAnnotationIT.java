@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
@@ -33,8 +34,7 @@ import org.triangulate.index.TestElasticsearch;
  * same inputs in this JVM; a worker killed with SIGKILL mid-partition has its partition redone by
  * another worker in the same run or, when no worker is left, leaves the manager to fail on its
  * timeout naming the open partitions, after which the resumed night completes; either way nothing
- * is duplicated or missing. The inputs are the demo's first 12 transcripts without its REFI-QDA
- * project, to keep the time down: each scenario runs a whole night in its manager.
+ * is duplicated or missing. The inputs are the demo's first 24 transcripts, to keep the time down.
  */
 @PipelineIntegrationTest(
     properties = {
@@ -44,12 +44,11 @@ import org.triangulate.index.TestElasticsearch;
 class RemoteAnnotationIT {
 
   private static final LocalDate NIGHT = LocalDate.of(2026, 3, 1);
-  private static final int TRANSCRIPTS = 12;
+  private static final int TRANSCRIPTS = 24;
   private static final String WORKER_STEP = "annotateTranscriptsWorkerStep";
   private static final String QUEUE_PREFIX =
       "issue-11-" + UUID.randomUUID().toString().substring(0, 8);
   private static final PipelineTestSupport local = new PipelineTestSupport();
-  private static final Path IN = local.copyDemoSubset(TRANSCRIPTS);
   private static final List<PipelineTestSupport> remotes = new ArrayList<>();
   private static final List<Process> processes = new ArrayList<>();
   private static final List<String> queues = new ArrayList<>();
@@ -57,7 +56,18 @@ class RemoteAnnotationIT {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    local.register(registry, IN, () -> TestElasticsearch.url());
+    local.register(registry, local.in, () -> TestElasticsearch.url());
+  }
+
+  @BeforeAll
+  static void firstTranscriptsOfTheDemo() throws IOException {
+    local.copyDemoInputs();
+    try (Stream<Path> transcripts = Files.list(local.in.resolve("demo/transcripts"))) {
+      List<Path> sorted = transcripts.sorted().toList();
+      for (Path extra : sorted.subList(TRANSCRIPTS, sorted.size())) {
+        Files.delete(extra);
+      }
+    }
   }
 
   @AfterAll
@@ -265,7 +275,7 @@ class RemoteAnnotationIT {
             "--concurrency",
             "1",
             "--set",
-            "triangulate.data-in=" + IN,
+            "triangulate.data-in=" + local.in,
             "--set",
             "triangulate.scale.queue-prefix=" + prefix));
   }
@@ -282,7 +292,7 @@ class RemoteAnnotationIT {
             "--date",
             NIGHT.toString(),
             "--set",
-            "triangulate.data-in=" + IN,
+            "triangulate.data-in=" + local.in,
             "--set",
             "triangulate.index.incremental=false",
             "--set",

@@ -24,11 +24,13 @@ import org.triangulate.study.Study;
 /**
  * Joint displays on a study the alignment was not developed on: generated here (not committed) with
  * another seed, the second wording of the topics (interviewers' questions avoid the items' words,
- * participants say things differently) and topics in a different order in every interview, aligned
- * from the items' wording alone (no {@code prompts:}). A real night (PostgreSQL, Elasticsearch,
- * CoreNLP, the embedding model) on every other participant's transcript must show each speaker's
- * own answer and keep quote precision and alignment recall from falling below today's level, which
- * is short of the 85 % aimed at (docs/joint-displays.md).
+ * participants say things differently), topics in a different order in every interview, and a topic
+ * guide in {@code study.yml} that lists one of the two questions interviewers ask about each item,
+ * so half the time they ask it in other words than the guide's. A real night (PostgreSQL,
+ * Elasticsearch, CoreNLP, the embedding model) on every other participant's transcript must show
+ * each speaker's own answer, and reach 85 % quote item precision over all packs (80 % in each) and
+ * 85 % alignment recall against the planted truth (docs/joint-displays.md has the figures, and
+ * those without a guide).
  */
 @PipelineIntegrationTest
 class SecondStudyJointDisplayIT {
@@ -37,13 +39,16 @@ class SecondStudyJointDisplayIT {
   private static final String STUDY = "paraphrased";
   private static final Path CONFIG = support.in.resolve("config");
 
-  /**
-   * A little under today's level on this half of the study (68.1 % and 55.3 %), to raise towards
-   * 0.85 as alignment improves.
-   */
-  private static final double ITEM_PRECISION = 0.65;
+  /** Over all packs: the target. */
+  private static final double ITEM_PRECISION = 0.85;
 
-  private static final double ALIGNMENT_RECALL = 0.52;
+  /**
+   * In every pack: a little under the lowest measured (81.0 %, a case pack of 42 quotes), short of
+   * the 85 % aimed at (docs/joint-displays.md).
+   */
+  private static final double PACK_ITEM_PRECISION = 0.80;
+
+  private static final double ALIGNMENT_RECALL = 0.85;
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
@@ -51,7 +56,15 @@ class SecondStudyJointDisplayIT {
     new DemoGenerator()
         .generate(
             new DemoGenerator.Options(
-                20261206, 1, input, CONFIG, DemoGenerator.PARAPHRASED_WORDING, true));
+                20261206,
+                1,
+                input,
+                CONFIG,
+                DemoGenerator.PARAPHRASED_WORDING,
+                true,
+                null,
+                0,
+                true));
     keepEveryOtherTranscript(input.resolve("transcripts"));
     // The REFI-QDA project would stage the removed transcripts' text.
     deleteFolder(input.resolve("coding"));
@@ -92,7 +105,7 @@ class SecondStudyJointDisplayIT {
   @Autowired JdbcTemplate jdbc;
 
   @Test
-  void quotesShowTheirSpeakersAnswerAndKeepTodaysPrecisionInAStudyWordedAnotherWay()
+  void quotesAreAboutTheirRowsItemAndShowTheirSpeakersAnswerInAStudyWordedAnotherWay()
       throws Exception {
     RunReport report = runner.run(LocalDate.of(2026, 12, 6));
     assertThat(report.status()).as(report.failure()).isEqualTo("COMPLETED");
@@ -112,10 +125,16 @@ class SecondStudyJointDisplayIT {
           .as(pack.pack() + " answer agreement")
           .isEqualTo(pack.quotes());
     }
-    // and quote precision and alignment recall do not fall
+    // and the quotes of every pack are about their row's item
+    for (Evaluation.QuoteFigures pack : figures.quotes()) {
+      assertThat(pack.itemPrecision())
+          .as(pack.pack() + " item precision")
+          .isGreaterThanOrEqualTo(PACK_ITEM_PRECISION);
+    }
     Evaluation.QuoteFigures all = figures.quotes().getLast();
     assertThat(all.pack()).isEqualTo("all");
     assertThat(all.itemPrecision()).as("item precision").isGreaterThanOrEqualTo(ITEM_PRECISION);
+    // and planted passages are aligned to their item
     assertThat(figures.alignment().recall())
         .as("alignment recall")
         .isGreaterThanOrEqualTo(ALIGNMENT_RECALL);

@@ -51,6 +51,42 @@ class DemoGeneratorTest {
   }
 
   @Test
+  void aTopicGuideListsOneOfTheQuestionsInterviewersAskAboutEachItem() throws IOException {
+    // when a study is generated with its topic guide
+    Path out = temp.resolve("data-in/guided");
+    new DemoGenerator()
+        .generate(
+            new DemoGenerator.Options(
+                7,
+                1,
+                out,
+                temp.resolve("config"),
+                DemoGenerator.PARAPHRASED_WORDING,
+                false,
+                null,
+                0,
+                true));
+
+    // then every item has one prompt, in the words of a question some transcript asks
+    org.triangulate.study.Study study =
+        new org.triangulate.study.StudyLoader().load(temp.resolve("config"), "guided");
+    String transcripts;
+    try (Stream<Path> files = Files.list(out.resolve("transcripts"))) {
+      StringBuilder all = new StringBuilder();
+      for (Path file : files.filter(f -> f.toString().endsWith(".txt")).toList()) {
+        all.append(Files.readString(file)).append('\n');
+      }
+      transcripts = all.toString();
+    }
+    for (org.triangulate.study.Study.Item item : study.items()) {
+      assertThat(item.prompts()).as(item.id()).hasSize(1);
+      String prompt = item.prompts().getFirst();
+      assertThat(transcripts).as(item.id()).contains(prompt);
+      assertThat(prompt.toLowerCase()).isNotEqualTo(item.text().toLowerCase());
+    }
+  }
+
+  @Test
   void scaleTwoDoublesEveryCaseAndGroupInTheSameDesign() throws IOException {
     // given the committed scale-1 participants, counted per case and per stakeholder group
     List<String[]> one = rows(DEMO.resolve("participants.csv"));
