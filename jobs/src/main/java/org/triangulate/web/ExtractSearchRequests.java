@@ -53,10 +53,11 @@ final class ExtractSearchRequests {
   static final int NEAREST = 100;
 
   /**
-   * Candidates the approximate kNN search visits per shard; a few times {@link #NEAREST} keeps
-   * recall high at a small cost.
+   * Candidates the approximate kNN search gathers per shard (at least {@link #NEAREST}): the
+   * search's cost grows with them, and with 400 the p95 of searches by meaning was three times that
+   * with 150 (bench/search-load).
    */
-  static final int CANDIDATES = 400;
+  static final int CANDIDATES = 150;
 
   /** How long a point in time stays open between two pages of a deep pagination. */
   static final String PIT_KEEP_ALIVE = "2m";
