@@ -19,10 +19,11 @@ import org.triangulate.TriangulateApplication;
  * @PipelineIntegrationTest
  * class SomethingIT {
  *   private static final PipelineTestSupport support = new PipelineTestSupport();
+ *   private static final Path IN = support.copyDemoSubset(12);
  *
  *   @DynamicPropertySource
  *   static void properties(DynamicPropertyRegistry registry) {
- *     support.register(registry, support.copyDemoSubset(12), TestElasticsearch::url);
+ *     support.register(registry, IN, TestElasticsearch::url);
  *   }
  * }
  * }</pre>

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -15,7 +16,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
@@ -34,7 +34,9 @@ import org.triangulate.index.TestElasticsearch;
  * same inputs in this JVM; a worker killed with SIGKILL mid-partition has its partition redone by
  * another worker in the same run or, when no worker is left, leaves the manager to fail on its
  * timeout naming the open partitions, after which the resumed night completes; either way nothing
- * is duplicated or missing. The inputs are the demo's first 24 transcripts, to keep the time down.
+ * is duplicated or missing. The inputs are the demo's first 12 transcripts without its REFI-QDA
+ * project, and the study's packs its study-wide one, to keep the time down: each scenario runs a
+ * whole night in its manager.
  */
 @PipelineIntegrationTest(
     properties = {
@@ -44,11 +46,13 @@ import org.triangulate.index.TestElasticsearch;
 class RemoteAnnotationIT {
 
   private static final LocalDate NIGHT = LocalDate.of(2026, 3, 1);
-  private static final int TRANSCRIPTS = 24;
+  private static final int TRANSCRIPTS = 12;
   private static final String WORKER_STEP = "annotateTranscriptsWorkerStep";
   private static final String QUEUE_PREFIX =
       "issue-11-" + UUID.randomUUID().toString().substring(0, 8);
   private static final PipelineTestSupport local = new PipelineTestSupport();
+  private static final Path IN = local.copyDemoSubset(TRANSCRIPTS);
+  private static final Path CONFIG = configWithOnePack();
   private static final List<PipelineTestSupport> remotes = new ArrayList<>();
   private static final List<Process> processes = new ArrayList<>();
   private static final List<String> queues = new ArrayList<>();
@@ -56,17 +60,31 @@ class RemoteAnnotationIT {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    local.register(registry, local.in, () -> TestElasticsearch.url());
+    local.register(registry, IN, () -> TestElasticsearch.url());
+    registry.add("triangulate.config-dir", CONFIG::toString);
   }
 
-  @BeforeAll
-  static void firstTranscriptsOfTheDemo() throws IOException {
-    local.copyDemoInputs();
-    try (Stream<Path> transcripts = Files.list(local.in.resolve("demo/transcripts"))) {
-      List<Path> sorted = transcripts.sorted().toList();
-      for (Path extra : sorted.subList(TRANSCRIPTS, sorted.size())) {
-        Files.delete(extra);
+  /**
+   * The demo's configuration with its study-wide pack only: the ten per-case packs would take most
+   * of each night and hold none of what is compared here.
+   */
+  private static Path configWithOnePack() {
+    try {
+      Path config = local.in.resolve("config");
+      Path demo = config.resolve("demo");
+      Files.createDirectories(demo);
+      try (Stream<Path> files = Files.list(PipelineTestSupport.HOME.resolve("config/demo"))) {
+        for (Path file : files.toList()) {
+          Files.copy(file, demo.resolve(file.getFileName()));
+        }
       }
+      String design = Files.readString(demo.resolve("study.yml"));
+      int perCase = design.indexOf("  - id: case-feedback");
+      assertThat(perCase).as("the demo's per-case pack in study.yml").isPositive();
+      Files.writeString(demo.resolve("study.yml"), design.substring(0, perCase));
+      return config;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -275,7 +293,9 @@ class RemoteAnnotationIT {
             "--concurrency",
             "1",
             "--set",
-            "triangulate.data-in=" + local.in,
+            "triangulate.data-in=" + IN,
+            "--set",
+            "triangulate.config-dir=" + CONFIG,
             "--set",
             "triangulate.scale.queue-prefix=" + prefix));
   }
@@ -292,7 +312,9 @@ class RemoteAnnotationIT {
             "--date",
             NIGHT.toString(),
             "--set",
-            "triangulate.data-in=" + local.in,
+            "triangulate.data-in=" + IN,
+            "--set",
+            "triangulate.config-dir=" + CONFIG,
             "--set",
             "triangulate.index.incremental=false",
             "--set",
