@@ -703,6 +703,13 @@ class SearchPageBrowserIT {
             .map(a -> likeOf(a.getAttribute("href")))
             .toList();
     assertThat(shown).isNotEmpty().doesNotContain(liked);
+
+    // and the extract's page in its transcript leads to the same search
+    browser.get(base() + "/extracts/" + java.net.URLEncoder.encode(liked, StandardCharsets.UTF_8));
+    browser.findElement(By.cssSelector("#extract a.like")).click();
+    assertThat(likeOf(browser.getCurrentUrl())).isEqualTo(liked);
+    assertThat(browser.findElement(By.cssSelector("#like blockquote")).getText())
+        .isEqualTo(likedText);
     assertThat(browser.executeScript("return window.__xss === undefined")).isEqualTo(true);
   }
 
