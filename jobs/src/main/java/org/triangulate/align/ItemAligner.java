@@ -163,10 +163,14 @@ public final class ItemAligner {
           }
         }
       }
-      scores.forEach((item, score) ->
-          alignments.add(
-              new ItemAlignment(
-                  s.segmentId(), items.itemId(item), score, String.join(",", evidence.get(item)))));
+      scores.forEach(
+          (item, score) ->
+              alignments.add(
+                  new ItemAlignment(
+                      s.segmentId(),
+                      items.itemId(item),
+                      score,
+                      String.join(",", evidence.get(item)))));
     }
     return alignments;
   }

@@ -88,8 +88,11 @@ public class ItemAlignmentTasklet implements Tasklet {
           "insert into item_alignment (study, segment_id, item_id, score, provenance)"
               + " values (?, ?, ?, ?, ?)",
           alignments.stream()
-              .map(a ->
-                  new Object[] {study.name(), a.segmentId(), a.itemId(), a.score(), a.provenance()})
+              .map(
+                  a ->
+                      new Object[] {
+                        study.name(), a.segmentId(), a.itemId(), a.score(), a.provenance()
+                      })
               .toList());
       jdbc.update(
           "delete from alignment_source where study = ? and source_id = ?", study.name(), sourceId);

@@ -1,5 +1,6 @@
 package org.triangulate.web;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -79,7 +80,9 @@ class ExtractApiController {
    * response page by page as Elasticsearch returns them, on the request's own thread.
    */
   @GetMapping("/export.csv")
-  void exportCsv(@RequestParam MultiValueMap<String, String> params, HttpServletResponse response)
+  void exportCsv(
+      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params,
+      HttpServletResponse response)
       throws IOException {
     // Parsed before anything is written, so bad parameters still get a 400.
     ExtractQuery query = SearchParameters.parse(params, search.dimensions());

@@ -38,43 +38,6 @@ public record ExtractHit(
     sourceKind = sourceKind == null ? ExtractDocument.TRANSCRIPT : sourceKind;
   }
 
-  /** A transcript's segment. */
-  public ExtractHit(
-      String id,
-      Double score,
-      String text,
-      List<MarkedText> highlights,
-      List<Kwic> kwic,
-      String participantId,
-      String caseId,
-      String speakerRole,
-      Map<String, String> attributes,
-      List<String> categories,
-      List<String> themes,
-      String sourceFile,
-      int startOffset,
-      int endOffset,
-      int turnIndex) {
-    this(
-        id,
-        score,
-        text,
-        highlights,
-        kwic,
-        participantId,
-        caseId,
-        speakerRole,
-        attributes,
-        categories,
-        themes,
-        sourceFile,
-        startOffset,
-        endOffset,
-        turnIndex,
-        ExtractDocument.TRANSCRIPT,
-        null);
-  }
-
   /** A feedback workshop's note rather than a transcript's segment: nobody's answer. */
   public boolean workshopNote() {
     return ExtractDocument.WORKSHOP.equals(sourceKind);

@@ -32,34 +32,22 @@ final class ExtractHits {
         }
       }
     }
-    return new ExtractHit(
-        hit.id(),
-        hit.score(),
-        source.text(),
-        highlights,
-        highlights.stream().flatMap(h -> Kwic.of(h).stream()).toList(),
-        source.participantId(),
-        source.caseId(),
-        source.speakerRole(),
-        source.attributes(),
-        source.categories(),
-        source.themes(),
-        source.sourceFile(),
-        orZero(source.startOffset()),
-        orZero(source.endOffset()),
-        orZero(source.turnIndex()),
-        source.sourceKind(),
-        source.workshopId());
+    return of(hit.id(), hit.score(), source, highlights);
   }
 
   /** An extract as read from the index, nothing marked. */
   static ExtractHit unmarked(String id, ExtractSource source) {
+    return of(id, null, source, List.of());
+  }
+
+  private static ExtractHit of(
+      String id, Double score, ExtractSource source, List<MarkedText> highlights) {
     return new ExtractHit(
         id,
-        null,
+        score,
         source.text(),
-        List.of(),
-        List.of(),
+        highlights,
+        highlights.stream().flatMap(h -> Kwic.of(h).stream()).toList(),
         source.participantId(),
         source.caseId(),
         source.speakerRole(),

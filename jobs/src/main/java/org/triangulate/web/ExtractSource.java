@@ -6,7 +6,9 @@ import java.util.Map;
 /**
  * The fields of an indexed extract the search shows, read from {@code _source}. Only these are
  * fetched (lemmas, stems and provenance stay in the index), and reading into this record rather
- * than the indexer's document keeps the search working if the indexer adds fields.
+ * than the indexer's document keeps the search working if the indexer adds fields. The sentence
+ * {@code vector} is read only for a "more like this" search ({@link MeaningVectors}); otherwise it
+ * is null.
  */
 record ExtractSource(
     String text,
@@ -21,7 +23,8 @@ record ExtractSource(
     Integer endOffset,
     Integer turnIndex,
     String sourceKind,
-    String workshopId) {
+    String workshopId,
+    float[] vector) {
 
   static final List<String> FIELDS =
       List.of(

@@ -52,41 +52,6 @@ class MeaningVectors {
   /** An indexed extract with its vector, the start of a "more like this" search. */
   record Liked(String id, ExtractSource source, float[] vector) {}
 
-  /** The fields read of a liked extract: what a hit shows, and its vector. */
-  record LikedSource(
-      String text,
-      String participantId,
-      String caseId,
-      String speakerRole,
-      Map<String, String> attributes,
-      List<String> categories,
-      List<String> themes,
-      String sourceFile,
-      Integer startOffset,
-      Integer endOffset,
-      Integer turnIndex,
-      String sourceKind,
-      String workshopId,
-      float[] vector) {
-
-    ExtractSource shown() {
-      return new ExtractSource(
-          text,
-          participantId,
-          caseId,
-          speakerRole,
-          attributes,
-          categories,
-          themes,
-          sourceFile,
-          startOffset,
-          endOffset,
-          turnIndex,
-          sourceKind,
-          workshopId);
-    }
-  }
-
   /**
    * The extract {@code id} and its vector from the index behind the search's alias.
    *
@@ -94,26 +59,27 @@ class MeaningVectors {
    *     workshop's note, or an extract indexed before vectors were)
    */
   Liked ofExtract(ExtractSearchService search, String id) {
-    GetResponse<LikedSource> found =
-        search.call(() ->
-            search
-                .client()
-                .get(
-                    g ->
-                        g.index(search.alias())
-                            .id(id)
-                            // Vectors are left out of _source unless asked for.
-                            .sourceExcludeVectors(false)
-                            .sourceIncludes(
-                                java.util.stream.Stream.concat(
-                                        ExtractSource.FIELDS.stream(),
-                                        java.util.stream.Stream.of(ExtractIndexMapping.VECTOR))
-                                    .toList()),
-                    LikedSource.class));
+    GetResponse<ExtractSource> found =
+        search.call(
+            () ->
+                search
+                    .client()
+                    .get(
+                        g ->
+                            g.index(search.alias())
+                                .id(id)
+                                // Vectors are left out of _source unless asked for.
+                                .sourceExcludeVectors(false)
+                                .sourceIncludes(
+                                    java.util.stream.Stream.concat(
+                                            ExtractSource.FIELDS.stream(),
+                                            java.util.stream.Stream.of(ExtractIndexMapping.VECTOR))
+                                        .toList()),
+                        ExtractSource.class));
     if (!found.found() || found.source() == null) {
       throw new BadSearchRequestException(List.of("like: there is no extract '" + id + "'"));
     }
-    LikedSource source = found.source();
+    ExtractSource source = found.source();
     if (source.vector() == null || source.vector().length == 0) {
       throw new BadSearchRequestException(
           List.of(
@@ -122,6 +88,6 @@ class MeaningVectors {
                   + "' has no sentence vector (workshop notes have none), so nothing is like it by"
                   + " meaning"));
     }
-    return new Liked(id, source.shown(), source.vector());
+    return new Liked(id, source, source.vector());
   }
 }

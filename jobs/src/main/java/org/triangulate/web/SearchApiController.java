@@ -1,5 +1,6 @@
 package org.triangulate.web;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -26,7 +27,8 @@ class SearchApiController {
   }
 
   @GetMapping("/search")
-  ExtractSearchResult search(@RequestParam MultiValueMap<String, String> params) {
+  ExtractSearchResult search(
+      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
     return search.search(SearchParameters.parse(params, search.dimensions()));
   }
 

@@ -1,13 +1,11 @@
 package org.triangulate.web;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Reads a search's request parameters into an {@link ExtractQuery}: {@code q}, {@code page}, {@code
@@ -48,12 +46,14 @@ final class SearchParameters {
               + size
               + "); narrow the search with words or filters");
     }
-    SearchSort sort = sort(single(params, "sort", problems), problems);
+    SearchSort sort =
+        ParamChoice.parse("sort", single(params, "sort", problems), SearchSort.RELEVANCE, problems);
     String cursor = single(params, "cursor", problems);
     if (cursor != null && params.containsKey("page")) {
       problems.add("page: give a page or a cursor, not both");
     }
-    SearchMode mode = mode(single(params, "mode", problems), problems);
+    SearchMode mode =
+        ParamChoice.parse("mode", single(params, "mode", problems), SearchMode.WORDS, problems);
     String like = single(params, "like", problems);
     if (like != null && like.length() > MAX_ID_LENGTH) {
       problems.add("like: at most " + MAX_ID_LENGTH + " characters");
@@ -80,23 +80,6 @@ final class SearchParameters {
       throw new BadSearchRequestException(problems);
     }
     return new ExtractQuery(text, filters, page, size, sort, cursor, mode, like);
-  }
-
-  private static SearchMode mode(String value, List<String> problems) {
-    if (value == null) {
-      return SearchMode.WORDS;
-    }
-    return SearchMode.ofParam(value)
-        .orElseGet(() -> {
-          problems.add(
-              "mode: '"
-                  + value
-                  + "' is not one of "
-                  + Arrays.stream(SearchMode.values())
-                      .map(SearchMode::param)
-                      .collect(Collectors.joining(", ")));
-          return SearchMode.WORDS;
-        });
   }
 
   /**
@@ -137,22 +120,5 @@ final class SearchParameters {
       problems.add(name + ": '" + value + "' is not a whole number");
       return defaultValue;
     }
-  }
-
-  private static SearchSort sort(String value, List<String> problems) {
-    if (value == null) {
-      return SearchSort.RELEVANCE;
-    }
-    return SearchSort.ofParam(value)
-        .orElseGet(() -> {
-          problems.add(
-              "sort: '"
-                  + value
-                  + "' is not one of "
-                  + Arrays.stream(SearchSort.values())
-                      .map(SearchSort::param)
-                      .collect(Collectors.joining(", ")));
-          return SearchSort.RELEVANCE;
-        });
   }
 }

@@ -110,9 +110,10 @@ class CodingPipelineIT {
     assertThat(imported).hasSizeGreaterThan(50);
     assertThat(rule).allSatisfy(c -> assertThat((String) c.get("matched_terms")).isNotBlank());
     assertThat(imported)
-        .allSatisfy(c ->
-            assertThat((String) c.get("provenance"))
-                .isEqualTo("imported:Triangulate demo generator"));
+        .allSatisfy(
+            c ->
+                assertThat((String) c.get("provenance"))
+                    .isEqualTo("imported:Triangulate demo generator"));
     for (Map<String, Object> coding : List.of(rule.getFirst(), imported.getFirst())) {
       ExtractDocument document =
           elasticsearch
@@ -201,10 +202,11 @@ class CodingPipelineIT {
         .deidentify()
         .cases()
         .values()
-        .forEach(c -> {
-          terms.addAll(c.names());
-          terms.addAll(c.places());
-        });
+        .forEach(
+            c -> {
+              terms.addAll(c.names());
+              terms.addAll(c.places());
+            });
     assertThat(terms).isNotEmpty();
     for (String term : terms) {
       assertThat(lower)
@@ -224,14 +226,15 @@ class CodingPipelineIT {
         reimported.sources().stream().collect(Collectors.toMap(s -> s.source().sourceId(), s -> s));
     Set<String> exported =
         reimported.selections().stream()
-            .map(s -> {
-              StagedTranscript source = staged.get(s.sourceId());
-              return source.source().participantId()
-                  + " | "
-                  + s.category()
-                  + " | "
-                  + source.source().text().substring(s.start(), s.end());
-            })
+            .map(
+                s -> {
+                  StagedTranscript source = staged.get(s.sourceId());
+                  return source.source().participantId()
+                      + " | "
+                      + s.category()
+                      + " | "
+                      + source.source().text().substring(s.start(), s.end());
+                })
             .collect(Collectors.toSet());
     Set<String> stored =
         jdbc
@@ -240,12 +243,13 @@ class CodingPipelineIT {
                     + " join segment g"
                     + " on g.study = c.study and g.segment_id = c.segment_id where c.study = 'demo'")
             .stream()
-            .map(r ->
-                r.get("participant_id")
-                    + " | "
-                    + r.get("category")
-                    + " | "
-                    + r.get("deidentified_body"))
+            .map(
+                r ->
+                    r.get("participant_id")
+                        + " | "
+                        + r.get("category")
+                        + " | "
+                        + r.get("deidentified_body"))
             .collect(Collectors.toCollection(HashSet::new));
     // Item alignments at or above the quote threshold travel as codes named item:<item id>, which
     // a re-import reads as the category item_<item id>.
@@ -254,13 +258,14 @@ class CodingPipelineIT {
                 + " join segment g on g.study = a.study and g.segment_id = a.segment_id"
                 + " where a.study = 'demo' and a.score >= ?",
             study.alignment().quoteMinScore())
-        .forEach(r ->
-            stored.add(
-                r.get("participant_id")
-                    + " | item_"
-                    + r.get("item_id")
-                    + " | "
-                    + r.get("deidentified_body")));
+        .forEach(
+            r ->
+                stored.add(
+                    r.get("participant_id")
+                        + " | item_"
+                        + r.get("item_id")
+                        + " | "
+                        + r.get("deidentified_body")));
     assertThat(exported).as("exported codings not stored").isSubsetOf(stored);
     assertThat(stored).as("stored codings not exported").isSubsetOf(exported);
   }

@@ -170,13 +170,14 @@ class MissingOutputsIT {
         .filter(e -> !e.getKey().equals("index") && !e.getKey().equals("report"))
         .map(e -> Path.of(e.getValue().replace("-<case>", "")))
         .filter(p -> !p.toString().contains("case-feedback"))
-        .forEach(p -> {
-          if (java.nio.file.Files.isDirectory(p)) {
-            assertThat(p).isNotEmptyDirectory();
-          } else {
-            assertThat(p).isNotEmptyFile();
-          }
-        });
+        .forEach(
+            p -> {
+              if (java.nio.file.Files.isDirectory(p)) {
+                assertThat(p).isNotEmptyDirectory();
+              } else {
+                assertThat(p).isNotEmptyFile();
+              }
+            });
   }
 
   private static void assertSameBytes(Map<Path, byte[]> deterministic, Path under) {
@@ -214,13 +215,14 @@ class MissingOutputsIT {
     try (Stream<Path> files = Files.walk(root)) {
       files
           .sorted(Comparator.reverseOrder())
-          .forEach(f -> {
-            try {
-              Files.delete(f);
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-          });
+          .forEach(
+              f -> {
+                try {
+                  Files.delete(f);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -84,7 +84,9 @@ public final class SearchLoadBenchmark {
     int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
     int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 240;
     SearchMode mode =
-        args.length > 4 ? SearchMode.ofParam(args[4]).orElseThrow() : SearchMode.WORDS;
+        args.length > 4
+            ? SearchMode.valueOf(args[4].toUpperCase(java.util.Locale.ROOT))
+            : SearchMode.WORDS;
     Path home = TestElasticsearch.home();
     Study study = new StudyLoader().load(home.resolve("config"), "demo");
     try (ElasticsearchClient client = TestElasticsearch.client()) {
@@ -153,23 +155,26 @@ public final class SearchLoadBenchmark {
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     for (int c = 0; c < clients; c++) {
       int seed = c;
-      pool.submit(() -> {
-        Random random = new Random(seed);
-        while (System.nanoTime() < end) {
-          List<String> queries = mode == SearchMode.MEANING ? MEANINGS : QUERIES;
-          String words = queries.get(random.nextInt(queries.size()));
-          Map<String, List<String>> filters =
-              random.nextBoolean()
-                  ? Map.of("stakeholder_group", List.of(GROUPS.get(random.nextInt(GROUPS.size()))))
-                  : Map.of();
-          long t0 = System.nanoTime();
-          ExtractSearchResult result =
-              search.search(
-                  new ExtractQuery(words, filters, 1, 20, SearchSort.RELEVANCE, null, mode, null));
-          samples.add(new long[] {(System.nanoTime() - t0) / 1_000, result.took()});
-        }
-        return null;
-      });
+      pool.submit(
+          () -> {
+            Random random = new Random(seed);
+            while (System.nanoTime() < end) {
+              List<String> queries = mode == SearchMode.MEANING ? MEANINGS : QUERIES;
+              String words = queries.get(random.nextInt(queries.size()));
+              Map<String, List<String>> filters =
+                  random.nextBoolean()
+                      ? Map.of(
+                          "stakeholder_group", List.of(GROUPS.get(random.nextInt(GROUPS.size()))))
+                      : Map.of();
+              long t0 = System.nanoTime();
+              ExtractSearchResult result =
+                  search.search(
+                      new ExtractQuery(
+                          words, filters, 1, 20, SearchSort.RELEVANCE, null, mode, null));
+              samples.add(new long[] {(System.nanoTime() - t0) / 1_000, result.took()});
+            }
+            return null;
+          });
     }
     pool.shutdown();
     pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS);

@@ -54,9 +54,10 @@ class PlantedTruthTest {
     assertThat(patterns)
         .filteredOn(p -> "NONE".equals(((Map<?, ?>) p).get("type")))
         .singleElement()
-        .satisfies(p ->
-            assertThat(PlantedClaims.list(((Map<?, ?>) p).get("items")))
-                .hasSizeGreaterThanOrEqualTo(8));
+        .satisfies(
+            p ->
+                assertThat(PlantedClaims.list(((Map<?, ?>) p).get("items")))
+                    .hasSizeGreaterThanOrEqualTo(8));
   }
 
   @Test
@@ -69,10 +70,11 @@ class PlantedTruthTest {
 
     // then
     assertThat(byCase).hasSize(DemoInputs.csv("cases.csv").size());
-    byCase.forEach((c, rows) ->
-        assertThat(rows.stream().filter(a -> a.happening().equals("yes")).count())
-            .as(c)
-            .isLessThanOrEqualTo(rows.size() / 5));
+    byCase.forEach(
+        (c, rows) ->
+            assertThat(rows.stream().filter(a -> a.happening().equals("yes")).count())
+                .as(c)
+                .isLessThanOrEqualTo(rows.size() / 5));
   }
 
   @Test
@@ -180,19 +182,21 @@ class PlantedTruthTest {
     lists
         .cases()
         .values()
-        .forEach(c -> {
-          terms.addAll(c.names());
-          terms.addAll(c.places());
-        });
+        .forEach(
+            c -> {
+              terms.addAll(c.names());
+              terms.addAll(c.places());
+            });
     List<java.util.regex.Pattern> listed =
         terms.stream()
-            .map(t ->
-                java.util.regex.Pattern.compile(
-                    "(?<![\\p{L}\\p{N}])"
-                        + java.util.regex.Pattern.quote(t.replaceFirst("^the ", ""))
-                        + "(?![\\p{L}\\p{N}])",
-                    java.util.regex.Pattern.CASE_INSENSITIVE
-                        | java.util.regex.Pattern.UNICODE_CASE))
+            .map(
+                t ->
+                    java.util.regex.Pattern.compile(
+                        "(?<![\\p{L}\\p{N}])"
+                            + java.util.regex.Pattern.quote(t.replaceFirst("^the ", ""))
+                            + "(?![\\p{L}\\p{N}])",
+                        java.util.regex.Pattern.CASE_INSENSITIVE
+                            | java.util.regex.Pattern.UNICODE_CASE))
             .toList();
     List<Map<?, ?>> identifiers =
         PlantedClaims.list(planted.get("identifiers")).stream()

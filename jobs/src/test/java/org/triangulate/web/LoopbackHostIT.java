@@ -10,6 +10,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -73,6 +75,33 @@ class LoopbackHostIT {
             "/api/stats/items")
         .allSatisfy(path -> assertThat(path).startsWith("/api/"));
     assertThat(paths.path("/api/search").has("get")).isTrue();
+  }
+
+  @Test
+  void theApiDescriptionNamesEverySearchParameterWithItsChoices() throws Exception {
+    JsonNode paths = JsonMapper.shared().readTree(get("/v3/api-docs").body()).path("paths");
+
+    for (String path : List.of("/api/search", "/api/export.csv")) {
+      Map<String, JsonNode> byName = new java.util.LinkedHashMap<>();
+      paths
+          .path(path)
+          .path("get")
+          .path("parameters")
+          .forEach(p -> byName.put(p.path("name").asString(), p));
+      // The parameters a request may carry: the reserved ones and one filter per dimension.
+      assertThat(byName.keySet())
+          .as(path)
+          .contains(
+              "q", "mode", "like", "sort", "page", "size", "cursor", "case", "role", "category")
+          .doesNotContain("params");
+      assertThat(
+              byName.get("mode").path("schema").path("enum").valueStream().map(JsonNode::asString))
+          .containsExactly("words", "meaning");
+      assertThat(
+              byName.get("sort").path("schema").path("enum").valueStream().map(JsonNode::asString))
+          .containsExactly("relevance", "case");
+      assertThat(byName.get("case").path("schema").path("type").asString()).isEqualTo("array");
+    }
   }
 
   @Test

@@ -63,7 +63,9 @@ class SearchControllersTest {
                     "P001.txt",
                     10,
                     54,
-                    3)));
+                    3,
+                    null,
+                    null)));
 
     // when / then
     mvc.perform(get("/").param("q", "supervision"))
@@ -106,7 +108,9 @@ class SearchControllersTest {
                     "P002.txt",
                     0,
                     30,
-                    1)));
+                    1,
+                    null,
+                    null)));
 
     // when / then
     mvc.perform(get("/").param("q", "pay").param("view", "kwic"))
@@ -187,7 +191,9 @@ class SearchControllersTest {
                     "P001.txt",
                     0,
                     8,
-                    1)));
+                    1,
+                    null,
+                    null)));
 
     // when / then
     mvc.perform(get("/api/search").param("q", "pay"))
