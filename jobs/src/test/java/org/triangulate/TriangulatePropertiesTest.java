@@ -32,12 +32,11 @@ class TriangulatePropertiesTest {
 
   @Test
   void refusesCandidateSentencesWhenAnnotatorsFollowNer() {
-    assertThatThrownBy(
-            () ->
-                bind(
-                    Map.of(
-                        "triangulate.nlp.annotators", "tokenize,ssplit,pos,lemma,ner,parse",
-                        "triangulate.nlp.ner-sentences", "candidates")))
+    assertThatThrownBy(() ->
+            bind(
+                Map.of(
+                    "triangulate.nlp.annotators", "tokenize,ssplit,pos,lemma,ner,parse",
+                    "triangulate.nlp.ner-sentences", "candidates")))
         .isInstanceOf(BindException.class)
         .rootCause()
         .hasMessageContaining("triangulate.nlp.ner-sentences: candidates needs ner last");

@@ -77,9 +77,8 @@ public final class CodedSegmentsLoader {
         study,
         ImportedCodingAttacher.PROVENANCE_PREFIX + "%");
     List<CodedSegments.Coder> coders = new ArrayList<>();
-    byCoder.forEach(
-        (name, categories) ->
-            coders.add(new CodedSegments.Coder(name, participantSegments, categories)));
+    byCoder.forEach((name, categories) ->
+        coders.add(new CodedSegments.Coder(name, participantSegments, categories)));
     return coders;
   }
 
@@ -117,9 +116,8 @@ public final class CodedSegmentsLoader {
         study,
         SpeakerRole.PARTICIPANT.code());
     List<CodedSegments.Coder> coders = new ArrayList<>();
-    seen.forEach(
-        (name, segments) ->
-            coders.add(new CodedSegments.Coder(name, segments, categories.get(name))));
+    seen.forEach((name, segments) ->
+        coders.add(new CodedSegments.Coder(name, segments, categories.get(name))));
     return coders;
   }
 }

@@ -163,14 +163,10 @@ public final class ItemAligner {
           }
         }
       }
-      scores.forEach(
-          (item, score) ->
-              alignments.add(
-                  new ItemAlignment(
-                      s.segmentId(),
-                      items.itemId(item),
-                      score,
-                      String.join(",", evidence.get(item)))));
+      scores.forEach((item, score) ->
+          alignments.add(
+              new ItemAlignment(
+                  s.segmentId(), items.itemId(item), score, String.join(",", evidence.get(item)))));
     }
     return alignments;
   }

@@ -78,21 +78,17 @@ public class ItemAlignmentTasklet implements Tasklet {
                 codings.getOrDefault(r.segmentId, List.of())));
       }
       List<ItemAlignment> alignments = aligner.align(input);
-      jdbc.update(
-          "delete from item_alignment where study = ? and segment_id in"
-              + " (select segment_id from segment where study = ? and source_id = ?)",
-          study.name(),
-          study.name(),
-          sourceId);
+      // By key, segment by segment: H2 runs an "in (select ...)" once for every row it deletes
+      // from.
+      jdbc.batchUpdate(
+          "delete from item_alignment where study = ? and segment_id = ?",
+          rows.stream().map(r -> new Object[] {study.name(), r.segmentId}).toList());
       jdbc.batchUpdate(
           "insert into item_alignment (study, segment_id, item_id, score, provenance)"
               + " values (?, ?, ?, ?, ?)",
           alignments.stream()
-              .map(
-                  a ->
-                      new Object[] {
-                        study.name(), a.segmentId(), a.itemId(), a.score(), a.provenance()
-                      })
+              .map(a ->
+                  new Object[] {study.name(), a.segmentId(), a.itemId(), a.score(), a.provenance()})
               .toList());
       jdbc.update(
           "delete from alignment_source where study = ? and source_id = ?", study.name(), sourceId);

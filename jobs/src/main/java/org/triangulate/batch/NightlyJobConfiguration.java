@@ -253,18 +253,14 @@ public class NightlyJobConfiguration {
         .<String, AnnotatedSource>chunk(1)
         .transactionManager(transactionManager)
         .reader(changedSourcesReader(segments, segmenter, null))
-        .processor(
-            sourceId ->
-                segmenter.annotate(
-                    study.name(),
-                    segments.source(study.name(), sourceId),
-                    segments.language(study.name(), sourceId)))
-        .writer(
-            chunk ->
-                chunk.forEach(
-                    annotated ->
-                        segments.replaceSegments(
-                            study.name(), annotated, segmenter.settingsFingerprint())))
+        .processor(sourceId ->
+            segmenter.annotate(
+                study.name(),
+                segments.source(study.name(), sourceId),
+                segments.language(study.name(), sourceId)))
+        .writer(chunk ->
+            chunk.forEach(annotated ->
+                segments.replaceSegments(study.name(), annotated, segmenter.settingsFingerprint())))
         .listener(annotateProgress.counter())
         .build();
   }
@@ -286,9 +282,8 @@ public class NightlyJobConfiguration {
         new StepBuilder("annotateTranscriptsStep", jobRepository)
             .partitioner(
                 "annotateTranscriptsWorkerStep",
-                new SourcePartitioner(
-                    () ->
-                        segments.sourcesToAnnotate(study.name(), segmenter.settingsFingerprint())));
+                new SourcePartitioner(() ->
+                    segments.sourcesToAnnotate(study.name(), segmenter.settingsFingerprint())));
     remote.ifPresentOrElse(
         partitioned::partitionHandler,
         () ->

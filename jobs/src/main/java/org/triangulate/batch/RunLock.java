@@ -35,12 +35,11 @@ public class RunLock {
   private final long pid = ProcessHandle.current().pid();
   private final Map<String, Held> held = new ConcurrentHashMap<>();
   private final ScheduledExecutorService heartbeats =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "run-lock-heartbeat");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "run-lock-heartbeat");
+        t.setDaemon(true);
+        return t;
+      });
 
   public RunLock(JdbcTemplate jdbc, Duration staleAfter) {
     this.jdbc = jdbc;

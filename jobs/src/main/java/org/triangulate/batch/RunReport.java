@@ -148,17 +148,15 @@ public record RunReport(
       Map<String, List<LanguageLine>> byLanguage = new java.util.TreeMap<>();
       languages.forEach(
           l -> byLanguage.computeIfAbsent(l.language(), k -> new ArrayList<>()).add(l));
-      byLanguage.forEach(
-          (language, lines) -> {
-            List<LanguageLine> mixed =
-                lines.stream().filter(l -> !l.shares().equals(language + " 100 %")).toList();
-            out.append(
-                String.format(
-                    "  %-4s %4d transcripts, %d wholly %s%n",
-                    language, lines.size(), lines.size() - mixed.size(), language));
-            mixed.forEach(
-                l -> out.append(String.format("         %s (%s)%n", l.source(), l.shares())));
-          });
+      byLanguage.forEach((language, lines) -> {
+        List<LanguageLine> mixed =
+            lines.stream().filter(l -> !l.shares().equals(language + " 100 %")).toList();
+        out.append(
+            String.format(
+                "  %-4s %4d transcripts, %d wholly %s%n",
+                language, lines.size(), lines.size() - mixed.size(), language));
+        mixed.forEach(l -> out.append(String.format("         %s (%s)%n", l.source(), l.shares())));
+      });
     }
     if (!outputs.isEmpty()) {
       out.append("\nOutputs\n");

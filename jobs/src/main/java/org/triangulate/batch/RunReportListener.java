@@ -105,17 +105,15 @@ public class RunReportListener implements JobExecutionListener {
     putIfPresent(outputs, "changes since the last night", out.resolve("changes.html"));
     study
         .packs()
-        .forEach(
-            p -> {
-              if (!p.isPerCase()) {
-                putIfPresent(
-                    outputs, "pack " + p.id(), packs.resolve(p.id()).resolve("index.html"));
-              } else if (anyCasePack(packs, p.id())) {
-                outputs.put(
-                    "pack " + p.id(),
-                    packs.resolve(p.id() + "-<case>").resolve("index.html").toString());
-              }
-            });
+        .forEach(p -> {
+          if (!p.isPerCase()) {
+            putIfPresent(outputs, "pack " + p.id(), packs.resolve(p.id()).resolve("index.html"));
+          } else if (anyCasePack(packs, p.id())) {
+            outputs.put(
+                "pack " + p.id(),
+                packs.resolve(p.id() + "-<case>").resolve("index.html").toString());
+          }
+        });
     return new RunReport(
         execution.getId(),
         study.name(),
@@ -136,10 +134,9 @@ public class RunReportListener implements JobExecutionListener {
   private static List<String> unalignedItems(List<StepExecution> steps) {
     return steps.stream()
         .filter(s -> s.getStepName().equals("alignItemsStep"))
-        .map(
-            s ->
-                s.getExecutionContext()
-                    .getString(org.triangulate.align.ItemAlignmentTasklet.UNALIGNED_ITEMS, ""))
+        .map(s ->
+            s.getExecutionContext()
+                .getString(org.triangulate.align.ItemAlignmentTasklet.UNALIGNED_ITEMS, ""))
         .filter(items -> !items.isEmpty())
         .findFirst()
         .map(items -> List.of(items.split(",")))
@@ -168,11 +165,10 @@ public class RunReportListener implements JobExecutionListener {
       return false;
     }
     try (java.util.stream.Stream<Path> folders = java.nio.file.Files.list(packs)) {
-      return folders.anyMatch(
-          f ->
-              f.getFileName().toString().startsWith(packId + "-")
-                  && org.triangulate.fingerprint.BuiltOutputs.problem(f.resolve("index.html"))
-                      .isEmpty());
+      return folders.anyMatch(f ->
+          f.getFileName().toString().startsWith(packId + "-")
+              && org.triangulate.fingerprint.BuiltOutputs.problem(f.resolve("index.html"))
+                  .isEmpty());
     } catch (java.io.IOException e) {
       return false;
     }

@@ -67,13 +67,12 @@ public final class ChangesWriter {
     List<Map<String, Object>> transcripts = new ArrayList<>();
     changes
         .newTranscripts()
-        .forEach(
-            t -> {
-              Map<String, Object> transcript = new LinkedHashMap<>();
-              transcript.put("participant", t.participantId());
-              transcript.put("groups", t.groups());
-              transcripts.add(transcript);
-            });
+        .forEach(t -> {
+          Map<String, Object> transcript = new LinkedHashMap<>();
+          transcript.put("participant", t.participantId());
+          transcript.put("groups", t.groups());
+          transcripts.add(transcript);
+        });
     root.put("new_transcripts", transcripts);
     return root;
   }

@@ -61,21 +61,17 @@ public record NightChanges(
       }
       current.items().values().stream()
           .sorted(Comparator.comparing(NightSnapshot.ItemEntry::itemId))
-          .forEach(
-              item -> {
-                NightSnapshot.ItemEntry before = previous.items().get(item.itemId());
-                if (before != null
-                    && !Double.isNaN(before.inPlaceShare())
-                    && !Double.isNaN(item.inPlaceShare())
-                    && Math.abs(item.inPlaceShare() - before.inPlaceShare()) > shareMove) {
-                  moved.add(
-                      new ItemChange(
-                          item.itemId(),
-                          before.inPlaceShare(),
-                          item.inPlaceShare(),
-                          item.answered()));
-                }
-              });
+          .forEach(item -> {
+            NightSnapshot.ItemEntry before = previous.items().get(item.itemId());
+            if (before != null
+                && !Double.isNaN(before.inPlaceShare())
+                && !Double.isNaN(item.inPlaceShare())
+                && Math.abs(item.inPlaceShare() - before.inPlaceShare()) > shareMove) {
+              moved.add(
+                  new ItemChange(
+                      item.itemId(), before.inPlaceShare(), item.inPlaceShare(), item.answered()));
+            }
+          });
       current.transcripts().entrySet().stream()
           .filter(e -> !previous.transcripts().containsKey(e.getKey()))
           .map(Map.Entry::getValue)
@@ -133,19 +129,17 @@ public record NightChanges(
         p -> lines.add(String.format(Locale.ROOT, "  + %s (%.2f)", p.id(), p.after())));
     disappeared.forEach(
         p -> lines.add(String.format(Locale.ROOT, "  - %s (was %.2f)", p.id(), p.before())));
-    crossed.forEach(
-        p ->
-            lines.add(
-                String.format(Locale.ROOT, "  ~ %s %.2f -> %.2f", p.id(), p.before(), p.after())));
-    itemsMoved.forEach(
-        i ->
-            lines.add(
-                String.format(
-                    Locale.ROOT,
-                    "  item %s in place %.0f%% -> %.0f%%",
-                    i.itemId(),
-                    i.before() * 100,
-                    i.after() * 100)));
+    crossed.forEach(p ->
+        lines.add(
+            String.format(Locale.ROOT, "  ~ %s %.2f -> %.2f", p.id(), p.before(), p.after())));
+    itemsMoved.forEach(i ->
+        lines.add(
+            String.format(
+                Locale.ROOT,
+                "  item %s in place %.0f%% -> %.0f%%",
+                i.itemId(),
+                i.before() * 100,
+                i.after() * 100)));
     newTranscripts.forEach(
         t -> lines.add("  new transcript: " + t.participantId() + " (" + t.groups() + ")"));
     return lines;

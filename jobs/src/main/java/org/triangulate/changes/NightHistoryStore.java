@@ -34,30 +34,28 @@ public final class NightHistoryStore {
     snapshot
         .items()
         .values()
-        .forEach(
-            i ->
-                rows.add(
-                    row(
-                        study,
-                        snapshot,
-                        ITEM,
-                        i.itemId(),
-                        Double.isNaN(i.inPlaceShare()) ? null : i.inPlaceShare(),
-                        i.answered(),
-                        null)));
+        .forEach(i ->
+            rows.add(
+                row(
+                    study,
+                    snapshot,
+                    ITEM,
+                    i.itemId(),
+                    Double.isNaN(i.inPlaceShare()) ? null : i.inPlaceShare(),
+                    i.answered(),
+                    null)));
     snapshot
         .transcripts()
-        .forEach(
-            (source, t) ->
-                rows.add(
-                    row(
-                        study,
-                        snapshot,
-                        TRANSCRIPT,
-                        source,
-                        null,
-                        null,
-                        t.participantId() + "\t" + t.groups())));
+        .forEach((source, t) ->
+            rows.add(
+                row(
+                    study,
+                    snapshot,
+                    TRANSCRIPT,
+                    source,
+                    null,
+                    null,
+                    t.participantId() + "\t" + t.groups())));
     jdbc.batchUpdate(
         "insert into night_history (study, job_execution_id, kind, entry_key, entry_value,"
             + " entry_count, detail) values (?, ?, ?, ?, ?, ?, ?)",

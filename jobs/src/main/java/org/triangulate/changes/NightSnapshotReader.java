@@ -33,12 +33,11 @@ public final class NightSnapshotReader {
     Map<String, NightSnapshot.ItemEntry> items = new HashMap<>();
     results.items().stream()
         .filter(i -> ItemGroupStats.ALL.equals(i.grouping()))
-        .forEach(
-            i ->
-                items.put(
-                    i.itemId(),
-                    new NightSnapshot.ItemEntry(
-                        i.itemId(), i.inPlaceShare(), i.counts().substantive())));
+        .forEach(i ->
+            items.put(
+                i.itemId(),
+                new NightSnapshot.ItemEntry(
+                    i.itemId(), i.inPlaceShare(), i.counts().substantive())));
     Map<String, Map<String, String>> groups = groups(study);
     Map<String, NightSnapshot.TranscriptEntry> transcripts = new HashMap<>();
     jdbc.query(

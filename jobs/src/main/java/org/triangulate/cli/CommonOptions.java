@@ -34,18 +34,17 @@ public class CommonOptions {
    * command line is visible to every user of the machine ({@code ps}).
    */
   Map<String, Object> properties() {
-    overrides.forEach(
-        (key, value) -> {
-          if (isSecret(key) && value != null && !value.isEmpty()) {
-            throw new IllegalArgumentException(
-                "--set "
-                    + key
-                    + ": a secret on the command line shows in ps to every user of the machine; give"
-                    + " it in the environment ("
-                    + environmentName(key)
-                    + "=…) or a file");
-          }
-        });
+    overrides.forEach((key, value) -> {
+      if (isSecret(key) && value != null && !value.isEmpty()) {
+        throw new IllegalArgumentException(
+            "--set "
+                + key
+                + ": a secret on the command line shows in ps to every user of the machine; give"
+                + " it in the environment ("
+                + environmentName(key)
+                + "=…) or a file");
+      }
+    });
     Map<String, Object> properties = new LinkedHashMap<>(overrides);
     if (study != null) {
       properties.put("triangulate.study", study);

@@ -65,16 +65,14 @@ public class EsCommand {
     public Integer call() {
       EmbeddedElasticsearch es = new Launch(options).embeddedElasticsearch();
       return es.status()
-          .map(
-              node -> {
-                System.out.println("Running at " + node.url() + " (pid " + node.pid() + ")");
-                return 0;
-              })
-          .orElseGet(
-              () -> {
-                System.out.println("Not running.");
-                return 3;
-              });
+          .map(node -> {
+            System.out.println("Running at " + node.url() + " (pid " + node.pid() + ")");
+            return 0;
+          })
+          .orElseGet(() -> {
+            System.out.println("Not running.");
+            return 3;
+          });
     }
   }
 }

@@ -97,19 +97,18 @@ public class RunCommand implements Callable<Integer> {
       SpringApplication.exit(context);
     } finally {
       node.filter(RunningNode::startedNow)
-          .ifPresent(
-              started -> {
-                if (keepElasticsearch) {
-                  System.out.println(
-                      "Elasticsearch left running at "
-                          + started.url()
-                          + " (pid "
-                          + started.pid()
-                          + "); stop it with ./triangulate es stop");
-                } else {
-                  launch.embeddedElasticsearch().stop();
-                }
-              });
+          .ifPresent(started -> {
+            if (keepElasticsearch) {
+              System.out.println(
+                  "Elasticsearch left running at "
+                      + started.url()
+                      + " (pid "
+                      + started.pid()
+                      + "); stop it with ./triangulate es stop");
+            } else {
+              launch.embeddedElasticsearch().stop();
+            }
+          });
     }
     return report.succeeded() ? 0 : 1;
   }

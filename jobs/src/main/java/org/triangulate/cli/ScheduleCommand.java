@@ -46,15 +46,14 @@ public class ScheduleCommand implements Callable<Integer> {
     CountDownLatch finished = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
-            new Thread(
-                () -> {
-                  shutdown.countDown();
-                  stopRunningJobs(operator);
-                  awaitQuietly(finished);
-                  context.close();
-                  node.filter(RunningNode::startedNow)
-                      .ifPresent(n -> launch.embeddedElasticsearch().stop());
-                }));
+            new Thread(() -> {
+              shutdown.countDown();
+              stopRunningJobs(operator);
+              awaitQuietly(finished);
+              context.close();
+              node.filter(RunningNode::startedNow)
+                  .ifPresent(n -> launch.embeddedElasticsearch().stop());
+            }));
     try {
       while (shutdown.getCount() > 0) {
         LocalDateTime next = cron.next(LocalDateTime.now());

@@ -55,13 +55,12 @@ public class ServeCommand implements Callable<Integer> {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
-            new Thread(
-                () -> {
-                  context.close();
-                  node.filter(RunningNode::startedNow)
-                      .ifPresent(n -> launch.embeddedElasticsearch().stop());
-                  stopped.countDown();
-                }));
+            new Thread(() -> {
+              context.close();
+              node.filter(RunningNode::startedNow)
+                  .ifPresent(n -> launch.embeddedElasticsearch().stop());
+              stopped.countDown();
+            }));
     System.out.println(
         "Analyst search on http://"
             + web.address()

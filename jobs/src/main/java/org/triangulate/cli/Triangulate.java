@@ -38,14 +38,11 @@ public final class Triangulate {
     }
     int exitCode =
         new CommandLine(new Triangulate())
-            .setExecutionExceptionHandler(
-                (e, commandLine, parseResult) -> {
-                  commandLine.getErr().println("triangulate: " + CommandFailure.describe(e));
-                  commandLine
-                      .getErr()
-                      .println("(details in the log: data-out/logs/triangulate.log)");
-                  return CommandFailure.exitCode(e);
-                })
+            .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+              commandLine.getErr().println("triangulate: " + CommandFailure.describe(e));
+              commandLine.getErr().println("(details in the log: data-out/logs/triangulate.log)");
+              return CommandFailure.exitCode(e);
+            })
             .execute(args);
     // The Elasticsearch client's I/O threads would keep the JVM alive.
     System.exit(exitCode);

@@ -141,17 +141,16 @@ public class ValidateCommand implements Callable<Integer> {
             + "; default "
             + study.languages().defaultLanguage()
             + "):");
-    byLanguage.forEach(
-        (language, files) ->
-            lines.add(
-                "      "
-                    + language
-                    + " ("
-                    + PassageLanguages.name(language)
-                    + ") "
-                    + files.size()
-                    + ": "
-                    + String.join(", ", files)));
+    byLanguage.forEach((language, files) ->
+        lines.add(
+            "      "
+                + language
+                + " ("
+                + PassageLanguages.name(language)
+                + ") "
+                + files.size()
+                + ": "
+                + String.join(", ", files)));
     return lines;
   }
 

@@ -48,11 +48,10 @@ public class WorkerCommand implements Callable<Integer> {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
-            new Thread(
-                () -> {
-                  context.close();
-                  stopped.countDown();
-                }));
+            new Thread(() -> {
+              context.close();
+              stopped.countDown();
+            }));
     // Load the models now: a worker that cannot is better refused at start than mid-night, and
     // its first partition is not slowed down.
     System.out.println(LocalDateTime.now().withNano(0) + "  Loading CoreNLP…");

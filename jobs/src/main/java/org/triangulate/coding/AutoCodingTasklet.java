@@ -108,11 +108,10 @@ public class AutoCodingTasklet implements Tasklet {
     jdbc.batchUpdate(
         "insert into coding (study, segment_id, category, provenance, matched_terms) values (?, ?, ?, ?, ?)",
         codings.stream()
-            .map(
-                c ->
-                    new Object[] {
-                      study.name(), c.segmentId(), c.category(), c.provenance(), matchedTerms(c)
-                    })
+            .map(c ->
+                new Object[] {
+                  study.name(), c.segmentId(), c.category(), c.provenance(), matchedTerms(c)
+                })
             .toList());
   }
 

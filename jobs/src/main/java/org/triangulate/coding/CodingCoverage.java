@@ -138,16 +138,15 @@ public record CodingCoverage(
     public CodingCoverage coverage(String study, long runId) {
       List<CategoryCoverage> rows = new ArrayList<>();
       List<String> empty = new ArrayList<>();
-      themes.forEach(
-          (category, theme) -> {
-            int n = categoryTotals.getOrDefault(category, 0);
-            rows.add(
-                new CategoryCoverage(
-                    category, theme, n, counts.getOrDefault(category, emptyBreakdown(dimensions))));
-            if (n == 0) {
-              empty.add(category);
-            }
-          });
+      themes.forEach((category, theme) -> {
+        int n = categoryTotals.getOrDefault(category, 0);
+        rows.add(
+            new CategoryCoverage(
+                category, theme, n, counts.getOrDefault(category, emptyBreakdown(dimensions))));
+        if (n == 0) {
+          empty.add(category);
+        }
+      });
       return new CodingCoverage(
           study,
           runId,

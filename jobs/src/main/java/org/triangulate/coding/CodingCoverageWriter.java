@@ -158,12 +158,11 @@ public final class CodingCoverageWriter {
   private static String table(List<List<String>> rows) {
     int columns = rows.getFirst().size();
     int[] widths = new int[columns];
-    rows.forEach(
-        r -> {
-          for (int c = 0; c < columns; c++) {
-            widths[c] = Math.max(widths[c], r.get(c).length());
-          }
-        });
+    rows.forEach(r -> {
+      for (int c = 0; c < columns; c++) {
+        widths[c] = Math.max(widths[c], r.get(c).length());
+      }
+    });
     StringBuilder table = new StringBuilder();
     for (List<String> row : rows) {
       StringBuilder line = new StringBuilder();

@@ -168,17 +168,16 @@ public final class QdeXml {
   static String xmlSafe(String text) {
     StringBuilder safe = new StringBuilder(text.length());
     text.codePoints()
-        .forEach(
-            cp -> {
-              boolean allowed =
-                  cp == 0x9
-                      || cp == 0xA
-                      || cp == 0xD
-                      || (cp >= 0x20 && cp <= 0xD7FF)
-                      || (cp >= 0xE000 && cp <= 0xFFFD)
-                      || cp >= 0x10000;
-              safe.appendCodePoint(allowed ? cp : ' ');
-            });
+        .forEach(cp -> {
+          boolean allowed =
+              cp == 0x9
+                  || cp == 0xA
+                  || cp == 0xD
+                  || (cp >= 0x20 && cp <= 0xD7FF)
+                  || (cp >= 0xE000 && cp <= 0xFFFD)
+                  || cp >= 0x10000;
+          safe.appendCodePoint(allowed ? cp : ' ');
+        });
     return safe.toString();
   }
 

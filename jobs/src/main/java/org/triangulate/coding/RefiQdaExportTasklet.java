@@ -176,11 +176,10 @@ public class RefiQdaExportTasklet implements Tasklet {
   private String partKey(Map<String, String> keys, String sourceId) {
     List<String> codings = new java.util.ArrayList<>();
     withItemAlignments(sourceId)
-        .forEach(
-            c ->
-                codings.addAll(
-                    java.util.Arrays.asList(
-                        c.segmentId(), c.category(), c.provenance(), c.matchedTerms())));
+        .forEach(c ->
+            codings.addAll(
+                java.util.Arrays.asList(
+                    c.segmentId(), c.category(), c.provenance(), c.matchedTerms())));
     return Fingerprint.of(keys.getOrDefault(sourceId, ""), Fingerprint.of(codings));
   }
 
@@ -195,24 +194,23 @@ public class RefiQdaExportTasklet implements Tasklet {
             (rs, i) -> new SourceOfCase(rs.getString(1), rs.getString(2)),
             name);
     return sources.stream()
-        .map(
-            s ->
-                (RefiQdaExporter.StudySource)
-                    new RefiQdaExporter.StudySource() {
-                      @Override
-                      public String sourceId() {
-                        return s.sourceId();
-                      }
+        .map(s ->
+            (RefiQdaExporter.StudySource)
+                new RefiQdaExporter.StudySource() {
+                  @Override
+                  public String sourceId() {
+                    return s.sourceId();
+                  }
 
-                      @Override
-                      public RefiQdaExporter.ExportSource read() {
-                        return new RefiQdaExporter.ExportSource(
-                            segments.source(name, s.sourceId()),
-                            s.caseId(),
-                            segments.segments(name, s.sourceId()),
-                            withItemAlignments(s.sourceId()));
-                      }
-                    })
+                  @Override
+                  public RefiQdaExporter.ExportSource read() {
+                    return new RefiQdaExporter.ExportSource(
+                        segments.source(name, s.sourceId()),
+                        s.caseId(),
+                        segments.segments(name, s.sourceId()),
+                        withItemAlignments(s.sourceId()));
+                  }
+                })
         .iterator();
   }
 

@@ -189,10 +189,8 @@ public final class DemoGenerator {
                 (int) Math.round(design.transcripts().qdpxSources() * options.scale()))
             .stream()
             .sorted(Comparator.comparing(PlantedTruthWriter.TranscriptTruth::file))
-            .map(
-                t ->
-                    new QdpxWriter.Source(
-                        Path.of(t.file()).getFileName().toString(), t.transcript()))
+            .map(t ->
+                new QdpxWriter.Source(Path.of(t.file()).getFileName().toString(), t.transcript()))
             .toList();
     byte[] qdpx =
         new QdpxWriter(study.codebook(), design.transcripts().qdpxOwnCode(), options.seed())

@@ -105,30 +105,28 @@ final class DemoReadmeWriter {
 
   private static String groups(DemoDesign design, Study study, List<DemoParticipant> participants) {
     return design.stakeholderGroups().stream()
-        .map(
-            g ->
-                study
-                        .groupLabel(design.stakeholderGroupAttribute(), g)
-                        .toLowerCase(java.util.Locale.ROOT)
-                    + " "
-                    + participants.stream().filter(p -> p.group().equals(g)).count())
+        .map(g ->
+            study
+                    .groupLabel(design.stakeholderGroupAttribute(), g)
+                    .toLowerCase(java.util.Locale.ROOT)
+                + " "
+                + participants.stream().filter(p -> p.group().equals(g)).count())
         .collect(Collectors.joining(", "));
   }
 
   private static String patterns(DemoDesign design) {
     return design.patterns().stream()
-        .map(
-            p ->
-                "- **"
-                    + p.id()
-                    + "** ("
-                    + p.type()
-                    + (p.grouping() == null ? "" : " " + p.grouping())
-                    + "): "
-                    + p.description()
-                    + " Items: "
-                    + p.items().stream().map(i -> "`" + i + "`").collect(Collectors.joining(", "))
-                    + ".")
+        .map(p ->
+            "- **"
+                + p.id()
+                + "** ("
+                + p.type()
+                + (p.grouping() == null ? "" : " " + p.grouping())
+                + "): "
+                + p.description()
+                + " Items: "
+                + p.items().stream().map(i -> "`" + i + "`").collect(Collectors.joining(", "))
+                + ".")
         .collect(Collectors.joining("\n"));
   }
 

@@ -97,11 +97,10 @@ final class DesignCheck {
     lists
         .cases()
         .values()
-        .forEach(
-            c -> {
-              listed.addAll(c.names());
-              listed.addAll(c.places());
-            });
+        .forEach(c -> {
+          listed.addAll(c.names());
+          listed.addAll(c.places());
+        });
     for (String street : design.people().streets()) {
       if (!lists.places().contains(street)) {
         problems.add("design.yml: people.streets: '" + street + "' is not in study.yml's places");

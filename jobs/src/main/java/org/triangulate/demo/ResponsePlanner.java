@@ -98,12 +98,11 @@ final class ResponsePlanner {
     List<double[]> targets = units.stream().map(target).toList();
     List<int[]> strata =
         units.stream()
-            .map(
-                p ->
-                    new int[] {
-                      design.cases().indexOf(p.caseDesign()),
-                      design.stakeholderGroups().indexOf(p.group())
-                    })
+            .map(p ->
+                new int[] {
+                  design.cases().indexOf(p.caseDesign()),
+                  design.stakeholderGroups().indexOf(p.group())
+                })
             .toList();
     int[] counts = {design.cases().size(), design.stakeholderGroups().size()};
     return BalancedAllocator.allocate(

@@ -128,11 +128,10 @@ final class TranscriptSetWriter {
     List<DemoParticipant> txt = participants.stream().filter(p -> !docx.contains(p)).toList();
     List<DemoParticipant> decomposable =
         txt.stream()
-            .filter(
-                p -> {
-                  String text = rendered.get(p).text();
-                  return !Normalizer.normalize(text, Normalizer.Form.NFD).equals(text);
-                })
+            .filter(p -> {
+              String text = rendered.get(p).text();
+              return !Normalizer.normalize(text, Normalizer.Form.NFD).equals(text);
+            })
             .toList();
     Set<DemoParticipant> nfd =
         Set.copyOf(

@@ -28,11 +28,10 @@ public final class StudyAnswers {
   public static Map<String, String> read(
       Path responsesCsv, Map<String, java.util.List<String>> spellings) {
     Map<String, String> codeOf = new HashMap<>();
-    spellings.forEach(
-        (code, written) -> {
-          codeOf.put(normal(code), code);
-          written.forEach(w -> codeOf.put(normal(w), code));
-        });
+    spellings.forEach((code, written) -> {
+      codeOf.put(normal(code), code);
+      written.forEach(w -> codeOf.put(normal(w), code));
+    });
     Map<String, String> answers = new HashMap<>();
     read(responsesCsv)
         .forEach((key, raw) -> answers.put(key, codeOf.getOrDefault(normal(raw), raw)));

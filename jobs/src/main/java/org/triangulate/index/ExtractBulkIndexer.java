@@ -59,23 +59,21 @@ public final class ExtractBulkIndexer implements AutoCloseable {
     this.index = index;
     this.settings = settings;
     this.retries =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "bulk-retry-" + index);
-              t.setDaemon(true);
-              return t;
-            });
+        Executors.newSingleThreadScheduledExecutor(r -> {
+          Thread t = new Thread(r, "bulk-retry-" + index);
+          t.setDaemon(true);
+          return t;
+        });
     this.ingester =
-        BulkIngester.of(
-            b ->
-                b.client(client)
-                    .globalSettings(g -> g.index(index))
-                    .maxOperations(settings.maxOperations())
-                    .maxSize(settings.maxBytes())
-                    .maxConcurrentRequests(settings.concurrentRequests())
-                    // A safety net only: drain() and retries flush themselves.
-                    .flushInterval(1, TimeUnit.SECONDS)
-                    .listener(new Listener()));
+        BulkIngester.of(b ->
+            b.client(client)
+                .globalSettings(g -> g.index(index))
+                .maxOperations(settings.maxOperations())
+                .maxSize(settings.maxBytes())
+                .maxConcurrentRequests(settings.concurrentRequests())
+                // A safety net only: drain() and retries flush themselves.
+                .flushInterval(1, TimeUnit.SECONDS)
+                .listener(new Listener()));
   }
 
   public String index() {

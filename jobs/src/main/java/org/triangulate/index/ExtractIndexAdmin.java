@@ -80,18 +80,15 @@ public class ExtractIndexAdmin {
             + "-"
             + runId;
     boolean english = hasAnalyzer("english");
-    call(
-        () ->
-            client
-                .indices()
-                .create(
-                    c ->
-                        c.index(name)
-                            .settings(
-                                s ->
-                                    s.numberOfShards(Integer.toString(settings.shards()))
-                                        .numberOfReplicas(Integer.toString(settings.replicas())))
-                            .mappings(ExtractIndexMapping.forStudy(study, english))));
+    call(() ->
+        client
+            .indices()
+            .create(c ->
+                c.index(name)
+                    .settings(s ->
+                        s.numberOfShards(Integer.toString(settings.shards()))
+                            .numberOfReplicas(Integer.toString(settings.replicas())))
+                    .mappings(ExtractIndexMapping.forStudy(study, english))));
     LOG.info("Created {} (english subfield: {})", name, english);
     return name;
   }
@@ -140,12 +137,11 @@ public class ExtractIndexAdmin {
 
   /** The {@code _meta} of an index's mapping (of the first, for an alias). */
   private Map<String, JsonData> meta(String index) {
-    return call(
-        () ->
-            client.indices().getMapping(g -> g.index(index)).mappings().values().stream()
-                .findFirst()
-                .map(m -> m.mappings().meta())
-                .orElse(Map.of()));
+    return call(() ->
+        client.indices().getMapping(g -> g.index(index)).mappings().values().stream()
+            .findFirst()
+            .map(m -> m.mappings().meta())
+            .orElse(Map.of()));
   }
 
   private String metaText(String index, String key) {
@@ -160,16 +156,13 @@ public class ExtractIndexAdmin {
 
   /** How many documents of the given source kind {@code index} holds. */
   public long refreshAndCount(String index, String sourceKind) {
-    return call(
-        () -> {
-          client.indices().refresh(r -> r.index(index));
-          return client
-              .count(
-                  c ->
-                      c.index(index)
-                          .query(q -> q.term(t -> t.field("sourceKind").value(sourceKind))))
-              .count();
-        });
+    return call(() -> {
+      client.indices().refresh(r -> r.index(index));
+      return client
+          .count(
+              c -> c.index(index).query(q -> q.term(t -> t.field("sourceKind").value(sourceKind))))
+          .count();
+    });
   }
 
   /** The ids of the documents of the given source kind in {@code index}. */
@@ -185,42 +178,40 @@ public class ExtractIndexAdmin {
               co.elastic.clients.util.ObjectBuilder<
                   co.elastic.clients.elasticsearch._types.query_dsl.Query>>
           query) {
-    return call(
-        () -> {
-          client.indices().refresh(r -> r.index(index));
-          List<String> ids = new java.util.ArrayList<>();
-          List<co.elastic.clients.elasticsearch._types.FieldValue> after = List.of();
-          while (true) {
-            List<co.elastic.clients.elasticsearch._types.FieldValue> from = after;
-            var hits =
-                client
-                    .search(
-                        q -> {
-                          q.index(index)
-                              .size(5_000)
-                              .source(src -> src.fetch(false))
-                              .sort(o -> o.field(f -> f.field("id")))
-                              .query(query);
-                          return from.isEmpty() ? q : q.searchAfter(from);
-                        },
-                        Void.class)
-                    .hits()
-                    .hits();
-            if (hits.isEmpty()) {
-              return ids;
-            }
-            hits.forEach(h -> ids.add(h.id()));
-            after = hits.getLast().sort();
-          }
-        });
+    return call(() -> {
+      client.indices().refresh(r -> r.index(index));
+      List<String> ids = new java.util.ArrayList<>();
+      List<co.elastic.clients.elasticsearch._types.FieldValue> after = List.of();
+      while (true) {
+        List<co.elastic.clients.elasticsearch._types.FieldValue> from = after;
+        var hits =
+            client
+                .search(
+                    q -> {
+                      q.index(index)
+                          .size(5_000)
+                          .source(src -> src.fetch(false))
+                          .sort(o -> o.field(f -> f.field("id")))
+                          .query(query);
+                      return from.isEmpty() ? q : q.searchAfter(from);
+                    },
+                    Void.class)
+                .hits()
+                .hits();
+        if (hits.isEmpty()) {
+          return ids;
+        }
+        hits.forEach(h -> ids.add(h.id()));
+        after = hits.getLast().sort();
+      }
+    });
   }
 
   public long refreshAndCount(String index) {
-    return call(
-        () -> {
-          client.indices().refresh(r -> r.index(index));
-          return client.count(c -> c.index(index)).count();
-        });
+    return call(() -> {
+      client.indices().refresh(r -> r.index(index));
+      return client.count(c -> c.index(index)).count();
+    });
   }
 
   /** Points the study's alias at {@code index} alone, atomically; returns the indices it left. */
@@ -240,32 +231,21 @@ public class ExtractIndexAdmin {
   public long countOutside(String index, java.util.Collection<String> sources) {
     List<co.elastic.clients.elasticsearch._types.FieldValue> values =
         sources.stream().map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList();
-    return call(
-        () -> {
-          client.indices().refresh(r -> r.index(index));
-          return client
-              .count(
-                  c ->
-                      c.index(index)
-                          .query(
-                              q ->
-                                  q.bool(
-                                      b ->
-                                          b.filter(
-                                                  f ->
-                                                      f.term(
-                                                          t ->
-                                                              t.field("sourceKind")
-                                                                  .value(
-                                                                      ExtractDocument.TRANSCRIPT)))
-                                              .mustNot(
-                                                  m ->
-                                                      m.terms(
-                                                          t ->
-                                                              t.field("sourceFile")
-                                                                  .terms(v -> v.value(values)))))))
-              .count();
-        });
+    return call(() -> {
+      client.indices().refresh(r -> r.index(index));
+      return client
+          .count(c ->
+              c.index(index)
+                  .query(q ->
+                      q.bool(b ->
+                          b.filter(f ->
+                                  f.term(
+                                      t -> t.field("sourceKind").value(ExtractDocument.TRANSCRIPT)))
+                              .mustNot(m ->
+                                  m.terms(
+                                      t -> t.field("sourceFile").terms(v -> v.value(values)))))))
+          .count();
+    });
   }
 
   /**
@@ -283,21 +263,18 @@ public class ExtractIndexAdmin {
     return idsMatching(
             index,
             q ->
-                q.bool(
-                    f ->
-                        f.filter(
-                            t -> t.terms(v -> v.field("sourceFile").terms(w -> w.value(values))))))
+                q.bool(f ->
+                    f.filter(t -> t.terms(v -> v.field("sourceFile").terms(w -> w.value(values))))))
         .stream()
         .filter(id -> !kept.contains(id))
         .toList();
   }
 
   public Set<String> aliasedIndices(String alias) {
-    return call(
-        () ->
-            client.indices().existsAlias(e -> e.name(alias)).value()
-                ? client.indices().getAlias(g -> g.name(alias)).aliases().keySet()
-                : Set.of());
+    return call(() ->
+        client.indices().existsAlias(e -> e.name(alias)).value()
+            ? client.indices().getAlias(g -> g.name(alias)).aliases().keySet()
+            : Set.of());
   }
 
   /** Deletes the study's extract indices beyond the newest {@code keep}, never the aliased one. */
@@ -305,10 +282,8 @@ public class ExtractIndexAdmin {
     String alias = ExtractIndexMapping.alias(study);
     Set<String> live = aliasedIndices(alias);
     List<String> all =
-        call(
-            () ->
-                new ArrayList<>(
-                    client.indices().get(g -> g.index(alias + "-*")).indices().keySet()));
+        call(() ->
+            new ArrayList<>(client.indices().get(g -> g.index(alias + "-*")).indices().keySet()));
     // Names sort by creation: <alias>-<yyyyMMdd-HHmmss>-<run>.
     all.sort(Comparator.reverseOrder());
     List<String> doomed =

@@ -79,63 +79,57 @@ public final class ExtractIndexMapping {
     Map<String, Property> attributes = new LinkedHashMap<>();
     attributes(study).forEach(a -> attributes.put(a, keyword()));
     Property text =
-        Property.of(
-            p ->
-                p.text(
-                    t -> {
-                      // Offsets in the postings let the highlighter mark hits without analysing
-                      // each hit's
-                      // text again in a memory index: measured under search load, that was a fifth
-                      // of
-                      // Elasticsearch's CPU.
-                      t.analyzer("standard").indexOptions(IndexOptions.Offsets);
-                      if (english) {
-                        t.fields("english", f -> f.text(e -> e.analyzer("english")));
-                      }
-                      return t;
-                    }));
-    return TypeMapping.of(
-        m ->
-            m.dynamic(DynamicMapping.Strict)
-                .meta("layout", JsonData.of(layout(study, english)))
-                .properties("id", keyword())
-                .properties("study", keyword())
-                .properties("text", text)
-                .properties("lemmas", standardText())
-                .properties("stems", standardText())
-                .properties("speakerRole", keyword())
-                .properties("participantId", keyword())
-                .properties("caseId", keyword())
-                .properties(
-                    "attributes",
-                    Property.of(
-                        p ->
-                            p.object(o -> o.dynamic(DynamicMapping.Strict).properties(attributes))))
-                .properties("categories", keyword())
-                .properties("themes", keyword())
-                .properties("codingProvenance", keyword())
-                .properties("sourceFile", keyword())
-                .properties("startOffset", integer())
-                .properties("endOffset", integer())
-                .properties("turnIndex", integer())
-                .properties("deidentified", Property.of(p -> p.boolean_(b -> b)))
-                .properties("runId", Property.of(p -> p.long_(l -> l)))
-                .properties("fingerprint", keyword())
-                .properties("language", keyword())
-                .properties("sourceKind", keyword())
-                .properties("workshopId", keyword())
-                .properties("pack", keyword())
-                .properties("stakeholderGroups", keyword())
-                // Indexed for approximate kNN (HNSW); cosine, as the aligner compares vectors.
-                .properties(
-                    VECTOR,
-                    Property.of(
-                        p ->
-                            p.denseVector(
-                                d ->
-                                    d.dims(VECTOR_DIMS)
-                                        .index(true)
-                                        .similarity(DenseVectorSimilarity.Cosine)))));
+        Property.of(p ->
+            p.text(t -> {
+              // Offsets in the postings let the highlighter mark hits without analysing
+              // each hit's
+              // text again in a memory index: measured under search load, that was a fifth
+              // of
+              // Elasticsearch's CPU.
+              t.analyzer("standard").indexOptions(IndexOptions.Offsets);
+              if (english) {
+                t.fields("english", f -> f.text(e -> e.analyzer("english")));
+              }
+              return t;
+            }));
+    return TypeMapping.of(m ->
+        m.dynamic(DynamicMapping.Strict)
+            .meta("layout", JsonData.of(layout(study, english)))
+            .properties("id", keyword())
+            .properties("study", keyword())
+            .properties("text", text)
+            .properties("lemmas", standardText())
+            .properties("stems", standardText())
+            .properties("speakerRole", keyword())
+            .properties("participantId", keyword())
+            .properties("caseId", keyword())
+            .properties(
+                "attributes",
+                Property.of(
+                    p -> p.object(o -> o.dynamic(DynamicMapping.Strict).properties(attributes))))
+            .properties("categories", keyword())
+            .properties("themes", keyword())
+            .properties("codingProvenance", keyword())
+            .properties("sourceFile", keyword())
+            .properties("startOffset", integer())
+            .properties("endOffset", integer())
+            .properties("turnIndex", integer())
+            .properties("deidentified", Property.of(p -> p.boolean_(b -> b)))
+            .properties("runId", Property.of(p -> p.long_(l -> l)))
+            .properties("fingerprint", keyword())
+            .properties("language", keyword())
+            .properties("sourceKind", keyword())
+            .properties("workshopId", keyword())
+            .properties("pack", keyword())
+            .properties("stakeholderGroups", keyword())
+            // Indexed for approximate kNN (HNSW); cosine, as the aligner compares vectors.
+            .properties(
+                VECTOR,
+                Property.of(p ->
+                    p.denseVector(d ->
+                        d.dims(VECTOR_DIMS)
+                            .index(true)
+                            .similarity(DenseVectorSimilarity.Cosine)))));
   }
 
   private static List<String> attributes(Study study) {

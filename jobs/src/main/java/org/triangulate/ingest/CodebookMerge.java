@@ -91,20 +91,16 @@ final class CodebookMerge {
     return study
         .codebook()
         .categories()
-        .filter(
-            c ->
-                slug(c.id()).equals(wanted)
-                    || (c.label() != null && slug(c.label()).equals(wanted)))
+        .filter(c ->
+            slug(c.id()).equals(wanted) || (c.label() != null && slug(c.label()).equals(wanted)))
         .findFirst();
   }
 
   private Optional<String> studyTheme(String name) {
     String wanted = slug(name);
     return study.codebook().themes().stream()
-        .filter(
-            t ->
-                slug(t.id()).equals(wanted)
-                    || (t.label() != null && slug(t.label()).equals(wanted)))
+        .filter(t ->
+            slug(t.id()).equals(wanted) || (t.label() != null && slug(t.label()).equals(wanted)))
         .map(Codebook.Theme::id)
         .findFirst();
   }

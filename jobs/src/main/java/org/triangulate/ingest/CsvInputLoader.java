@@ -118,22 +118,20 @@ public final class CsvInputLoader {
       }
     }
     List<T> loaded = new ArrayList<>();
-    byKey.forEach(
-        (k, valid) -> {
-          if (valid.size() == 1) {
-            loaded.add(valid.getFirst().value());
-            return;
-          }
-          String lines =
-              "lines "
-                  + joinLines(valid.stream().map(v -> v.row().line()).distinct().toList())
-                  + "; all are quarantined (none is guessed)";
-          for (Valid<T> v : valid) {
-            quarantined.add(
-                new Entry(
-                    v.row().line(), quarantine(input, v.row(), duplicateReason.of(k, lines))));
-          }
-        });
+    byKey.forEach((k, valid) -> {
+      if (valid.size() == 1) {
+        loaded.add(valid.getFirst().value());
+        return;
+      }
+      String lines =
+          "lines "
+              + joinLines(valid.stream().map(v -> v.row().line()).distinct().toList())
+              + "; all are quarantined (none is guessed)";
+      for (Valid<T> v : valid) {
+        quarantined.add(
+            new Entry(v.row().line(), quarantine(input, v.row(), duplicateReason.of(k, lines))));
+      }
+    });
     quarantined.sort(Comparator.comparingLong(Entry::line));
     return new InputLoad<>(
         input,
@@ -152,13 +150,12 @@ public final class CsvInputLoader {
     return file.duplicateColumns().entrySet().stream()
         .filter(e -> usedColumns.contains(e.getKey()))
         .findFirst()
-        .map(
-            e ->
-                "the header has column "
-                    + file.headers().get(e.getValue().getFirst() - 1)
-                    + " more than once (columns "
-                    + joinLines(e.getValue().stream().map(Integer::longValue).toList())
-                    + "); no row is read from an ambiguous header")
+        .map(e ->
+            "the header has column "
+                + file.headers().get(e.getValue().getFirst() - 1)
+                + " more than once (columns "
+                + joinLines(e.getValue().stream().map(Integer::longValue).toList())
+                + "); no row is read from an ambiguous header")
         .orElse(null);
   }
 

@@ -36,21 +36,20 @@ public class ImportedCodingStore {
         "insert into imported_code (study, project_file, code_guid, parent_guid, name, description, color, codable,"
             + " category, theme, tool) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         imported.codes().stream()
-            .map(
-                c ->
-                    new Object[] {
-                      study,
-                      project,
-                      truncate(c.guid(), 100),
-                      c.parentGuid() == null ? null : truncate(c.parentGuid(), 100),
-                      truncate(c.name(), 500),
-                      c.description() == null ? null : truncate(c.description(), 4000),
-                      c.color() == null ? null : truncate(c.color(), 20),
-                      c.codable(),
-                      c.category(),
-                      truncate(c.theme(), 100),
-                      tool
-                    })
+            .map(c ->
+                new Object[] {
+                  study,
+                  project,
+                  truncate(c.guid(), 100),
+                  c.parentGuid() == null ? null : truncate(c.parentGuid(), 100),
+                  truncate(c.name(), 500),
+                  c.description() == null ? null : truncate(c.description(), 4000),
+                  c.color() == null ? null : truncate(c.color(), 20),
+                  c.codable(),
+                  c.category(),
+                  truncate(c.theme(), 100),
+                  tool
+                })
             .toList());
     Set<String> keys = new HashSet<>();
     jdbc.batchUpdate(
@@ -58,20 +57,19 @@ public class ImportedCodingStore {
             + " start_offset, end_offset, provenance, coder) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         imported.selections().stream()
             .filter(s -> keys.add(s.selectionGuid() + "\u0000" + s.codeGuid()))
-            .map(
-                s ->
-                    new Object[] {
-                      study,
-                      project,
-                      truncate(s.selectionGuid(), 100),
-                      truncate(s.codeGuid(), 100),
-                      s.category(),
-                      s.sourceId(),
-                      s.start(),
-                      s.end(),
-                      imported.provenance(),
-                      s.coder() == null ? null : truncate(s.coder(), 200)
-                    })
+            .map(s ->
+                new Object[] {
+                  study,
+                  project,
+                  truncate(s.selectionGuid(), 100),
+                  truncate(s.codeGuid(), 100),
+                  s.category(),
+                  s.sourceId(),
+                  s.start(),
+                  s.end(),
+                  imported.provenance(),
+                  s.coder() == null ? null : truncate(s.coder(), 200)
+                })
             .toList());
   }
 

@@ -26,12 +26,11 @@ public class ResponseRowProcessor implements ItemProcessor<CsvRow, StagedRespons
     this.knownParticipants = Set.copyOf(knownParticipants);
     study
         .happening()
-        .forEach(
-            (code, accepted) -> {
-              Happening happening = Happening.ofCode(code);
-              spellings.put(normaliseAnswer(code), happening);
-              accepted.forEach(spelling -> spellings.put(normaliseAnswer(spelling), happening));
-            });
+        .forEach((code, accepted) -> {
+          Happening happening = Happening.ofCode(code);
+          spellings.put(normaliseAnswer(code), happening);
+          accepted.forEach(spelling -> spellings.put(normaliseAnswer(spelling), happening));
+        });
   }
 
   @Override

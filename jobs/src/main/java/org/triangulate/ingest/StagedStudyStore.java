@@ -60,14 +60,13 @@ public class StagedStudyStore {
           c.caseId(),
           c.name());
       c.attributes()
-          .forEach(
-              (attribute, value) ->
-                  jdbc.update(
-                      "insert into case_attribute (study, case_id, attribute, attr_value) values (?, ?, ?, ?)",
-                      study,
-                      c.caseId(),
-                      attribute,
-                      value));
+          .forEach((attribute, value) ->
+              jdbc.update(
+                  "insert into case_attribute (study, case_id, attribute, attr_value) values (?, ?, ?, ?)",
+                  study,
+                  c.caseId(),
+                  attribute,
+                  value));
     }
   }
 
@@ -81,14 +80,13 @@ public class StagedStudyStore {
           p.caseId(),
           p.interviewDate() == null ? null : Date.valueOf(p.interviewDate()));
       p.attributes()
-          .forEach(
-              (attribute, value) ->
-                  jdbc.update(
-                      "insert into participant_attribute (study, participant_id, attribute, attr_value) values (?, ?, ?, ?)",
-                      study,
-                      p.participantId(),
-                      attribute,
-                      value));
+          .forEach((attribute, value) ->
+              jdbc.update(
+                  "insert into participant_attribute (study, participant_id, attribute, attr_value) values (?, ?, ?, ?)",
+                  study,
+                  p.participantId(),
+                  attribute,
+                  value));
     }
   }
 
@@ -96,11 +94,10 @@ public class StagedStudyStore {
     jdbc.batchUpdate(
         "insert into response (study, participant_id, item_id, happening, importance) values (?, ?, ?, ?, ?)",
         responses.stream()
-            .map(
-                r ->
-                    new Object[] {
-                      study, r.participantId(), r.itemId(), r.happening().code(), r.importance()
-                    })
+            .map(r ->
+                new Object[] {
+                  study, r.participantId(), r.itemId(), r.happening().code(), r.importance()
+                })
             .toList());
   }
 

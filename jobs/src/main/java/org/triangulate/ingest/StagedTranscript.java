@@ -114,13 +114,12 @@ public record StagedTranscript(
       String participantId =
           ParticipantNames.participantOf(
                   shortName.substring(shortName.lastIndexOf('/') + 1), participants)
-              .orElseThrow(
-                  () ->
-                      new InvalidRecordException(
-                          "file name '"
-                              + shortName
-                              + "' names no participant in participants.csv (name it <participant_id>.txt,"
-                              + " .md or .docx)"));
+              .orElseThrow(() ->
+                  new InvalidRecordException(
+                      "file name '"
+                          + shortName
+                          + "' names no participant in participants.csv (name it <participant_id>.txt,"
+                          + " .md or .docx)"));
       TranscriptText text = TranscriptText.read(shortName, bytes, limits);
       if (text.note() != null) {
         notes.add(text.note());

@@ -96,11 +96,10 @@ public final class StudyInputsCheck {
               limits,
               speakerCheck);
       load.loaded()
-          .forEach(
-              t ->
-                  transcripts
-                      .computeIfAbsent(t.source().participantId(), p -> new LinkedHashMap<>())
-                      .put(t.source().sourceId(), t.source().text()));
+          .forEach(t ->
+              transcripts
+                  .computeIfAbsent(t.source().participantId(), p -> new LinkedHashMap<>())
+                  .put(t.source().sourceId(), t.source().text()));
       loads.add(load);
     }
     Path coding = folder.resolve("coding");

@@ -42,26 +42,25 @@ final class WideResponses {
       }
     }
     List<CsvRow> answers = new ArrayList<>();
-    columnsOfItem.forEach(
-        (item, columns) -> {
-          String happening = columns[0] == null ? "" : row.get(columns[0]);
-          String importance = columns[1] == null ? "" : row.get(columns[1]);
-          if (happening.isEmpty() && importance.isEmpty()) {
-            return;
-          }
-          String answerColumn = columns[0] != null ? columns[0] : columns[1];
-          Map<String, String> fields = new LinkedHashMap<>();
-          fields.put("participant_id", row.get("participant_id"));
-          fields.put("item_id", itemId(item, row.header(answerColumn), study));
-          fields.put("happening", happening);
-          fields.put("importance", importance);
-          Map<String, String> headers = new LinkedHashMap<>();
-          headers.put("participant_id", row.header("participant_id"));
-          headers.put("item_id", row.header(answerColumn));
-          headers.put("happening", columns[0] == null ? item + "_A" : row.header(columns[0]));
-          headers.put("importance", columns[1] == null ? item + "_B" : row.header(columns[1]));
-          answers.add(new CsvRow(row.fileName(), row.line(), fields, headers, row.asText()));
-        });
+    columnsOfItem.forEach((item, columns) -> {
+      String happening = columns[0] == null ? "" : row.get(columns[0]);
+      String importance = columns[1] == null ? "" : row.get(columns[1]);
+      if (happening.isEmpty() && importance.isEmpty()) {
+        return;
+      }
+      String answerColumn = columns[0] != null ? columns[0] : columns[1];
+      Map<String, String> fields = new LinkedHashMap<>();
+      fields.put("participant_id", row.get("participant_id"));
+      fields.put("item_id", itemId(item, row.header(answerColumn), study));
+      fields.put("happening", happening);
+      fields.put("importance", importance);
+      Map<String, String> headers = new LinkedHashMap<>();
+      headers.put("participant_id", row.header("participant_id"));
+      headers.put("item_id", row.header(answerColumn));
+      headers.put("happening", columns[0] == null ? item + "_A" : row.header(columns[0]));
+      headers.put("importance", columns[1] == null ? item + "_B" : row.header(columns[1]));
+      answers.add(new CsvRow(row.fileName(), row.line(), fields, headers, row.asText()));
+    });
     return answers;
   }
 

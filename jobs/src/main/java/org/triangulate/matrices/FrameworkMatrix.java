@@ -52,14 +52,13 @@ public record FrameworkMatrix(List<Column> columns, List<Row> rows) {
         .participants()
         .forEach(p -> byCase.computeIfAbsent(p.caseId(), c -> new ArrayList<>()).add(p));
     List<Row> rows = new ArrayList<>();
-    byCase.forEach(
-        (caseId, participants) -> {
-          List<Cell> cells = new ArrayList<>();
-          for (Column column : columns) {
-            cells.add(cell(inputs, caseId, participants, column, quotesPerCell, searchBase));
-          }
-          rows.add(new Row(caseId, participants.size(), cells));
-        });
+    byCase.forEach((caseId, participants) -> {
+      List<Cell> cells = new ArrayList<>();
+      for (Column column : columns) {
+        cells.add(cell(inputs, caseId, participants, column, quotesPerCell, searchBase));
+      }
+      rows.add(new Row(caseId, participants.size(), cells));
+    });
     return new FrameworkMatrix(columns, rows);
   }
 

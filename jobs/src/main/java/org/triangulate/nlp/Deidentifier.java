@@ -131,13 +131,12 @@ public final class Deidentifier {
     Set<String> identifyingWords = new java.util.HashSet<>();
     if (starts == null || starts.length != lemmas.length) {
       // Stored before lemma offsets were kept: drop every lemma spelt like a word of an identifier.
-      inSegment.forEach(
-          id ->
-              identifyingWords.addAll(
-                  List.of(
-                      text.substring(id.start(), id.end())
-                          .toLowerCase(Locale.ROOT)
-                          .split("[^\\p{L}\\p{N}]+"))));
+      inSegment.forEach(id ->
+          identifyingWords.addAll(
+              List.of(
+                  text.substring(id.start(), id.end())
+                      .toLowerCase(Locale.ROOT)
+                      .split("[^\\p{L}\\p{N}]+"))));
     }
     List<String> kept = new ArrayList<>();
     for (int i = 0; i < lemmas.length; i++) {

@@ -97,11 +97,10 @@ final class HeadedNames {
       boolean named =
           words.stream()
               .map(w -> text.substring(w[0], w[1]))
-              .anyMatch(
-                  w ->
-                      !heads.contains(w)
-                          && !keep.contains(NameKey.of(w))
-                          && !w.equals(w.toUpperCase(Locale.ROOT)));
+              .anyMatch(w ->
+                  !heads.contains(w)
+                      && !keep.contains(NameKey.of(w))
+                      && !w.equals(w.toUpperCase(Locale.ROOT)));
       if (!named) {
         continue;
       }

@@ -68,11 +68,10 @@ public final class IdentifierDetector {
     this.patterns = CountryIdentifierPatterns.of(countries);
     config
         .cases()
-        .forEach(
-            (caseId, names) -> {
-              names.names().forEach(n -> listed.add(term(n, IdentifierKind.CASE, caseId)));
-              names.places().forEach(p -> listed.add(term(p, IdentifierKind.PLACE, null)));
-            });
+        .forEach((caseId, names) -> {
+          names.names().forEach(n -> listed.add(term(n, IdentifierKind.CASE, caseId)));
+          names.places().forEach(p -> listed.add(term(p, IdentifierKind.PLACE, null)));
+        });
     config.places().forEach(p -> listed.add(term(p, IdentifierKind.PLACE, null)));
     config.people().forEach(p -> listed.add(term(p, IdentifierKind.PERSON, null)));
     this.keep = config.keep().stream().map(NameKey::of).collect(Collectors.toUnmodifiableSet());
@@ -169,13 +168,9 @@ public final class IdentifierDetector {
     byTrust.add(named);
     byTrust.add(
         headed.unheaded(text).stream()
-            .map(
-                f ->
-                    new Identifier(
-                        f.start(),
-                        f.end(),
-                        f.kind(),
-                        NameKey.of(text.substring(f.start(), f.end()))))
+            .map(f ->
+                new Identifier(
+                    f.start(), f.end(), f.kind(), NameKey.of(text.substring(f.start(), f.end()))))
             .toList());
     List<Identifier> merged = merge(text, byTrust);
     byTrust.add(asWritten(text, new WrittenNames(firstNames(text, merged)), IdentifierKind.PERSON));
@@ -318,19 +313,17 @@ public final class IdentifierDetector {
         .filter(id -> id.kind() == IdentifierKind.PERSON && id.key().contains(" "))
         .map(Identifier::key)
         .distinct()
-        .forEach(
-            full ->
-                fullNamesByFirst
-                    .computeIfAbsent(full.substring(0, full.indexOf(' ')), k -> new ArrayList<>())
-                    .add(full));
+        .forEach(full ->
+            fullNamesByFirst
+                .computeIfAbsent(full.substring(0, full.indexOf(' ')), k -> new ArrayList<>())
+                .add(full));
     return identifiers.stream()
-        .map(
-            id -> {
-              List<String> full = fullNamesByFirst.getOrDefault(id.key(), List.of());
-              return id.kind() == IdentifierKind.PERSON && full.size() == 1
-                  ? new Identifier(id.start(), id.end(), id.kind(), full.getFirst())
-                  : id;
-            })
+        .map(id -> {
+          List<String> full = fullNamesByFirst.getOrDefault(id.key(), List.of());
+          return id.kind() == IdentifierKind.PERSON && full.size() == 1
+              ? new Identifier(id.start(), id.end(), id.kind(), full.getFirst())
+              : id;
+        })
         .toList();
   }
 }

@@ -41,9 +41,8 @@ public final class KnownNames {
   /** The names of {@code other} (of any kind) that this does not hold. */
   public Set<String> missingFrom(KnownNames other) {
     Set<String> missing = new java.util.TreeSet<>();
-    other.names.forEach(
-        (kind, written) ->
-            written.stream().filter(name -> !of(kind).contains(name)).forEach(missing::add));
+    other.names.forEach((kind, written) ->
+        written.stream().filter(name -> !of(kind).contains(name)).forEach(missing::add));
     return missing;
   }
 

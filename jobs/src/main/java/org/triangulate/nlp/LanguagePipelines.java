@@ -43,9 +43,8 @@ public final class LanguagePipelines {
   /** Each language's pipeline settings, as text for the annotation fingerprint. */
   public String settings() {
     StringBuilder settings = new StringBuilder();
-    pipelines.forEach(
-        (language, pipeline) ->
-            settings.append(language).append(": ").append(pipeline.settings()).append('\n'));
+    pipelines.forEach((language, pipeline) ->
+        settings.append(language).append(": ").append(pipeline.settings()).append('\n'));
     return settings.toString();
   }
 

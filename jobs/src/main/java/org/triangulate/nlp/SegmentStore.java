@@ -138,24 +138,23 @@ public class SegmentStore {
             + " start_offset, end_offset, sentence_count, body, lemmas, lemma_starts, language)"
             + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         annotated.segments().stream()
-            .map(
-                s ->
-                    new Object[] {
-                      study,
-                      s.segmentId(),
-                      s.sourceId(),
-                      s.participantId(),
-                      s.turnIndex(),
-                      s.role().code(),
-                      s.speakerLabel(),
-                      s.start(),
-                      s.end(),
-                      s.sentenceCount(),
-                      s.text(),
-                      s.lemmas(),
-                      s.lemmaStarts(),
-                      s.language()
-                    })
+            .map(s ->
+                new Object[] {
+                  study,
+                  s.segmentId(),
+                  s.sourceId(),
+                  s.participantId(),
+                  s.turnIndex(),
+                  s.role().code(),
+                  s.speakerLabel(),
+                  s.start(),
+                  s.end(),
+                  s.sentenceCount(),
+                  s.text(),
+                  s.lemmas(),
+                  s.lemmaStarts(),
+                  s.language()
+                })
             .toList());
     jdbc.update(
         "update source set annotated_sha256 = ?, annotated_with = ? where study = ? and source_id = ?",

@@ -73,14 +73,13 @@ final class NodeLauncher {
     }
     int feature =
         featureVersion(javaHome)
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        "Cannot tell the Java version of "
-                            + javaHome
-                            + " (no release file): point the embedded Elasticsearch at a JDK "
-                            + MINIMUM_JAVA
-                            + " or newer"));
+            .orElseThrow(() ->
+                new IllegalStateException(
+                    "Cannot tell the Java version of "
+                        + javaHome
+                        + " (no release file): point the embedded Elasticsearch at a JDK "
+                        + MINIMUM_JAVA
+                        + " or newer"));
     if (feature < MINIMUM_JAVA) {
       throw new IllegalStateException(
           "The embedded Elasticsearch needs a JDK "

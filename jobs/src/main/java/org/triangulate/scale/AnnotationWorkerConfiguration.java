@@ -48,14 +48,13 @@ class AnnotationWorkerConfiguration {
     int concurrency = scale.effectiveConcurrency();
     return IntegrationFlow.from(
             Amqp.inboundAdapter(connections, annotateRequestQueue.getName())
-                .configureContainer(
-                    c ->
-                        c.concurrentConsumers(concurrency)
-                            .prefetchCount(1)
-                            // A request that cannot even be looked up is dropped, not retried in a
-                            // loop;
-                            // the manager's timeout names its partition.
-                            .defaultRequeueRejected(false)))
+                .configureContainer(c ->
+                    c.concurrentConsumers(concurrency)
+                        .prefetchCount(1)
+                        // A request that cannot even be looked up is dropped, not retried in a
+                        // loop;
+                        // the manager's timeout names its partition.
+                        .defaultRequeueRejected(false)))
         .transform(String.class, PartitionRequests::decode)
         .handle(
             StepExecutionRequest.class,

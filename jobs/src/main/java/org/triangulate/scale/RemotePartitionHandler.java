@@ -160,22 +160,21 @@ public class RemotePartitionHandler implements PartitionHandler {
   private static void mirror(StepExecution fromRepository, StepExecution managerStepExecution) {
     managerStepExecution.getJobExecution().getStepExecutions().stream()
         .filter(local -> local.getId() == fromRepository.getId() && local != fromRepository)
-        .forEach(
-            local -> {
-              local.setStatus(fromRepository.getStatus());
-              local.setExitStatus(fromRepository.getExitStatus());
-              local.setStartTime(fromRepository.getStartTime());
-              local.setEndTime(fromRepository.getEndTime());
-              local.setReadCount(fromRepository.getReadCount());
-              local.setWriteCount(fromRepository.getWriteCount());
-              local.setFilterCount(fromRepository.getFilterCount());
-              local.setCommitCount(fromRepository.getCommitCount());
-              local.setRollbackCount(fromRepository.getRollbackCount());
-              local.setReadSkipCount(fromRepository.getReadSkipCount());
-              local.setProcessSkipCount(fromRepository.getProcessSkipCount());
-              local.setWriteSkipCount(fromRepository.getWriteSkipCount());
-              local.setVersion(fromRepository.getVersion());
-            });
+        .forEach(local -> {
+          local.setStatus(fromRepository.getStatus());
+          local.setExitStatus(fromRepository.getExitStatus());
+          local.setStartTime(fromRepository.getStartTime());
+          local.setEndTime(fromRepository.getEndTime());
+          local.setReadCount(fromRepository.getReadCount());
+          local.setWriteCount(fromRepository.getWriteCount());
+          local.setFilterCount(fromRepository.getFilterCount());
+          local.setCommitCount(fromRepository.getCommitCount());
+          local.setRollbackCount(fromRepository.getRollbackCount());
+          local.setReadSkipCount(fromRepository.getReadSkipCount());
+          local.setProcessSkipCount(fromRepository.getProcessSkipCount());
+          local.setWriteSkipCount(fromRepository.getWriteSkipCount());
+          local.setVersion(fromRepository.getVersion());
+        });
   }
 
   private static int partitionNumber(String name) {

@@ -53,12 +53,11 @@ public final class GroupComparisons {
         // computing changes nothing); the family keeps the items' order.
         List<GroupComparison> family =
             byItem.entrySet().parallelStream()
-                .map(
-                    item ->
-                        test.compare(
-                            item.getKey(),
-                            grouping,
-                            byGroup(grouping, item.getValue(), groupsByParticipant)))
+                .map(item ->
+                    test.compare(
+                        item.getKey(),
+                        grouping,
+                        byGroup(grouping, item.getValue(), groupsByParticipant)))
                 .toList();
         rows.addAll(adjusted(family));
       }

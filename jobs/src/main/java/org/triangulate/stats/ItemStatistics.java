@@ -36,25 +36,23 @@ public final class ItemStatistics {
       List<Answer> answers, Map<String, Map<String, String>> groupsByParticipant) {
     List<ItemGroupStats> rows = new ArrayList<>();
     answersByItem(study, answers)
-        .forEach(
-            (itemId, itemAnswers) -> {
-              String domain = study.item(itemId).map(Study.Item::domain).orElse("");
-              rows.add(row(itemId, domain, ItemGroupStats.ALL, ItemGroupStats.ALL, itemAnswers));
-              for (String grouping : Groupings.withCase(study)) {
-                Map<String, List<Answer>> byGroup =
-                    new TreeMap<>(Groupings.groupOrder(study, grouping));
-                for (Answer answer : itemAnswers) {
-                  String group =
-                      Groupings.groupOf(groupsByParticipant, answer.participantId(), grouping);
-                  if (group != null) {
-                    byGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(answer);
-                  }
-                }
-                byGroup.forEach(
-                    (group, groupAnswers) ->
-                        rows.add(row(itemId, domain, grouping, group, groupAnswers)));
+        .forEach((itemId, itemAnswers) -> {
+          String domain = study.item(itemId).map(Study.Item::domain).orElse("");
+          rows.add(row(itemId, domain, ItemGroupStats.ALL, ItemGroupStats.ALL, itemAnswers));
+          for (String grouping : Groupings.withCase(study)) {
+            Map<String, List<Answer>> byGroup =
+                new TreeMap<>(Groupings.groupOrder(study, grouping));
+            for (Answer answer : itemAnswers) {
+              String group =
+                  Groupings.groupOf(groupsByParticipant, answer.participantId(), grouping);
+              if (group != null) {
+                byGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(answer);
               }
-            });
+            }
+            byGroup.forEach((group, groupAnswers) ->
+                rows.add(row(itemId, domain, grouping, group, groupAnswers)));
+          }
+        });
     return List.copyOf(rows);
   }
 

@@ -58,26 +58,25 @@ public final class PatternDetector {
     Map<String, List<ItemGroupStats>> byItem =
         stats.stream().collect(Collectors.groupingBy(ItemGroupStats::itemId));
     List<Pattern> patterns = new ArrayList<>();
-    byItem.forEach(
-        (itemId, rows) -> {
-          Optional<ItemGroupStats> overall =
-              rows.stream().filter(ItemGroupStats::isOverall).findFirst();
-          if (overall.isEmpty() || overall.get().belowMinN()) {
-            return;
-          }
-          List<ItemGroupStats> cases =
+    byItem.forEach((itemId, rows) -> {
+      Optional<ItemGroupStats> overall =
+          rows.stream().filter(ItemGroupStats::isOverall).findFirst();
+      if (overall.isEmpty() || overall.get().belowMinN()) {
+        return;
+      }
+      List<ItemGroupStats> cases =
+          rows.stream()
+              .filter(r -> ItemGroupStats.CASE.equals(r.grouping()) && !r.belowMinN())
+              .toList();
+      int smallCases =
+          (int)
               rows.stream()
-                  .filter(r -> ItemGroupStats.CASE.equals(r.grouping()) && !r.belowMinN())
-                  .toList();
-          int smallCases =
-              (int)
-                  rows.stream()
-                      .filter(r -> ItemGroupStats.CASE.equals(r.grouping()) && r.belowMinN())
-                      .count();
-          replicatedInPlace(overall.get(), cases, smallCases).ifPresent(patterns::add);
-          replicatedNotInPlace(overall.get(), cases, smallCases).ifPresent(patterns::add);
-          importanceGap(overall.get(), cases).ifPresent(patterns::add);
-        });
+                  .filter(r -> ItemGroupStats.CASE.equals(r.grouping()) && r.belowMinN())
+                  .count();
+      replicatedInPlace(overall.get(), cases, smallCases).ifPresent(patterns::add);
+      replicatedNotInPlace(overall.get(), cases, smallCases).ifPresent(patterns::add);
+      importanceGap(overall.get(), cases).ifPresent(patterns::add);
+    });
     Map<String, List<ItemGroupStats>> withEnoughAnswers =
         byItem.entrySet().stream()
             .filter(e -> e.getValue().stream().anyMatch(r -> r.isOverall() && !r.belowMinN()))

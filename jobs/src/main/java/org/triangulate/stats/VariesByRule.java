@@ -57,13 +57,12 @@ final class VariesByRule {
                     LinkedHashMap::new,
                     Collectors.toList()));
     List<Pattern> patterns = new ArrayList<>();
-    byItemAndGrouping.forEach(
-        (key, rows) -> {
-          List<ItemGroupStats> stats = rowsByItem.get(key.get(0));
-          if (stats != null) {
-            call(key.get(1), rows, stats).ifPresent(patterns::add);
-          }
-        });
+    byItemAndGrouping.forEach((key, rows) -> {
+      List<ItemGroupStats> stats = rowsByItem.get(key.get(0));
+      if (stats != null) {
+        call(key.get(1), rows, stats).ifPresent(patterns::add);
+      }
+    });
     return patterns;
   }
 

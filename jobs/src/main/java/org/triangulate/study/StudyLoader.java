@@ -272,37 +272,34 @@ public final class StudyLoader {
     headWords("deidentify.name-heads.organisations", d.nameHeads().organisations(), problems);
     Set<String> pseudonyms = new HashSet<>();
     d.cases()
-        .forEach(
-            (caseId, names) -> {
-              String key = "deidentify.cases." + caseId;
-              if (names == null) {
-                problems.add("study.yml: " + key + ": give the case's names (names: [...])");
-                return;
-              }
-              require(
-                  !names.names().isEmpty(),
-                  problems,
-                  "study.yml: "
-                      + key
-                      + ".names: list at least one name of the case's organisation");
-              terms(key + ".names", names.names(), problems);
-              terms(key + ".places", names.places(), problems);
-              String pseudonym =
-                  names.pseudonym() == null ? "[CASE-" + caseId + "]" : names.pseudonym();
-              require(
-                  pseudonym.matches(PSEUDONYM),
-                  problems,
-                  "study.yml: "
-                      + key
-                      + ".pseudonym: write it in square brackets with letters, digits, spaces, '-' or"
-                      + " '_' (was '"
-                      + pseudonym
-                      + "')");
-              require(
-                  pseudonyms.add(pseudonym),
-                  problems,
-                  "study.yml: " + key + ".pseudonym: '" + pseudonym + "' is another case's too");
-            });
+        .forEach((caseId, names) -> {
+          String key = "deidentify.cases." + caseId;
+          if (names == null) {
+            problems.add("study.yml: " + key + ": give the case's names (names: [...])");
+            return;
+          }
+          require(
+              !names.names().isEmpty(),
+              problems,
+              "study.yml: " + key + ".names: list at least one name of the case's organisation");
+          terms(key + ".names", names.names(), problems);
+          terms(key + ".places", names.places(), problems);
+          String pseudonym =
+              names.pseudonym() == null ? "[CASE-" + caseId + "]" : names.pseudonym();
+          require(
+              pseudonym.matches(PSEUDONYM),
+              problems,
+              "study.yml: "
+                  + key
+                  + ".pseudonym: write it in square brackets with letters, digits, spaces, '-' or"
+                  + " '_' (was '"
+                  + pseudonym
+                  + "')");
+          require(
+              pseudonyms.add(pseudonym),
+              problems,
+              "study.yml: " + key + ".pseudonym: '" + pseudonym + "' is another case's too");
+        });
     Set<String> kept =
         d.keep().stream()
             .filter(t -> t != null)
@@ -312,11 +309,10 @@ public final class StudyLoader {
     listed.addAll(d.places());
     d.cases().values().stream()
         .filter(c -> c != null)
-        .forEach(
-            c -> {
-              listed.addAll(c.names());
-              listed.addAll(c.places());
-            });
+        .forEach(c -> {
+          listed.addAll(c.names());
+          listed.addAll(c.places());
+        });
     for (String term : listed) {
       require(
           term == null || !kept.contains(normaliseTerm(term)),

@@ -48,17 +48,16 @@ public record PackProvenance(
         },
         study);
     List<Input> inputs = new ArrayList<>();
-    byInput.forEach(
-        (name, files) -> {
-          // A transcript's file name may name the person: transcripts are listed as their folder.
-          if (files.size() == 1 && !TranscriptIngestTasklet.INPUT.equals(name)) {
-            inputs.add(new Input(files.get(0)[0], 1, files.get(0)[1]));
-          } else {
-            StringBuilder all = new StringBuilder();
-            files.forEach(f -> all.append(f[0]).append(' ').append(f[1]).append('\n'));
-            inputs.add(new Input(name, files.size(), DigestUtils.sha256Hex(all.toString())));
-          }
-        });
+    byInput.forEach((name, files) -> {
+      // A transcript's file name may name the person: transcripts are listed as their folder.
+      if (files.size() == 1 && !TranscriptIngestTasklet.INPUT.equals(name)) {
+        inputs.add(new Input(files.get(0)[0], 1, files.get(0)[1]));
+      } else {
+        StringBuilder all = new StringBuilder();
+        files.forEach(f -> all.append(f[0]).append(' ').append(f[1]).append('\n'));
+        inputs.add(new Input(name, files.size(), DigestUtils.sha256Hex(all.toString())));
+      }
+    });
     List<Input> configuration = new ArrayList<>();
     for (String name : List.of("study.yml", "codebook.yml")) {
       Path file = studyConfigDir.resolve(name);

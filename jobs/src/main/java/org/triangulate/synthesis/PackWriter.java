@@ -155,10 +155,8 @@ public class PackWriter {
       return Files.isRegularFile(fingerprint)
           && Files.readString(fingerprint).equals(content)
           && FILES.stream()
-              .allMatch(
-                  f ->
-                      org.triangulate.fingerprint.BuiltOutputs.problem(directory.resolve(f))
-                          .isEmpty());
+              .allMatch(f ->
+                  org.triangulate.fingerprint.BuiltOutputs.problem(directory.resolve(f)).isEmpty());
     } catch (IOException e) {
       return false;
     }

@@ -125,10 +125,8 @@ public class QuoteFinder {
       byRemainder.add(h);
     }
     byRemainder.sort(
-        Comparator.comparingDouble(
-                (Happening h) ->
-                    -(slots * nan0(row.pct(h)) / total
-                        - Math.floor(slots * nan0(row.pct(h)) / total)))
+        Comparator.comparingDouble((Happening h) ->
+                -(slots * nan0(row.pct(h)) / total - Math.floor(slots * nan0(row.pct(h)) / total)))
             .thenComparing(h -> h.ordinal()));
     for (int i = 0; given < slots && i < byRemainder.size(); i++, given++) {
       targets.merge(byRemainder.get(i), 1, Integer::sum);
@@ -223,23 +221,16 @@ public class QuoteFinder {
             : ExtractIndexMapping.attributeField(grouping);
     List<String> ids = aligned.keySet().stream().sorted().toList();
     Query query =
-        Query.of(
-            q ->
-                q.bool(
-                    b ->
-                        b.filter(
-                                f ->
-                                    f.term(
-                                        t ->
-                                            t.field("speakerRole")
-                                                .value(ExtractDocument.PARTICIPANT_ROLE)))
-                            .filter(f -> f.ids(i -> i.values(ids)))
-                            .filter(f -> f.term(t -> t.field(groupField).value(group)))
-                            .filter(
-                                f ->
-                                    caseId == null
-                                        ? f.matchAll(m -> m)
-                                        : f.term(t -> t.field("caseId").value(caseId)))));
+        Query.of(q ->
+            q.bool(b ->
+                b.filter(f ->
+                        f.term(t -> t.field("speakerRole").value(ExtractDocument.PARTICIPANT_ROLE)))
+                    .filter(f -> f.ids(i -> i.values(ids)))
+                    .filter(f -> f.term(t -> t.field(groupField).value(group)))
+                    .filter(f ->
+                        caseId == null
+                            ? f.matchAll(m -> m)
+                            : f.term(t -> t.field("caseId").value(caseId)))));
     try {
       SearchResponse<ExtractDocument> response =
           client.search(

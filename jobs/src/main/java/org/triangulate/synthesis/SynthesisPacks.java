@@ -117,20 +117,19 @@ public class SynthesisPacks {
               .sorted(Pattern.STRONGEST_FIRST)
               .toList();
       if (!pack.isPerCase()) {
-        packs.add(
-            () ->
-                write(
-                    pack,
-                    pack.id(),
-                    pack.title(),
-                    null,
-                    patterns,
-                    results,
-                    runId,
-                    runDate,
-                    provenance,
-                    said,
-                    evenIfCurrent));
+        packs.add(() ->
+            write(
+                pack,
+                pack.id(),
+                pack.title(),
+                null,
+                patterns,
+                results,
+                runId,
+                runDate,
+                provenance,
+                said,
+                evenIfCurrent));
         continue;
       }
       if (byCase == null) {
@@ -139,20 +138,19 @@ public class SynthesisPacks {
       for (Map.Entry<String, List<ItemGroupStats>> c : byCase.entrySet()) {
         JointDisplayBuilder.CaseScope scope =
             new JointDisplayBuilder.CaseScope(c.getKey(), c.getValue());
-        packs.add(
-            () ->
-                write(
-                    pack,
-                    pack.id() + "-" + c.getKey(),
-                    pack.title() + ": " + c.getKey(),
-                    scope,
-                    patterns,
-                    results,
-                    runId,
-                    runDate,
-                    provenance,
-                    said,
-                    evenIfCurrent));
+        packs.add(() ->
+            write(
+                pack,
+                pack.id() + "-" + c.getKey(),
+                pack.title() + ": " + c.getKey(),
+                scope,
+                patterns,
+                results,
+                runId,
+                runDate,
+                provenance,
+                said,
+                evenIfCurrent));
       }
     }
     return writeInParallel(packs);

@@ -48,14 +48,13 @@ class ApiDescription {
   OpenApiCustomizer searchParameters(Study study) {
     List<Parameter> parameters = searchParameters(SearchDimensions.forStudy(study));
     return api ->
-        SEARCH_PATHS.forEach(
-            path -> {
-              PathItem item = api.getPaths() == null ? null : api.getPaths().get(path);
-              Operation get = item == null ? null : item.getGet();
-              if (get != null) {
-                get.setParameters(new ArrayList<>(parameters));
-              }
-            });
+        SEARCH_PATHS.forEach(path -> {
+          PathItem item = api.getPaths() == null ? null : api.getPaths().get(path);
+          Operation get = item == null ? null : item.getGet();
+          if (get != null) {
+            get.setParameters(new ArrayList<>(parameters));
+          }
+        });
   }
 
   static List<Parameter> searchParameters(SearchDimensions dimensions) {

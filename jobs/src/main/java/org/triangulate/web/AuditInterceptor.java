@@ -47,14 +47,13 @@ class AuditInterceptor implements HandlerInterceptor, WebMvcConfigurer {
   static void record(AuditLog log, HttpServletRequest request, int status) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     actionOf(path, request.getQueryString())
-        .ifPresent(
-            action ->
-                log.record(
-                    request.getRemoteUser() == null ? ANONYMOUS : request.getRemoteUser(),
-                    action,
-                    path,
-                    request.getQueryString(),
-                    status));
+        .ifPresent(action ->
+            log.record(
+                request.getRemoteUser() == null ? ANONYMOUS : request.getRemoteUser(),
+                action,
+                path,
+                request.getQueryString(),
+                status));
   }
 
   static Optional<AuditLog.Action> actionOf(String path, String query) {

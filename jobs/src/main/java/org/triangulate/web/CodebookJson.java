@@ -16,16 +16,13 @@ record CodebookJson(List<ThemeJson> themes) {
   static CodebookJson of(Codebook codebook) {
     return new CodebookJson(
         codebook.themes().stream()
-            .map(
-                t ->
-                    new ThemeJson(
-                        t.id(),
-                        t.label(),
-                        t.categories().stream()
-                            .map(
-                                c ->
-                                    new CategoryJson(c.id(), c.label(), c.description(), c.items()))
-                            .toList()))
+            .map(t ->
+                new ThemeJson(
+                    t.id(),
+                    t.label(),
+                    t.categories().stream()
+                        .map(c -> new CategoryJson(c.id(), c.label(), c.description(), c.items()))
+                        .toList()))
             .toList());
   }
 }

@@ -24,16 +24,12 @@ public class ExtractContextService {
   public static final int MAX_TURNS = 10;
 
   private static final Highlight HIGHLIGHT =
-      Highlight.of(
-          h ->
-              h.fields(
-                  NamedValue.of(
-                      "text",
-                      HighlightField.of(
-                          f ->
-                              f.preTags(MarkedText.START)
-                                  .postTags(MarkedText.END)
-                                  .numberOfFragments(0)))));
+      Highlight.of(h ->
+          h.fields(
+              NamedValue.of(
+                  "text",
+                  HighlightField.of(f ->
+                      f.preTags(MarkedText.START).postTags(MarkedText.END).numberOfFragments(0)))));
 
   private final ExtractSearchService search;
 
@@ -46,27 +42,22 @@ public class ExtractContextService {
     AnalyzedQuery analyzed = search.analyze(words);
     Query byId = Query.of(q -> q.ids(i -> i.values(id)));
     SearchResponse<ExtractSource> response =
-        search.call(
-            () ->
-                search
-                    .client()
-                    .search(
-                        s ->
-                            s.index(search.alias())
-                                .query(
-                                    analyzed.isEmpty()
-                                        ? byId
-                                        : Query.of(
-                                            q ->
-                                                q.bool(
-                                                    b ->
-                                                        b.filter(byId)
-                                                            .should(
-                                                                ExtractSearchRequests.words(
-                                                                    analyzed)))))
-                                .highlight(HIGHLIGHT)
-                                .source(src -> src.filter(f -> f.includes(ExtractSource.FIELDS))),
-                        ExtractSource.class));
+        search.call(() ->
+            search
+                .client()
+                .search(
+                    s ->
+                        s.index(search.alias())
+                            .query(
+                                analyzed.isEmpty()
+                                    ? byId
+                                    : Query.of(q ->
+                                        q.bool(b ->
+                                            b.filter(byId)
+                                                .should(ExtractSearchRequests.words(analyzed)))))
+                            .highlight(HIGHLIGHT)
+                            .source(src -> src.filter(f -> f.includes(ExtractSource.FIELDS))),
+                    ExtractSource.class));
     if (response.hits().hits().isEmpty()) {
       return Optional.empty();
     }
@@ -88,35 +79,29 @@ public class ExtractContextService {
     Query sameSource =
         Query.of(q -> q.term(t -> t.field("sourceFile").value(extract.sourceFile())));
     Query side =
-        Query.of(
-            q ->
-                q.range(
-                    r ->
-                        r.number(
-                            num -> {
-                              num.field("startOffset");
-                              return after
-                                  ? num.gt((double) extract.startOffset())
-                                  : num.lt((double) extract.startOffset());
-                            })));
+        Query.of(q ->
+            q.range(r ->
+                r.number(num -> {
+                  num.field("startOffset");
+                  return after
+                      ? num.gt((double) extract.startOffset())
+                      : num.lt((double) extract.startOffset());
+                })));
     SearchResponse<ExtractSource> response =
-        search.call(
-            () ->
-                search
-                    .client()
-                    .search(
-                        s ->
-                            s.index(search.alias())
-                                .query(q -> q.bool(b -> b.filter(sameSource, side)))
-                                .sort(
-                                    o ->
-                                        o.field(
-                                            f ->
-                                                f.field("startOffset")
-                                                    .order(after ? SortOrder.Asc : SortOrder.Desc)))
-                                .size(n)
-                                .source(src -> src.filter(f -> f.includes(ExtractSource.FIELDS))),
-                        ExtractSource.class));
+        search.call(() ->
+            search
+                .client()
+                .search(
+                    s ->
+                        s.index(search.alias())
+                            .query(q -> q.bool(b -> b.filter(sameSource, side)))
+                            .sort(o ->
+                                o.field(f ->
+                                    f.field("startOffset")
+                                        .order(after ? SortOrder.Asc : SortOrder.Desc)))
+                            .size(n)
+                            .source(src -> src.filter(f -> f.includes(ExtractSource.FIELDS))),
+                    ExtractSource.class));
     List<ExtractContext.Turn> turns = new ArrayList<>();
     for (Hit<ExtractSource> hit : response.hits().hits()) {
       ExtractSource s = hit.source();

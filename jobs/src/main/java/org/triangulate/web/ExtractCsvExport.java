@@ -41,15 +41,13 @@ public class ExtractCsvExport {
     float[] meaning = search.meaningOf(query, search.liked(query));
     ExtractSearchRequests requests = search.requests();
     String pit =
-        search.call(
-            () ->
-                search
-                    .client()
-                    .openPointInTime(
-                        p ->
-                            p.index(search.alias())
-                                .keepAlive(k -> k.time(ExtractSearchRequests.PIT_KEEP_ALIVE)))
-                    .id());
+        search.call(() ->
+            search
+                .client()
+                .openPointInTime(p ->
+                    p.index(search.alias())
+                        .keepAlive(k -> k.time(ExtractSearchRequests.PIT_KEEP_ALIVE)))
+                .id());
     long rows = 0;
     // Not closed: closing the printer would close the caller's writer.
     CSVPrinter printer = format.print(out);
@@ -58,13 +56,11 @@ public class ExtractCsvExport {
       while (true) {
         SearchCursor from = after;
         SearchResponse<ExtractSource> page =
-            search.call(
-                () ->
-                    search
-                        .client()
-                        .search(
-                            requests.export(query, words, meaning, pit, from),
-                            ExtractSource.class));
+            search.call(() ->
+                search
+                    .client()
+                    .search(
+                        requests.export(query, words, meaning, pit, from), ExtractSource.class));
         List<Hit<ExtractSource>> hits = page.hits().hits();
         for (Hit<ExtractSource> hit : hits) {
           printer.printRecord(row(hit).stream().map(SpreadsheetText::cell));

@@ -37,12 +37,11 @@ public record ExtractQuery(
   public ExtractQuery {
     text = text == null ? "" : text.strip();
     Map<String, List<String>> copy = new LinkedHashMap<>();
-    filters.forEach(
-        (dimension, values) -> {
-          if (!values.isEmpty()) {
-            copy.put(dimension, List.copyOf(values));
-          }
-        });
+    filters.forEach((dimension, values) -> {
+      if (!values.isEmpty()) {
+        copy.put(dimension, List.copyOf(values));
+      }
+    });
     filters = Collections.unmodifiableMap(copy);
     if (page < 1 || size < 1 || size > MAX_SIZE || (long) page * size > MAX_WINDOW) {
       throw new IllegalArgumentException("page " + page + " of size " + size + " is out of range");

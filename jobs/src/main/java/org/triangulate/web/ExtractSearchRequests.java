@@ -80,44 +80,37 @@ final class ExtractSearchRequests {
       ExtractQuery query, AnalyzedQuery words, float[] meaning, SearchCursor cursor) {
     checkDimensions(query);
     RequestItem hits =
-        RequestItem.of(
-            r -> {
-              // In a point in time the index is the point in time's, named in the body.
-              r.header(h -> cursor == null ? h.index(index) : h);
-              return r.body(
-                  b -> {
-                    b.query(matching(query, words, meaning))
-                        .sort(order(query.sort()))
-                        .size(query.size())
-                        .trackTotalHits(t -> t.enabled(false))
-                        .source(src -> src.filter(f -> f.includes(ExtractSource.FIELDS)));
-                    if (!words.isEmpty()) {
-                      b.highlight(highlight(words));
-                    }
-                    if (cursor != null) {
-                      b.pit(p -> p.id(cursor.pit()).keepAlive(k -> k.time(PIT_KEEP_ALIVE)))
-                          .searchAfter(cursor.sortValues());
-                    } else {
-                      b.from(query.from());
-                    }
-                    return b;
-                  });
-            });
+        RequestItem.of(r -> {
+          // In a point in time the index is the point in time's, named in the body.
+          r.header(h -> cursor == null ? h.index(index) : h);
+          return r.body(b -> {
+            b.query(matching(query, words, meaning))
+                .sort(order(query.sort()))
+                .size(query.size())
+                .trackTotalHits(t -> t.enabled(false))
+                .source(src -> src.filter(f -> f.includes(ExtractSource.FIELDS)));
+            if (!words.isEmpty()) {
+              b.highlight(highlight(words));
+            }
+            if (cursor != null) {
+              b.pit(p -> p.id(cursor.pit()).keepAlive(k -> k.time(PIT_KEEP_ALIVE)))
+                  .searchAfter(cursor.sortValues());
+            } else {
+              b.from(query.from());
+            }
+            return b;
+          });
+        });
     Map<String, Aggregation> aggregations = facets(query);
     aggregations.put(TOTAL, Aggregation.of(a -> a.filter(filters(query, null))));
     RequestItem counts =
-        RequestItem.of(
-            r ->
-                r.header(h -> h.index(index).requestCache(true))
-                    .body(
-                        b ->
-                            b.query(
-                                    meaning == null
-                                        ? words(words)
-                                        : wordsOrNearest(query, words, meaning))
-                                .aggregations(aggregations)
-                                .size(0)
-                                .trackTotalHits(t -> t.enabled(false))));
+        RequestItem.of(r ->
+            r.header(h -> h.index(index).requestCache(true))
+                .body(b ->
+                    b.query(meaning == null ? words(words) : wordsOrNearest(query, words, meaning))
+                        .aggregations(aggregations)
+                        .size(0)
+                        .trackTotalHits(t -> t.enabled(false))));
     return MsearchRequest.of(m -> m.searches(hits, counts));
   }
 
@@ -129,17 +122,15 @@ final class ExtractSearchRequests {
    * Elasticsearch's work for a search.
    */
   private static Highlight highlight(AnalyzedQuery words) {
-    return Highlight.of(
-        h ->
-            h.highlightQuery(allWords(words.raw(), "text"))
-                .fields(
-                    NamedValue.of(
-                        "text",
-                        HighlightField.of(
-                            f ->
-                                f.preTags(MarkedText.START)
-                                    .postTags(MarkedText.END)
-                                    .numberOfFragments(0)))));
+    return Highlight.of(h ->
+        h.highlightQuery(allWords(words.raw(), "text"))
+            .fields(
+                NamedValue.of(
+                    "text",
+                    HighlightField.of(f ->
+                        f.preTags(MarkedText.START)
+                            .postTags(MarkedText.END)
+                            .numberOfFragments(0)))));
   }
 
   /**
@@ -181,47 +172,42 @@ final class ExtractSearchRequests {
       vector.add(x);
     }
     Query nearest =
-        Query.of(
-            q ->
-                q.knn(
-                    k ->
-                        k.field(ExtractIndexMapping.VECTOR)
-                            .queryVector(vector)
-                            .k(NEAREST)
-                            .numCandidates(CANDIDATES)
-                            .filter(within)));
-    return Query.of(
-        q ->
-            q.bool(
-                b -> {
-                  b.should(nearest).minimumShouldMatch("1");
-                  if (!words.isEmpty()) {
-                    b.should(words(words));
-                  }
-                  if (notLiked != null) {
-                    b.mustNot(notLiked);
-                  }
-                  return b;
-                }));
+        Query.of(q ->
+            q.knn(k ->
+                k.field(ExtractIndexMapping.VECTOR)
+                    .queryVector(vector)
+                    .k(NEAREST)
+                    .numCandidates(CANDIDATES)
+                    .filter(within)));
+    return Query.of(q ->
+        q.bool(b -> {
+          b.should(nearest).minimumShouldMatch("1");
+          if (!words.isEmpty()) {
+            b.should(words(words));
+          }
+          if (notLiked != null) {
+            b.mustNot(notLiked);
+          }
+          return b;
+        }));
   }
 
   /** Every hit of a search in reading order, a page at a time, for export: no facets, no marks. */
   SearchRequest export(
       ExtractQuery query, AnalyzedQuery words, float[] meaning, String pit, SearchCursor after) {
     checkDimensions(query);
-    return SearchRequest.of(
-        s -> {
-          s.query(matching(query, words, meaning))
-              .pit(p -> p.id(pit).keepAlive(k -> k.time(PIT_KEEP_ALIVE)))
-              .sort(order(query.sort()))
-              .size(EXPORT_PAGE)
-              .trackTotalHits(t -> t.enabled(false))
-              .source(src -> src.filter(f -> f.includes(ExtractSource.FIELDS)));
-          if (after != null) {
-            s.searchAfter(after.sortValues());
-          }
-          return s;
-        });
+    return SearchRequest.of(s -> {
+      s.query(matching(query, words, meaning))
+          .pit(p -> p.id(pit).keepAlive(k -> k.time(PIT_KEEP_ALIVE)))
+          .sort(order(query.sort()))
+          .size(EXPORT_PAGE)
+          .trackTotalHits(t -> t.enabled(false))
+          .source(src -> src.filter(f -> f.includes(ExtractSource.FIELDS)));
+      if (after != null) {
+        s.searchAfter(after.sortValues());
+      }
+      return s;
+    });
   }
 
   private void checkDimensions(ExtractQuery query) {
@@ -254,14 +240,9 @@ final class ExtractSearchRequests {
 
   /** {@code words} in simple_query_string syntax over {@code fields}, every word required. */
   private static Query allWords(String words, String... fields) {
-    return Query.of(
-        q ->
-            q.simpleQueryString(
-                s ->
-                    s.query(words)
-                        .fields(List.of(fields))
-                        .defaultOperator(Operator.And)
-                        .lenient(true)));
+    return Query.of(q ->
+        q.simpleQueryString(s ->
+            s.query(words).fields(List.of(fields)).defaultOperator(Operator.And).lenient(true)));
   }
 
   /** All selected filters except those of the dimension {@code except} (null: none excepted). */
@@ -269,19 +250,15 @@ final class ExtractSearchRequests {
     List<Query> terms =
         dimensions.all().stream()
             .filter(d -> !d.id().equals(except) && !query.selected(d.id()).isEmpty())
-            .map(
-                d ->
-                    Query.of(
-                        q ->
-                            q.terms(
-                                t ->
-                                    t.field(d.field())
-                                        .terms(
-                                            v ->
-                                                v.value(
-                                                    query.selected(d.id()).stream()
-                                                        .map(FieldValue::of)
-                                                        .toList())))))
+            .map(d ->
+                Query.of(q ->
+                    q.terms(t ->
+                        t.field(d.field())
+                            .terms(v ->
+                                v.value(
+                                    query.selected(d.id()).stream()
+                                        .map(FieldValue::of)
+                                        .toList())))))
             .toList();
     if (terms.isEmpty()) {
       return Query.of(q -> q.matchAll(m -> m));
@@ -298,11 +275,10 @@ final class ExtractSearchRequests {
     for (FacetDimension d : dimensions.all()) {
       aggregations.put(
           FACET_PREFIX + d.id(),
-          Aggregation.of(
-              a ->
-                  a.filter(filters(query, d.id()))
-                      .aggregations(
-                          VALUES, t -> t.terms(terms -> terms.field(d.field()).size(FACET_SIZE)))));
+          Aggregation.of(a ->
+              a.filter(filters(query, d.id()))
+                  .aggregations(
+                      VALUES, t -> t.terms(terms -> terms.field(d.field()).size(FACET_SIZE)))));
     }
     return aggregations;
   }

@@ -85,21 +85,18 @@ public class ExtractSearchService {
     SearchCursor cursor =
         query.cursor() == null ? null : SearchCursor.decode(query.cursor(), query.searchKey());
     MsearchResponse<ExtractSource> responses =
-        call(
-            () -> {
-              SearchCursor at = cursor;
-              if (at != null && at.pit() == null) {
-                String pit =
-                    client
-                        .openPointInTime(
-                            p ->
-                                p.index(alias)
-                                    .keepAlive(k -> k.time(ExtractSearchRequests.PIT_KEEP_ALIVE)))
-                        .id();
-                at = at.withPit(pit);
-              }
-              return client.msearch(requests.page(query, words, meaning, at), ExtractSource.class);
-            });
+        call(() -> {
+          SearchCursor at = cursor;
+          if (at != null && at.pit() == null) {
+            String pit =
+                client
+                    .openPointInTime(p ->
+                        p.index(alias).keepAlive(k -> k.time(ExtractSearchRequests.PIT_KEEP_ALIVE)))
+                    .id();
+            at = at.withPit(pit);
+          }
+          return client.msearch(requests.page(query, words, meaning, at), ExtractSource.class);
+        });
     MultiSearchItem<ExtractSource> response =
         result(responses.responses().get(ExtractSearchRequests.HITS));
     MultiSearchItem<ExtractSource> counts =
@@ -120,12 +117,11 @@ public class ExtractSearchService {
     List<ExtractHit> hits = raw.stream().map(h -> ExtractHits.toHit(h, words)).toList();
     List<Facet> facets =
         dimensions.all().stream()
-            .map(
-                d ->
-                    ExtractHits.toFacet(
-                        d,
-                        counts.aggregations().get(ExtractSearchRequests.FACET_PREFIX + d.id()),
-                        query))
+            .map(d ->
+                ExtractHits.toFacet(
+                    d,
+                    counts.aggregations().get(ExtractSearchRequests.FACET_PREFIX + d.id()),
+                    query))
             .toList();
     return new ExtractSearchResult(
         total,
@@ -169,10 +165,9 @@ public class ExtractSearchService {
   /** One search of a multi-search, its failure reported as if it had been sent alone. */
   private MultiSearchItem<ExtractSource> result(MultiSearchResponseItem<ExtractSource> item) {
     if (item.isFailure()) {
-      return call(
-          () -> {
-            throw new ElasticsearchException("msearch", item.failure());
-          });
+      return call(() -> {
+        throw new ElasticsearchException("msearch", item.failure());
+      });
     }
     return item.result();
   }

@@ -60,22 +60,21 @@ class MeaningVectors {
    */
   Liked ofExtract(ExtractSearchService search, String id) {
     GetResponse<ExtractSource> found =
-        search.call(
-            () ->
-                search
-                    .client()
-                    .get(
-                        g ->
-                            g.index(search.alias())
-                                .id(id)
-                                // Vectors are left out of _source unless asked for.
-                                .sourceExcludeVectors(false)
-                                .sourceIncludes(
-                                    java.util.stream.Stream.concat(
-                                            ExtractSource.FIELDS.stream(),
-                                            java.util.stream.Stream.of(ExtractIndexMapping.VECTOR))
-                                        .toList()),
-                        ExtractSource.class));
+        search.call(() ->
+            search
+                .client()
+                .get(
+                    g ->
+                        g.index(search.alias())
+                            .id(id)
+                            // Vectors are left out of _source unless asked for.
+                            .sourceExcludeVectors(false)
+                            .sourceIncludes(
+                                java.util.stream.Stream.concat(
+                                        ExtractSource.FIELDS.stream(),
+                                        java.util.stream.Stream.of(ExtractIndexMapping.VECTOR))
+                                    .toList()),
+                    ExtractSource.class));
     if (!found.found() || found.source() == null) {
       throw new BadSearchRequestException(List.of("like: there is no extract '" + id + "'"));
     }

@@ -68,12 +68,11 @@ public class PackPages implements WebMvcConfigurer {
       return folders
           .filter(f -> Files.isRegularFile(f.resolve("index.html")))
           .sorted()
-          .map(
-              f ->
-                  new Pack(
-                      f.getFileName().toString(),
-                      Files.isRegularFile(f.resolve("pack.pdf")),
-                      Files.isRegularFile(f.resolve("quotes.csv"))))
+          .map(f ->
+              new Pack(
+                  f.getFileName().toString(),
+                  Files.isRegularFile(f.resolve("pack.pdf")),
+                  Files.isRegularFile(f.resolve("quotes.csv"))))
           .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

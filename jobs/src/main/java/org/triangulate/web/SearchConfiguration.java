@@ -40,15 +40,13 @@ class SearchConfiguration {
         Thread.ofPlatform()
             .daemon()
             .name("warm-up-embeddings")
-            .start(
-                () -> {
-                  try {
-                    embedders.get();
-                  } catch (org.triangulate.align.AlignmentModelException e) {
-                    // Searches by words work without it; a search by meaning reports the error.
-                    org.slf4j.LoggerFactory.getLogger(SearchConfiguration.class)
-                        .warn(e.getMessage());
-                  }
-                });
+            .start(() -> {
+              try {
+                embedders.get();
+              } catch (org.triangulate.align.AlignmentModelException e) {
+                // Searches by words work without it; a search by meaning reports the error.
+                org.slf4j.LoggerFactory.getLogger(SearchConfiguration.class).warn(e.getMessage());
+              }
+            });
   }
 }

@@ -42,15 +42,14 @@ record SearchCursor(String pit, List<Object> after, long offset, String search) 
 
   List<FieldValue> sortValues() {
     return after.stream()
-        .map(
-            v ->
-                switch (v) {
-                  case Double d -> FieldValue.of(d);
-                  case Float f -> FieldValue.of(f.doubleValue());
-                  case Number n -> FieldValue.of(n.longValue());
-                  case Boolean b -> FieldValue.of(b);
-                  default -> FieldValue.of(v.toString());
-                })
+        .map(v ->
+            switch (v) {
+              case Double d -> FieldValue.of(d);
+              case Float f -> FieldValue.of(f.doubleValue());
+              case Number n -> FieldValue.of(n.longValue());
+              case Boolean b -> FieldValue.of(b);
+              default -> FieldValue.of(v.toString());
+            })
         .toList();
   }
 

@@ -55,14 +55,10 @@ public final class SearchDimensions {
     codebook.categories().forEach(c -> categories.put(c.id(), c.label()));
     List<FacetDimension> attributes = new ArrayList<>();
     Stream.concat(study.caseAttributes().stream(), study.participantAttributes().stream())
-        .forEach(
-            a ->
-                attributes.add(
-                    new FacetDimension(
-                        a.id(),
-                        ExtractIndexMapping.attributeField(a.id()),
-                        a.label(),
-                        a.values())));
+        .forEach(a ->
+            attributes.add(
+                new FacetDimension(
+                    a.id(), ExtractIndexMapping.attributeField(a.id()), a.label(), a.values())));
     List<FacetDimension> themeAndCategory =
         List.of(
             new FacetDimension(THEME, "themes", "Theme", themes),

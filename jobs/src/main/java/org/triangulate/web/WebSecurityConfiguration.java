@@ -87,22 +87,19 @@ class WebSecurityConfiguration {
     if (web.hasCredentials()) {
       // The management port listens on loopback only; there the bare status serves local probes,
       // and its details need an account (HealthDetailsDefault).
-      http.authorizeHttpRequests(
-          a ->
-              a.requestMatchers(EndpointRequest.to("health"))
-                  .permitAll()
-                  .requestMatchers(ANALYST_ONLY.toArray(String[]::new))
-                  .hasRole("ANALYST")
-                  .anyRequest()
-                  .authenticated());
+      http.authorizeHttpRequests(a ->
+          a.requestMatchers(EndpointRequest.to("health"))
+              .permitAll()
+              .requestMatchers(ANALYST_ONLY.toArray(String[]::new))
+              .hasRole("ANALYST")
+              .anyRequest()
+              .authenticated());
       // A viewer's attempt at what only analysts may open is recorded too.
-      http.exceptionHandling(
-          e ->
-              e.accessDeniedHandler(
-                  (request, response, denied) -> {
-                    AuditInterceptor.record(audit, request, HttpServletResponse.SC_FORBIDDEN);
-                    response.sendError(HttpServletResponse.SC_FORBIDDEN);
-                  }));
+      http.exceptionHandling(e ->
+          e.accessDeniedHandler((request, response, denied) -> {
+            AuditInterceptor.record(audit, request, HttpServletResponse.SC_FORBIDDEN);
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+          }));
       if (!web.username().isBlank() || !web.accounts().isEmpty()) {
         http.httpBasic(Customizer.withDefaults());
       }
@@ -115,25 +112,22 @@ class WebSecurityConfiguration {
                   + " client-secret, scope: openid) and spring.security.oauth2.client.provider"
                   + ".<name>.issuer-uri");
         }
-        http.oauth2Login(
-            o ->
-                o.clientRegistrationRepository(repository)
-                    .userInfoEndpoint(
-                        u -> u.oidcUserService(new OidcRoles(web.oidc().analysts()))));
+        http.oauth2Login(o ->
+            o.clientRegistrationRepository(repository)
+                .userInfoEndpoint(u -> u.oidcUserService(new OidcRoles(web.oidc().analysts()))));
       }
     } else {
       http.authorizeHttpRequests(a -> a.anyRequest().permitAll());
     }
     RequestMatcher apiDocsUi = PathPatternRequestMatcher.withDefaults().matcher(API_DOCS_UI);
-    http.headers(
-        h ->
-            h.addHeaderWriter(
-                    new DelegatingRequestMatcherHeaderWriter(
-                        new NegatedRequestMatcher(apiDocsUi),
-                        new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
-                .addHeaderWriter(
-                    new DelegatingRequestMatcherHeaderWriter(
-                        apiDocsUi, new ContentSecurityPolicyHeaderWriter(API_DOCS_UI_POLICY))));
+    http.headers(h ->
+        h.addHeaderWriter(
+                new DelegatingRequestMatcherHeaderWriter(
+                    new NegatedRequestMatcher(apiDocsUi),
+                    new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+            .addHeaderWriter(
+                new DelegatingRequestMatcherHeaderWriter(
+                    apiDocsUi, new ContentSecurityPolicyHeaderWriter(API_DOCS_UI_POLICY))));
     return http.build();
   }
 

@@ -72,19 +72,18 @@ public class WorkshopNotesTasklet implements Tasklet {
             + " stakeholder_groups, deidentified_text, categories)"
             + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         notes.stream()
-            .map(
-                n ->
-                    new Object[] {
-                      study.name(),
-                      n.noteId(),
-                      n.workshop().id(),
-                      n.paragraph(),
-                      n.workshop().heldOn(),
-                      n.workshop().pack(),
-                      String.join(";", n.workshop().groups()),
-                      n.text(),
-                      String.join(";", n.categories())
-                    })
+            .map(n ->
+                new Object[] {
+                  study.name(),
+                  n.noteId(),
+                  n.workshop().id(),
+                  n.paragraph(),
+                  n.workshop().heldOn(),
+                  n.workshop().pack(),
+                  String.join(";", n.workshop().groups()),
+                  n.text(),
+                  String.join(";", n.categories())
+                })
             .toList());
     contribution.incrementWriteCount(notes.size());
     return RepeatStatus.FINISHED;

@@ -120,10 +120,9 @@ class AgreementReferenceTest {
       }
     }
     List<CodedSegments.Coder> coders = new ArrayList<>();
-    seen.forEach(
-        (name, segments) ->
-            coders.add(
-                new CodedSegments.Coder(name, segments, categories.getOrDefault(name, Map.of()))));
+    seen.forEach((name, segments) ->
+        coders.add(
+            new CodedSegments.Coder(name, segments, categories.getOrDefault(name, Map.of()))));
     return new CodedSegments(units, coders);
   }
 

@@ -110,10 +110,9 @@ class CodingPipelineIT {
     assertThat(imported).hasSizeGreaterThan(50);
     assertThat(rule).allSatisfy(c -> assertThat((String) c.get("matched_terms")).isNotBlank());
     assertThat(imported)
-        .allSatisfy(
-            c ->
-                assertThat((String) c.get("provenance"))
-                    .isEqualTo("imported:Triangulate demo generator"));
+        .allSatisfy(c ->
+            assertThat((String) c.get("provenance"))
+                .isEqualTo("imported:Triangulate demo generator"));
     for (Map<String, Object> coding : List.of(rule.getFirst(), imported.getFirst())) {
       ExtractDocument document =
           elasticsearch
@@ -202,11 +201,10 @@ class CodingPipelineIT {
         .deidentify()
         .cases()
         .values()
-        .forEach(
-            c -> {
-              terms.addAll(c.names());
-              terms.addAll(c.places());
-            });
+        .forEach(c -> {
+          terms.addAll(c.names());
+          terms.addAll(c.places());
+        });
     assertThat(terms).isNotEmpty();
     for (String term : terms) {
       assertThat(lower)
@@ -226,15 +224,14 @@ class CodingPipelineIT {
         reimported.sources().stream().collect(Collectors.toMap(s -> s.source().sourceId(), s -> s));
     Set<String> exported =
         reimported.selections().stream()
-            .map(
-                s -> {
-                  StagedTranscript source = staged.get(s.sourceId());
-                  return source.source().participantId()
-                      + " | "
-                      + s.category()
-                      + " | "
-                      + source.source().text().substring(s.start(), s.end());
-                })
+            .map(s -> {
+              StagedTranscript source = staged.get(s.sourceId());
+              return source.source().participantId()
+                  + " | "
+                  + s.category()
+                  + " | "
+                  + source.source().text().substring(s.start(), s.end());
+            })
             .collect(Collectors.toSet());
     Set<String> stored =
         jdbc
@@ -243,13 +240,12 @@ class CodingPipelineIT {
                     + " join segment g"
                     + " on g.study = c.study and g.segment_id = c.segment_id where c.study = 'demo'")
             .stream()
-            .map(
-                r ->
-                    r.get("participant_id")
-                        + " | "
-                        + r.get("category")
-                        + " | "
-                        + r.get("deidentified_body"))
+            .map(r ->
+                r.get("participant_id")
+                    + " | "
+                    + r.get("category")
+                    + " | "
+                    + r.get("deidentified_body"))
             .collect(Collectors.toCollection(HashSet::new));
     // Item alignments at or above the quote threshold travel as codes named item:<item id>, which
     // a re-import reads as the category item_<item id>.
@@ -258,14 +254,13 @@ class CodingPipelineIT {
                 + " join segment g on g.study = a.study and g.segment_id = a.segment_id"
                 + " where a.study = 'demo' and a.score >= ?",
             study.alignment().quoteMinScore())
-        .forEach(
-            r ->
-                stored.add(
-                    r.get("participant_id")
-                        + " | item_"
-                        + r.get("item_id")
-                        + " | "
-                        + r.get("deidentified_body")));
+        .forEach(r ->
+            stored.add(
+                r.get("participant_id")
+                    + " | item_"
+                    + r.get("item_id")
+                    + " | "
+                    + r.get("deidentified_body")));
     assertThat(exported).as("exported codings not stored").isSubsetOf(stored);
     assertThat(stored).as("stored codings not exported").isSubsetOf(exported);
   }

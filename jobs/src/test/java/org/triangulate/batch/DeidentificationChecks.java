@@ -240,38 +240,35 @@ abstract class DeidentificationChecks {
     List<Pattern> listed = listedTerms();
     Map<String, int[]> precision = new TreeMap<>();
     Map<String, Integer> wrong = new HashMap<>();
-    replaced.forEach(
-        (sourceId, spans) -> {
-          String text = textOfSource.get(sourceId);
-          List<int[]> truth = plantedChars.getOrDefault(sourceId, List.of());
-          for (Replaced span : spans) {
-            String said = text.substring(span.start(), span.end());
-            boolean right =
-                truth.stream().anyMatch(t -> t[0] < span.end() && span.start() < t[1])
-                    || listed.stream().anyMatch(l -> l.matcher(said).find());
-            for (String k : List.of(span.kind(), "all")) {
-              int[] counts = precision.computeIfAbsent(k, x -> new int[2]);
-              counts[0] += right ? 1 : 0;
-              counts[1]++;
-            }
-            if (!right) {
-              wrong.merge(span.kind() + ": " + said, 1, Integer::sum);
-            }
-          }
-        });
+    replaced.forEach((sourceId, spans) -> {
+      String text = textOfSource.get(sourceId);
+      List<int[]> truth = plantedChars.getOrDefault(sourceId, List.of());
+      for (Replaced span : spans) {
+        String said = text.substring(span.start(), span.end());
+        boolean right =
+            truth.stream().anyMatch(t -> t[0] < span.end() && span.start() < t[1])
+                || listed.stream().anyMatch(l -> l.matcher(said).find());
+        for (String k : List.of(span.kind(), "all")) {
+          int[] counts = precision.computeIfAbsent(k, x -> new int[2]);
+          counts[0] += right ? 1 : 0;
+          counts[1]++;
+        }
+        if (!right) {
+          wrong.merge(span.kind() + ": " + said, 1, Integer::sum);
+        }
+      }
+    });
     System.out.println("De-identification recall " + title + " (found / planted):");
-    recall.forEach(
-        (k, c) ->
-            System.out.printf(
-                Locale.ROOT, "  %-28s %5d / %5d = %.4f%n", k, c[0], c[1], (double) c[0] / c[1]));
+    recall.forEach((k, c) ->
+        System.out.printf(
+            Locale.ROOT, "  %-28s %5d / %5d = %.4f%n", k, c[0], c[1], (double) c[0] / c[1]));
     System.out.println(
         "De-identification precision "
             + title
             + " (replaced spans overlapping a planted identifier or holding a listed term):");
-    precision.forEach(
-        (k, c) ->
-            System.out.printf(
-                Locale.ROOT, "  %-28s %5d / %5d = %.4f%n", k, c[0], c[1], (double) c[0] / c[1]));
+    precision.forEach((k, c) ->
+        System.out.printf(
+            Locale.ROOT, "  %-28s %5d / %5d = %.4f%n", k, c[0], c[1], (double) c[0] / c[1]));
     System.out.println("Missed " + title + " (first 60): " + missed.stream().limit(60).toList());
     System.out.println(
         "Replaced spans that are no identifier "
@@ -293,19 +290,17 @@ abstract class DeidentificationChecks {
     lists
         .cases()
         .values()
-        .forEach(
-            c -> {
-              terms.addAll(c.names());
-              terms.addAll(c.places());
-            });
+        .forEach(c -> {
+          terms.addAll(c.names());
+          terms.addAll(c.places());
+        });
     return terms.stream()
-        .map(
-            t ->
-                Pattern.compile(
-                    "(?<![\\p{L}\\p{N}])"
-                        + Pattern.quote(t.replaceFirst("^the ", ""))
-                        + "(?![\\p{L}\\p{N}])",
-                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))
+        .map(t ->
+            Pattern.compile(
+                "(?<![\\p{L}\\p{N}])"
+                    + Pattern.quote(t.replaceFirst("^the ", ""))
+                    + "(?![\\p{L}\\p{N}])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))
         .toList();
   }
 

@@ -89,11 +89,10 @@ class FaultyInputsIT {
     assertThat(rows).anySatisfy(r -> assertThat(r.get("reason")).contains("NO_SUCH_CASE"));
     assertThat(rows).anySatisfy(r -> assertThat(r.get("reason")).contains("'maybe'"));
     assertThat(rows)
-        .anySatisfy(
-            r -> {
-              assertThat(r.get("file")).endsWith("/" + transcript.getFileName());
-              assertThat(r.get("reason")).contains("NUL").contains("offset 3");
-            });
+        .anySatisfy(r -> {
+          assertThat(r.get("file")).endsWith("/" + transcript.getFileName());
+          assertThat(r.get("reason")).contains("NUL").contains("offset 3");
+        });
     assertThat(rows).anySatisfy(r -> assertThat(r.get("file")).endsWith("/NOBODY.txt"));
     // and what was loaded before is still there: the good cases, and the corrupt transcript's last
     // good version

@@ -37,11 +37,10 @@ class LanguagesIT {
   private static final PipelineTestSupport support = new PipelineTestSupport();
   private static final List<String> KEPT = List.of("P001.txt", "P002.txt", "P003.txt", "P005.txt");
   private static final Path DATA_IN =
-      support.copyDemoInputs(
-          f ->
-              !f.startsWith(PipelineTestSupport.HOME.resolve("data-in/demo/coding"))
-                  && (!f.getParent().endsWith("transcripts")
-                      || KEPT.contains(f.getFileName().toString())));
+      support.copyDemoInputs(f ->
+          !f.startsWith(PipelineTestSupport.HOME.resolve("data-in/demo/coding"))
+              && (!f.getParent().endsWith("transcripts")
+                  || KEPT.contains(f.getFileName().toString())));
   private static final Path CONFIG = bilingualConfig();
 
   private static final String GERMAN =

@@ -170,14 +170,13 @@ class MissingOutputsIT {
         .filter(e -> !e.getKey().equals("index") && !e.getKey().equals("report"))
         .map(e -> Path.of(e.getValue().replace("-<case>", "")))
         .filter(p -> !p.toString().contains("case-feedback"))
-        .forEach(
-            p -> {
-              if (java.nio.file.Files.isDirectory(p)) {
-                assertThat(p).isNotEmptyDirectory();
-              } else {
-                assertThat(p).isNotEmptyFile();
-              }
-            });
+        .forEach(p -> {
+          if (java.nio.file.Files.isDirectory(p)) {
+            assertThat(p).isNotEmptyDirectory();
+          } else {
+            assertThat(p).isNotEmptyFile();
+          }
+        });
   }
 
   private static void assertSameBytes(Map<Path, byte[]> deterministic, Path under) {
@@ -215,14 +214,13 @@ class MissingOutputsIT {
     try (Stream<Path> files = Files.walk(root)) {
       files
           .sorted(Comparator.reverseOrder())
-          .forEach(
-              f -> {
-                try {
-                  Files.delete(f);
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              });
+          .forEach(f -> {
+            try {
+              Files.delete(f);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -101,13 +101,10 @@ class SourceFileNamesIT {
             (rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
     assertThat(sources).hasSize(TRANSCRIPTS);
     assertThat(sources)
-        .allSatisfy(
-            s -> {
-              assertThat(s[0]).contains(NAME_WORDS.getLast());
-              assertThat(s[2])
-                  .startsWith(s[1] + "-")
-                  .doesNotContainIgnoringCase(NAME_WORDS.getLast());
-            });
+        .allSatisfy(s -> {
+          assertThat(s[0]).contains(NAME_WORDS.getLast());
+          assertThat(s[2]).startsWith(s[1] + "-").doesNotContainIgnoringCase(NAME_WORDS.getLast());
+        });
   }
 
   @Test

@@ -20,10 +20,8 @@ class SourcePartitionerTest {
     List<String> dealt = new ArrayList<>();
     partitions
         .values()
-        .forEach(
-            c ->
-                dealt.addAll(
-                    SourcePartitioner.sources(c.getString(SourcePartitioner.SOURCES_KEY))));
+        .forEach(c ->
+            dealt.addAll(SourcePartitioner.sources(c.getString(SourcePartitioner.SOURCES_KEY))));
     assertThat(dealt).containsExactlyInAnyOrderElementsOf(sources);
   }
 

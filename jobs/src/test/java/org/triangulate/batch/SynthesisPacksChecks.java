@@ -255,21 +255,14 @@ abstract class SynthesisPacksChecks {
                 s ->
                     s.index(ExtractIndexMapping.alias(study.name()))
                         .size(2000)
-                        .query(
-                            q ->
-                                q.bool(
-                                    b ->
-                                        b.filter(
-                                                f ->
-                                                    f.term(
-                                                        t ->
-                                                            t.field("speakerRole")
-                                                                .value(
-                                                                    ExtractDocument
-                                                                        .PARTICIPANT_ROLE)))
-                                            .filter(f -> f.ids(i -> i.values(aligned)))
-                                            .filter(
-                                                f -> f.term(t -> t.field(field).value(group))))),
+                        .query(q ->
+                            q.bool(b ->
+                                b.filter(f ->
+                                        f.term(t ->
+                                            t.field("speakerRole")
+                                                .value(ExtractDocument.PARTICIPANT_ROLE)))
+                                    .filter(f -> f.ids(i -> i.values(aligned)))
+                                    .filter(f -> f.term(t -> t.field(field).value(group))))),
                 ExtractDocument.class)
             .hits()
             .hits()) {

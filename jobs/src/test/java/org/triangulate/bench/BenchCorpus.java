@@ -49,10 +49,9 @@ final class BenchCorpus {
       }
       int participant = random.nextInt(90);
       Map<String, String> attributes = new HashMap<>();
-      attributeValues.forEach(
-          (attribute, values) ->
-              attributes.put(
-                  attribute, values.get((participant * 7 + attribute.length()) % values.size())));
+      attributeValues.forEach((attribute, values) ->
+          attributes.put(
+              attribute, values.get((participant * 7 + attribute.length()) % values.size())));
       int count = extracts.size();
       extracts.add(
           ExtractDocument.builder()

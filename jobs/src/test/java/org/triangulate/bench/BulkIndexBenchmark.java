@@ -105,13 +105,12 @@ public final class BulkIndexBenchmark {
     List<Future<?>> senders = new ArrayList<>();
     for (int i = 0; i < bulk.concurrentRequests(); i++) {
       senders.add(
-          inFlight.submit(
-              () -> {
-                for (Path request = todo.poll(); request != null; request = todo.poll()) {
-                  post(url, request);
-                }
-                return null;
-              }));
+          inFlight.submit(() -> {
+            for (Path request = todo.poll(); request != null; request = todo.poll()) {
+              post(url, request);
+            }
+            return null;
+          }));
     }
     for (Future<?> sender : senders) {
       sender.get();

@@ -50,12 +50,11 @@ public final class CoreNlpAloneBenchmark {
       for (int t = 0; t < threads; t++) {
         int first = t;
         running.add(
-            pool.submit(
-                () -> {
-                  for (int i = first; i < texts.size(); i += threads) {
-                    pipelines.get(first).annotate(new Annotation(texts.get(i)));
-                  }
-                }));
+            pool.submit(() -> {
+              for (int i = first; i < texts.size(); i += threads) {
+                pipelines.get(first).annotate(new Annotation(texts.get(i)));
+              }
+            }));
       }
       for (Future<?> thread : running) {
         thread.get();

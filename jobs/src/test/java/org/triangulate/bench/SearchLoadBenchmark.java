@@ -155,26 +155,23 @@ public final class SearchLoadBenchmark {
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     for (int c = 0; c < clients; c++) {
       int seed = c;
-      pool.submit(
-          () -> {
-            Random random = new Random(seed);
-            while (System.nanoTime() < end) {
-              List<String> queries = mode == SearchMode.MEANING ? MEANINGS : QUERIES;
-              String words = queries.get(random.nextInt(queries.size()));
-              Map<String, List<String>> filters =
-                  random.nextBoolean()
-                      ? Map.of(
-                          "stakeholder_group", List.of(GROUPS.get(random.nextInt(GROUPS.size()))))
-                      : Map.of();
-              long t0 = System.nanoTime();
-              ExtractSearchResult result =
-                  search.search(
-                      new ExtractQuery(
-                          words, filters, 1, 20, SearchSort.RELEVANCE, null, mode, null));
-              samples.add(new long[] {(System.nanoTime() - t0) / 1_000, result.took()});
-            }
-            return null;
-          });
+      pool.submit(() -> {
+        Random random = new Random(seed);
+        while (System.nanoTime() < end) {
+          List<String> queries = mode == SearchMode.MEANING ? MEANINGS : QUERIES;
+          String words = queries.get(random.nextInt(queries.size()));
+          Map<String, List<String>> filters =
+              random.nextBoolean()
+                  ? Map.of("stakeholder_group", List.of(GROUPS.get(random.nextInt(GROUPS.size()))))
+                  : Map.of();
+          long t0 = System.nanoTime();
+          ExtractSearchResult result =
+              search.search(
+                  new ExtractQuery(words, filters, 1, 20, SearchSort.RELEVANCE, null, mode, null));
+          samples.add(new long[] {(System.nanoTime() - t0) / 1_000, result.took()});
+        }
+        return null;
+      });
     }
     pool.shutdown();
     pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS);

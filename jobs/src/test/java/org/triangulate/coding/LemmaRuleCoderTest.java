@@ -69,13 +69,11 @@ class LemmaRuleCoderTest {
     // then
     assertThat(codings)
         .singleElement()
-        .satisfies(
-            c -> {
-              assertThat(c.category()).isEqualTo("supervision");
-              assertThat(c.provenance()).isEqualTo("rule:supervision");
-              assertThat(c.matchedTerms())
-                  .containsExactly("supervision", "supervisor", "supervise");
-            });
+        .satisfies(c -> {
+          assertThat(c.category()).isEqualTo("supervision");
+          assertThat(c.provenance()).isEqualTo("rule:supervision");
+          assertThat(c.matchedTerms()).containsExactly("supervision", "supervisor", "supervise");
+        });
   }
 
   @Test
@@ -294,11 +292,10 @@ class LemmaRuleCoderTest {
     // then
     assertThat(coder.code("s1", "i have never have supervision"))
         .singleElement()
-        .satisfies(
-            c -> {
-              assertThat(c.provenance()).isEqualTo("rule:supervision_lacking");
-              assertThat(c.matchedTerms()).containsExactly("never", "supervision");
-            });
+        .satisfies(c -> {
+          assertThat(c.provenance()).isEqualTo("rule:supervision_lacking");
+          assertThat(c.matchedTerms()).containsExactly("never", "supervision");
+        });
     assertThat(coder.code("s2", "no , the supervision be regular")).isEmpty();
     assertThat(coder.code("s3", "supervision be regular")).isEmpty();
   }

@@ -269,23 +269,21 @@ class RefiQdaExporterTest {
     Path file = exportFolder.resolve("export.qdpx");
     Files.writeString(file, "earlier night");
     RefiQdaExporter failing =
-        new RefiQdaExporter(
-            (source, segments) -> {
-              if (source.participantId().equals("P02")) {
-                throw new IllegalStateException("no text for P02");
-              }
-              return ExportFixture.sourceText().of(source, segments);
-            });
+        new RefiQdaExporter((source, segments) -> {
+          if (source.participantId().equals("P02")) {
+            throw new IllegalStateException("no text for P02");
+          }
+          return ExportFixture.sourceText().of(source, segments);
+        });
 
     // when
-    assertThatThrownBy(
-            () ->
-                failing.export(
-                    ExportFixture.study(),
-                    ExportFixture.importedCategories(),
-                    ExportFixture.provenances(),
-                    ExportFixture.sources(),
-                    file))
+    assertThatThrownBy(() ->
+            failing.export(
+                ExportFixture.study(),
+                ExportFixture.importedCategories(),
+                ExportFixture.provenances(),
+                ExportFixture.sources(),
+                file))
         .hasMessageContaining("no text for P02");
 
     // then

@@ -203,10 +203,8 @@ class BilingualDemoTest {
     study
         .happening()
         .getOrDefault(code, List.of())
-        .forEach(
-            s ->
-                spellings.add(
-                    s.strip().toLowerCase(Locale.ROOT).replace(' ', '_').replace("'", "")));
+        .forEach(s ->
+            spellings.add(s.strip().toLowerCase(Locale.ROOT).replace(' ', '_').replace("'", "")));
     return spellings;
   }
 

@@ -84,12 +84,11 @@ class DemoCodebookIT {
             codebook.categoriesForItem(item).stream().anyMatch(c -> coded.contains(c.id()));
         discussed.merge(item, hit, Boolean::logicalOr);
       }
-      discussed.forEach(
-          (item, hit) -> {
-            int[] counts = hitsByItem.computeIfAbsent(item, i -> new int[2]);
-            counts[0] += hit ? 1 : 0;
-            counts[1]++;
-          });
+      discussed.forEach((item, hit) -> {
+        int[] counts = hitsByItem.computeIfAbsent(item, i -> new int[2]);
+        counts[0] += hit ? 1 : 0;
+        counts[1]++;
+      });
     }
 
     // then at least 80% of all discussions, and half of every item's, carry one of its categories
@@ -102,12 +101,11 @@ class DemoCodebookIT {
         .as("recall over %d discussions: %s", total, byItem)
         .isGreaterThanOrEqualTo(0.8);
     Map<String, String> weak = new TreeMap<>();
-    hitsByItem.forEach(
-        (item, c) -> {
-          if (c[1] >= 4 && (double) c[0] / c[1] < 0.5) {
-            weak.put(item, c[0] + "/" + c[1]);
-          }
-        });
+    hitsByItem.forEach((item, c) -> {
+      if (c[1] >= 4 && (double) c[0] / c[1] < 0.5) {
+        weak.put(item, c[0] + "/" + c[1]);
+      }
+    });
     assertThat(weak).as("items whose passages the codebook mostly misses").isEmpty();
   }
 }

@@ -140,10 +140,9 @@ class DemoGeneratorTest {
     Files.writeString(out.resolve("cases.csv"), "case_id,name\n");
 
     // when / then
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () ->
-                new DemoGenerator()
-                    .generate(new DemoGenerator.Options(7, 1, out, temp.resolve("config"))))
+    org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+            new DemoGenerator()
+                .generate(new DemoGenerator.Options(7, 1, out, temp.resolve("config"))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("planted.yml");
     assertThat(out.resolve("cases.csv")).hasContent("case_id,name");

@@ -86,12 +86,10 @@ final class DemoInputs {
     Map<String, String> code = new HashMap<>();
     study
         .happening()
-        .forEach(
-            (c, spellings) -> {
-              code.put(c, c);
-              spellings.forEach(
-                  s -> code.put(s.toLowerCase(Locale.ROOT).replace('\u2019', '\''), c));
-            });
+        .forEach((c, spellings) -> {
+          code.put(c, c);
+          spellings.forEach(s -> code.put(s.toLowerCase(Locale.ROOT).replace('\u2019', '\''), c));
+        });
     Map<String, Map<String, String>> cases = new HashMap<>();
     for (CSVRecord c : csv(folder, "cases.csv")) {
       Map<String, String> attributes = new LinkedHashMap<>(c.toMap());

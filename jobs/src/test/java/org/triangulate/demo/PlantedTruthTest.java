@@ -54,10 +54,9 @@ class PlantedTruthTest {
     assertThat(patterns)
         .filteredOn(p -> "NONE".equals(((Map<?, ?>) p).get("type")))
         .singleElement()
-        .satisfies(
-            p ->
-                assertThat(PlantedClaims.list(((Map<?, ?>) p).get("items")))
-                    .hasSizeGreaterThanOrEqualTo(8));
+        .satisfies(p ->
+            assertThat(PlantedClaims.list(((Map<?, ?>) p).get("items")))
+                .hasSizeGreaterThanOrEqualTo(8));
   }
 
   @Test
@@ -70,11 +69,10 @@ class PlantedTruthTest {
 
     // then
     assertThat(byCase).hasSize(DemoInputs.csv("cases.csv").size());
-    byCase.forEach(
-        (c, rows) ->
-            assertThat(rows.stream().filter(a -> a.happening().equals("yes")).count())
-                .as(c)
-                .isLessThanOrEqualTo(rows.size() / 5));
+    byCase.forEach((c, rows) ->
+        assertThat(rows.stream().filter(a -> a.happening().equals("yes")).count())
+            .as(c)
+            .isLessThanOrEqualTo(rows.size() / 5));
   }
 
   @Test
@@ -182,21 +180,19 @@ class PlantedTruthTest {
     lists
         .cases()
         .values()
-        .forEach(
-            c -> {
-              terms.addAll(c.names());
-              terms.addAll(c.places());
-            });
+        .forEach(c -> {
+          terms.addAll(c.names());
+          terms.addAll(c.places());
+        });
     List<java.util.regex.Pattern> listed =
         terms.stream()
-            .map(
-                t ->
-                    java.util.regex.Pattern.compile(
-                        "(?<![\\p{L}\\p{N}])"
-                            + java.util.regex.Pattern.quote(t.replaceFirst("^the ", ""))
-                            + "(?![\\p{L}\\p{N}])",
-                        java.util.regex.Pattern.CASE_INSENSITIVE
-                            | java.util.regex.Pattern.UNICODE_CASE))
+            .map(t ->
+                java.util.regex.Pattern.compile(
+                    "(?<![\\p{L}\\p{N}])"
+                        + java.util.regex.Pattern.quote(t.replaceFirst("^the ", ""))
+                        + "(?![\\p{L}\\p{N}])",
+                    java.util.regex.Pattern.CASE_INSENSITIVE
+                        | java.util.regex.Pattern.UNICODE_CASE))
             .toList();
     List<Map<?, ?>> identifiers =
         PlantedClaims.list(planted.get("identifiers")).stream()

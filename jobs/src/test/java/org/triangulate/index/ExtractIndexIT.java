@@ -111,15 +111,12 @@ class ExtractIndexIT {
     assertThat(outcome.indexed()).isEqualTo(2);
     assertThat(outcome.rejected())
         .singleElement()
-        .satisfies(
-            r -> {
-              assertThat(r.id()).isEqualTo("bad");
-              assertThat(r.reason()).contains("strict_dynamic_mapping_exception");
-              assertThat(ExtractQuarantine.of(r).location())
-                  .contains("bad")
-                  .contains("characters 0-8");
-              assertThat(ExtractQuarantine.of(r).fileName()).isEqualTo("P01.txt");
-            });
+        .satisfies(r -> {
+          assertThat(r.id()).isEqualTo("bad");
+          assertThat(r.reason()).contains("strict_dynamic_mapping_exception");
+          assertThat(ExtractQuarantine.of(r).location()).contains("bad").contains("characters 0-8");
+          assertThat(ExtractQuarantine.of(r).fileName()).isEqualTo("P01.txt");
+        });
     assertThat(admin.refreshAndCount(index)).isEqualTo(2);
   }
 

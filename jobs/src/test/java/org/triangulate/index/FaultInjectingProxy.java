@@ -104,23 +104,21 @@ final class FaultInjectingProxy implements AutoCloseable {
             .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
     exchange
         .getRequestHeaders()
-        .forEach(
-            (name, values) -> {
-              if (!HOP_BY_HOP.contains(name.toLowerCase(java.util.Locale.ROOT))) {
-                values.forEach(v -> request.header(name, v));
-              }
-            });
+        .forEach((name, values) -> {
+          if (!HOP_BY_HOP.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+            values.forEach(v -> request.header(name, v));
+          }
+        });
     HttpResponse<byte[]> response =
         http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     response
         .headers()
         .map()
-        .forEach(
-            (name, values) -> {
-              if (!HOP_BY_HOP.contains(name.toLowerCase(java.util.Locale.ROOT))) {
-                exchange.getResponseHeaders().put(name, values);
-              }
-            });
+        .forEach((name, values) -> {
+          if (!HOP_BY_HOP.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+            exchange.getResponseHeaders().put(name, values);
+          }
+        });
     byte[] answer = response.body();
     exchange.sendResponseHeaders(response.statusCode(), answer.length == 0 ? -1 : answer.length);
     if (answer.length > 0) {

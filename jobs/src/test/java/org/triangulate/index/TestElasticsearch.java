@@ -67,13 +67,12 @@ public final class TestElasticsearch {
     client.indices().delete(d -> d.index(index).ignoreUnavailable(true));
     client
         .indices()
-        .create(
-            c -> {
-              c.index(index)
-                  .settings(s -> s.numberOfShards("1").numberOfReplicas("0"))
-                  .mappings(ExtractIndexMapping.forStudy(study));
-              return aliased ? c.aliases(ExtractIndexMapping.alias(study.name()), a -> a) : c;
-            });
+        .create(c -> {
+          c.index(index)
+              .settings(s -> s.numberOfShards("1").numberOfReplicas("0"))
+              .mappings(ExtractIndexMapping.forStudy(study));
+          return aliased ? c.aliases(ExtractIndexMapping.alias(study.name()), a -> a) : c;
+        });
   }
 
   /**

@@ -38,13 +38,12 @@ class HostileInputCorpusTest {
     // then the whole file is one quarantined record naming the cap
     assertThat(result.quarantined())
         .singleElement()
-        .satisfies(
-            q -> {
-              assertThat(q.fileName()).isEqualTo("coding/bomb.qdpx");
-              assertThat(q.reason())
-                  .contains("expands to more than 128 MB")
-                  .contains("triangulate.input.max-archive-size");
-            });
+        .satisfies(q -> {
+          assertThat(q.fileName()).isEqualTo("coding/bomb.qdpx");
+          assertThat(q.reason())
+              .contains("expands to more than 128 MB")
+              .contains("triangulate.input.max-archive-size");
+        });
     assertThat(result.asLoad(null).read()).isEqualTo(1);
   }
 
@@ -97,14 +96,13 @@ class HostileInputCorpusTest {
     // then line 3 is quarantined with its length and the cap's key, and lines 2 and 4 are rows
     assertThat(csv.unreadable())
         .singleElement()
-        .satisfies(
-            q -> {
-              assertThat(q.location()).isEqualTo("line 3");
-              assertThat(q.reason())
-                  .contains("524288000 characters long")
-                  .contains("triangulate.input.max-csv-line-length");
-              assertThat(q.recordText()).hasSizeLessThan(100);
-            });
+        .satisfies(q -> {
+          assertThat(q.location()).isEqualTo("line 3");
+          assertThat(q.reason())
+              .contains("524288000 characters long")
+              .contains("triangulate.input.max-csv-line-length");
+          assertThat(q.recordText()).hasSizeLessThan(100);
+        });
     assertThat(csv.rows()).extracting(CsvRow::line).containsExactly(2L, 4L);
     assertThat(csv.rows().getLast().get("participant_id")).isEqualTo("P02");
   }
@@ -123,11 +121,10 @@ class HostileInputCorpusTest {
     assertThat(load.loaded()).isEmpty();
     assertThat(load.quarantined())
         .singleElement()
-        .satisfies(
-            q ->
-                assertThat(q.reason())
-                    .contains("XML expands to more than 16 MB")
-                    .contains("triangulate.input.max-docx-xml-size"));
+        .satisfies(q ->
+            assertThat(q.reason())
+                .contains("XML expands to more than 16 MB")
+                .contains("triangulate.input.max-docx-xml-size"));
   }
 
   @Test
@@ -149,11 +146,10 @@ class HostileInputCorpusTest {
     // then
     assertThat(load.quarantined())
         .singleElement()
-        .satisfies(
-            q ->
-                assertThat(q.reason())
-                    .contains("over the cap of 64 MB")
-                    .contains("triangulate.input.max-transcript-size"));
+        .satisfies(q ->
+            assertThat(q.reason())
+                .contains("over the cap of 64 MB")
+                .contains("triangulate.input.max-transcript-size"));
   }
 
   private static InputLimits limits() {

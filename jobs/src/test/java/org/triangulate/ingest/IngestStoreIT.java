@@ -95,11 +95,10 @@ class IngestStoreIT {
     List<Tasklet> steps =
         Stream.concat(
                 Stream.of(StructuredInput.values())
-                    .map(
-                        kind ->
-                            (Tasklet)
-                                new StructuredInputTasklet(
-                                    kind, folder, study, store, ledger, config, limits, guard)),
+                    .map(kind ->
+                        (Tasklet)
+                            new StructuredInputTasklet(
+                                kind, folder, study, store, ledger, config, limits, guard)),
                 Stream.of(
                     new TranscriptIngestTasklet(
                         folder.resolve("transcripts"),
@@ -123,31 +122,29 @@ class IngestStoreIT {
     JobExecution job =
         new JobExecution(runId, new JobInstance(runId, "nightly"), new JobParameters());
     for (Tasklet step : steps) {
-      transactions.executeWithoutResult(
-          status -> {
-            try {
-              step.execute(new StepContribution(new StepExecution("step", job)), null);
-            } catch (Exception e) {
-              throw new IllegalStateException(e);
-            }
-          });
+      transactions.executeWithoutResult(status -> {
+        try {
+          step.execute(new StepContribution(new StepExecution("step", job)), null);
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
     }
   }
 
   private List<String> lines(long runId) {
     return new InputLedger(jdbc, new QuarantineLog(jdbc))
         .forRun("clean", runId).stream()
-            .map(
-                l ->
-                    l.fileName()
-                        + " "
-                        + l.status()
-                        + " "
-                        + l.read()
-                        + "="
-                        + l.loaded()
-                        + "+"
-                        + l.quarantined())
+            .map(l ->
+                l.fileName()
+                    + " "
+                    + l.status()
+                    + " "
+                    + l.read()
+                    + "="
+                    + l.loaded()
+                    + "+"
+                    + l.quarantined())
             .toList();
   }
 
@@ -194,21 +191,19 @@ class IngestStoreIT {
             + " ('clean', 'seg-r', 'P01.txt', 'P01', 1, 'participant', 'R', 11, 36, 1, 'x', 'x')");
     jdbc.update(
         "insert into coding (study, segment_id, category, provenance) values ('clean', 'seg-r', 'lived_experience', 'rule:lived_experience')");
-    transactions.executeWithoutResult(
-        s -> {
-          try {
-            new ImportedCodingAttacher(jdbc, study)
-                .execute(
-                    new StepContribution(
-                        new StepExecution(
-                            "attach",
-                            new JobExecution(
-                                1L, new JobInstance(1L, "nightly"), new JobParameters()))),
-                    null);
-          } catch (Exception e) {
-            throw new IllegalStateException(e);
-          }
-        });
+    transactions.executeWithoutResult(s -> {
+      try {
+        new ImportedCodingAttacher(jdbc, study)
+            .execute(
+                new StepContribution(
+                    new StepExecution(
+                        "attach",
+                        new JobExecution(1L, new JobInstance(1L, "nightly"), new JobParameters()))),
+                null);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
     assertThat(
             jdbc.queryForList(
                 "select segment_id || ' ' || provenance from coding order by provenance",

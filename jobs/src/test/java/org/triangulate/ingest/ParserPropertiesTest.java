@@ -51,51 +51,49 @@ class ParserPropertiesTest {
   @TestFactory
   Stream<DynamicTest> everyCsvLineIsAHeaderARowOrQuarantined() {
     return IntStream.range(0, TRIES)
-        .mapToObj(
-            seed ->
-                DynamicTest.dynamicTest(
-                    "seed " + seed,
-                    () -> {
-                      byte[] bytes = mutatedCsv(new Random(seed));
-                      InputLoad<StagedResponse>[] load = new InputLoad[1];
-                      CsvFile[] file = new CsvFile[1];
-                      assertThatCode(
-                              () -> {
-                                file[0] = CsvFileReader.parse("responses.csv", bytes);
-                                load[0] =
-                                    CsvInputLoader.responses(
-                                        file[0], TestStudy.study(), Set.of("P01", "P02"));
-                              })
-                          .doesNotThrowAnyException();
-                      assertThat(load[0].read())
-                          .isEqualTo(load[0].loaded().size() + load[0].quarantined().size());
-                      if (!WideResponses.isWide(file[0].headers())) {
-                        assertThat(load[0].read())
-                            .isEqualTo(file[0].rows().size() + file[0].unreadable().size());
-                      }
-                      assertEveryLineAccountedFor(file[0], bytes);
-                    }));
+        .mapToObj(seed ->
+            DynamicTest.dynamicTest(
+                "seed " + seed,
+                () -> {
+                  byte[] bytes = mutatedCsv(new Random(seed));
+                  InputLoad<StagedResponse>[] load = new InputLoad[1];
+                  CsvFile[] file = new CsvFile[1];
+                  assertThatCode(
+                          () -> {
+                            file[0] = CsvFileReader.parse("responses.csv", bytes);
+                            load[0] =
+                                CsvInputLoader.responses(
+                                    file[0], TestStudy.study(), Set.of("P01", "P02"));
+                          })
+                      .doesNotThrowAnyException();
+                  assertThat(load[0].read())
+                      .isEqualTo(load[0].loaded().size() + load[0].quarantined().size());
+                  if (!WideResponses.isWide(file[0].headers())) {
+                    assertThat(load[0].read())
+                        .isEqualTo(file[0].rows().size() + file[0].unreadable().size());
+                  }
+                  assertEveryLineAccountedFor(file[0], bytes);
+                }));
   }
 
   @TestFactory
   Stream<DynamicTest> transcriptBytesAreReadOrRefusedWithAReason() {
     return IntStream.range(0, TRIES)
-        .mapToObj(
-            seed ->
-                DynamicTest.dynamicTest(
-                    "seed " + seed,
-                    () -> {
-                      Random random = new Random(seed);
-                      byte[] bytes = new byte[random.nextInt(200)];
-                      random.nextBytes(bytes);
-                      String name = random.nextBoolean() ? "P01.txt" : "P01.docx";
-                      try {
-                        TranscriptText text = TranscriptText.read(name, bytes);
-                        assertThat(text.text()).doesNotContain("\r").isNotBlank();
-                      } catch (InvalidRecordException expected) {
-                        assertThat(expected.getMessage()).isNotBlank();
-                      }
-                    }));
+        .mapToObj(seed ->
+            DynamicTest.dynamicTest(
+                "seed " + seed,
+                () -> {
+                  Random random = new Random(seed);
+                  byte[] bytes = new byte[random.nextInt(200)];
+                  random.nextBytes(bytes);
+                  String name = random.nextBoolean() ? "P01.txt" : "P01.docx";
+                  try {
+                    TranscriptText text = TranscriptText.read(name, bytes);
+                    assertThat(text.text()).doesNotContain("\r").isNotBlank();
+                  } catch (InvalidRecordException expected) {
+                    assertThat(expected.getMessage()).isNotBlank();
+                  }
+                }));
   }
 
   @TestFactory
@@ -107,46 +105,44 @@ class ParserPropertiesTest {
     QdaImporter importer =
         new QdaImporter(TestStudy.studyWithCodebook(), Set.of("P01"), Map.of(), p -> Map.of());
     return IntStream.range(0, TRIES)
-        .mapToObj(
-            seed ->
-                DynamicTest.dynamicTest(
-                    "seed " + seed,
-                    () -> {
-                      Random random = new Random(seed);
-                      String mutated =
-                          mutate(
-                              xml,
-                              random,
-                              new String[] {
-                                "<", ">", "\"", "-1", "99999", "/", "&", "startPosition=\"3\""
-                              });
-                      String inline =
-                          mutated.replace(
-                              "plainTextPath=\"internal://b0e3c6a2-4d1f-4e8a-9c7b-1a2b3c4d5e6f.txt\">",
-                              ">\n<PlainTextContent>"
-                                  + text.replace("&", "&amp;")
-                                  + "</PlainTextContent>");
-                      QdaImport[] imported = new QdaImport[1];
-                      assertThatCode(
-                              () ->
-                                  imported[0] =
-                                      RefiQdaInputs.importFile(
-                                          "coding/p.qde",
-                                          inline.getBytes(StandardCharsets.UTF_8),
-                                          importer))
-                          .doesNotThrowAnyException();
-                      InputLoad<Object> load = imported[0].asLoad(null);
-                      assertThat(load.read())
-                          .isEqualTo(load.loaded().size() + load.quarantined().size());
-                      Map<String, String> texts = new java.util.HashMap<>();
-                      imported[0]
-                          .sources()
-                          .forEach(s -> texts.put(s.source().sourceId(), s.source().text()));
-                      for (QdaImport.ImportedSelection s : imported[0].selections()) {
-                        assertThat(s.start()).isNotNegative().isLessThan(s.end());
-                        assertThat(s.end()).isLessThanOrEqualTo(texts.get(s.sourceId()).length());
-                      }
-                    }));
+        .mapToObj(seed ->
+            DynamicTest.dynamicTest(
+                "seed " + seed,
+                () -> {
+                  Random random = new Random(seed);
+                  String mutated =
+                      mutate(
+                          xml,
+                          random,
+                          new String[] {
+                            "<", ">", "\"", "-1", "99999", "/", "&", "startPosition=\"3\""
+                          });
+                  String inline =
+                      mutated.replace(
+                          "plainTextPath=\"internal://b0e3c6a2-4d1f-4e8a-9c7b-1a2b3c4d5e6f.txt\">",
+                          ">\n<PlainTextContent>"
+                              + text.replace("&", "&amp;")
+                              + "</PlainTextContent>");
+                  QdaImport[] imported = new QdaImport[1];
+                  assertThatCode(() ->
+                          imported[0] =
+                              RefiQdaInputs.importFile(
+                                  "coding/p.qde",
+                                  inline.getBytes(StandardCharsets.UTF_8),
+                                  importer))
+                      .doesNotThrowAnyException();
+                  InputLoad<Object> load = imported[0].asLoad(null);
+                  assertThat(load.read())
+                      .isEqualTo(load.loaded().size() + load.quarantined().size());
+                  Map<String, String> texts = new java.util.HashMap<>();
+                  imported[0]
+                      .sources()
+                      .forEach(s -> texts.put(s.source().sourceId(), s.source().text()));
+                  for (QdaImport.ImportedSelection s : imported[0].selections()) {
+                    assertThat(s.start()).isNotNegative().isLessThan(s.end());
+                    assertThat(s.end()).isLessThanOrEqualTo(texts.get(s.sourceId()).length());
+                  }
+                }));
   }
 
   private static byte[] mutatedCsv(Random random) {
@@ -215,11 +211,10 @@ class ParserPropertiesTest {
     }
     // A header whose quoted field runs over several lines is the only other place content may be.
     if (!lost.isEmpty() && header >= 0) {
-      lost.removeIf(
-          l ->
-              file.rows().stream().noneMatch(r -> r.line() < l)
-                  && file.unreadable().stream()
-                      .noneMatch(u -> Integer.parseInt(u.location().replace("line ", "")) < l));
+      lost.removeIf(l ->
+          file.rows().stream().noneMatch(r -> r.line() < l)
+              && file.unreadable().stream()
+                  .noneMatch(u -> Integer.parseInt(u.location().replace("line ", "")) < l));
     }
     assertThat(lost).as("lines neither a row nor quarantined in:%n%s", text).isEmpty();
   }

@@ -189,13 +189,10 @@ class QdaImporterTest {
     // then: no DTD is processed
     assertThat(imported.quarantined())
         .singleElement()
-        .satisfies(
-            q -> {
-              assertThat(q.location()).isEqualTo("file");
-              assertThat(q.reason())
-                  .startsWith("project XML is not readable: ")
-                  .contains("DOCTYPE");
-            });
+        .satisfies(q -> {
+          assertThat(q.location()).isEqualTo("file");
+          assertThat(q.reason()).startsWith("project XML is not readable: ").contains("DOCTYPE");
+        });
   }
 
   @Test

@@ -66,12 +66,11 @@ class QdpxRealExportShapesTest {
     // then the text is staged for P01 and each coding sits on exactly the words selected
     assertThat(imported.sources())
         .singleElement()
-        .satisfies(
-            s -> {
-              assertThat(s.source().participantId()).isEqualTo("P01");
-              assertThat(s.source().text()).isEqualTo(text);
-              assertThat(s.origin().kind()).isEqualTo("qdpx");
-            });
+        .satisfies(s -> {
+          assertThat(s.source().participantId()).isEqualTo("P01");
+          assertThat(s.source().text()).isEqualTo(text);
+          assertThat(s.origin().kind()).isEqualTo("qdpx");
+        });
     String sourceId = imported.sources().getFirst().source().sourceId();
     assertThat(sourceId).isEqualTo("coding/qualcoder.qdpx#b0e3c6a2-4d1f-4e8a-9c7b-1a2b3c4d5e6f");
     assertThat(imported.selections())
@@ -106,10 +105,9 @@ class QdpxRealExportShapesTest {
             "Interviewer: How was it?\nP02: I felt \uD83D\uDE0A welcome.\nIt helped a lot.\n");
     assertThat(imported.selections())
         .singleElement()
-        .satisfies(
-            s ->
-                assertThat(staged.substring(s.start(), s.end()))
-                    .isEqualTo("welcome.\nIt helped a lot."));
+        .satisfies(s ->
+            assertThat(staged.substring(s.start(), s.end()))
+                .isEqualTo("welcome.\nIt helped a lot."));
     assertThat(imported.sources().getFirst().origin().lineEndings()).isEqualTo("CRLF");
     assertThat(imported.notes()).contains("positions read as UTF-16 units (as NVivo writes them)");
   }

@@ -144,14 +144,13 @@ class TranscriptTextTest {
     // then
     assertThat(load.loaded())
         .singleElement()
-        .satisfies(
-            t -> {
-              assertThat(t.source().participantId()).isEqualTo("P07");
-              assertThat(t.source().sourceId()).isEqualTo("p07_interview.txt");
-              assertThat(t.source().sha256()).isEqualTo(SHA256_OF_HELLO);
-              assertThat(t.origin())
-                  .isEqualTo(new StagedStudyStore.SourceOrigin("transcript", "txt", "LF"));
-            });
+        .satisfies(t -> {
+          assertThat(t.source().participantId()).isEqualTo("P07");
+          assertThat(t.source().sourceId()).isEqualTo("p07_interview.txt");
+          assertThat(t.source().sha256()).isEqualTo(SHA256_OF_HELLO);
+          assertThat(t.origin())
+              .isEqualTo(new StagedStudyStore.SourceOrigin("transcript", "txt", "LF"));
+        });
   }
 
   @Test

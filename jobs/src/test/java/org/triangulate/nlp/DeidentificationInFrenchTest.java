@@ -150,11 +150,10 @@ class DeidentificationInFrenchTest {
       }
     }
     return spans.stream()
-        .filter(
-            s ->
-                spans.stream()
-                    .noneMatch(
-                        o -> o != s && o[0] <= s[0] && s[1] <= o[1] && o[1] - o[0] > s[1] - s[0]))
+        .filter(s ->
+            spans.stream()
+                .noneMatch(
+                    o -> o != s && o[0] <= s[0] && s[1] <= o[1] && o[1] - o[0] > s[1] - s[0]))
         .toList();
   }
 

@@ -51,45 +51,41 @@ class SpeakerTurnSegmenterPropertiesTest {
   @TestFactory
   Stream<DynamicTest> turnsAreOrderedDisjointTrimmedAndKeepEverySpokenWord() {
     return IntStream.range(0, 500)
-        .mapToObj(
-            seed ->
-                DynamicTest.dynamicTest(
-                    "seed " + seed,
-                    () -> {
-                      Random random = new Random(seed);
-                      StringBuilder text = new StringBuilder();
-                      for (int i = random.nextInt(40); i > 0; i--) {
-                        text.append(PIECES[random.nextInt(PIECES.length)]);
-                      }
-                      String transcript = text.toString();
-                      List<SpeakerTurn> turns = segmenter.segment(transcript);
-                      int previousEnd = 0;
-                      for (int i = 0; i < turns.size(); i++) {
-                        SpeakerTurn turn = turns.get(i);
-                        assertThat(turn.index()).isEqualTo(i);
-                        assertThat(turn.start())
-                            .isGreaterThanOrEqualTo(previousEnd)
-                            .isLessThan(turn.end());
-                        assertThat(turn.end()).isLessThanOrEqualTo(transcript.length());
-                        assertThat(Character.isWhitespace(transcript.charAt(turn.start())))
-                            .isFalse();
-                        assertThat(Character.isWhitespace(transcript.charAt(turn.end() - 1)))
-                            .isFalse();
-                        previousEnd = turn.end();
-                      }
-                      // every occurrence of a spoken word lies inside a turn
-                      for (String word : List.of("well", "yes.", "café")) {
-                        for (int at = transcript.indexOf(word);
-                            at >= 0;
-                            at = transcript.indexOf(word, at + 1)) {
-                          int position = at;
-                          assertThat(turns)
-                              .as("'%s' at %d of %s", word, position, transcript)
-                              .anyMatch(
-                                  t ->
-                                      t.start() <= position && position + word.length() <= t.end());
-                        }
-                      }
-                    }));
+        .mapToObj(seed ->
+            DynamicTest.dynamicTest(
+                "seed " + seed,
+                () -> {
+                  Random random = new Random(seed);
+                  StringBuilder text = new StringBuilder();
+                  for (int i = random.nextInt(40); i > 0; i--) {
+                    text.append(PIECES[random.nextInt(PIECES.length)]);
+                  }
+                  String transcript = text.toString();
+                  List<SpeakerTurn> turns = segmenter.segment(transcript);
+                  int previousEnd = 0;
+                  for (int i = 0; i < turns.size(); i++) {
+                    SpeakerTurn turn = turns.get(i);
+                    assertThat(turn.index()).isEqualTo(i);
+                    assertThat(turn.start())
+                        .isGreaterThanOrEqualTo(previousEnd)
+                        .isLessThan(turn.end());
+                    assertThat(turn.end()).isLessThanOrEqualTo(transcript.length());
+                    assertThat(Character.isWhitespace(transcript.charAt(turn.start()))).isFalse();
+                    assertThat(Character.isWhitespace(transcript.charAt(turn.end() - 1))).isFalse();
+                    previousEnd = turn.end();
+                  }
+                  // every occurrence of a spoken word lies inside a turn
+                  for (String word : List.of("well", "yes.", "café")) {
+                    for (int at = transcript.indexOf(word);
+                        at >= 0;
+                        at = transcript.indexOf(word, at + 1)) {
+                      int position = at;
+                      assertThat(turns)
+                          .as("'%s' at %d of %s", word, position, transcript)
+                          .anyMatch(
+                              t -> t.start() <= position && position + word.length() <= t.end());
+                    }
+                  }
+                }));
   }
 }

@@ -73,11 +73,10 @@ class TranscriptSegmenterTest {
         .extracting(Segment::speakerLabel)
         .containsExactly("Interviewer", "Respondent", "Respondent", "Respondent");
     assertThat(segments)
-        .allSatisfy(
-            s -> {
-              assertThat(s.sourceId()).isEqualTo("P07.txt");
-              assertThat(s.participantId()).isEqualTo("P07");
-            });
+        .allSatisfy(s -> {
+          assertThat(s.sourceId()).isEqualTo("P07.txt");
+          assertThat(s.participantId()).isEqualTo("P07");
+        });
   }
 
   @Test

@@ -88,11 +88,10 @@ class WrittenNamesTest {
     String alternatives =
         names.stream()
             .sorted(Comparator.comparingInt(String::length).reversed())
-            .map(
-                n ->
-                    List.of(n.split(" ")).stream()
-                        .map(Pattern::quote)
-                        .collect(Collectors.joining("\\s+")))
+            .map(n ->
+                List.of(n.split(" ")).stream()
+                    .map(Pattern::quote)
+                    .collect(Collectors.joining("\\s+")))
             .collect(Collectors.joining("|"));
     Matcher m =
         Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alternatives + ")(?![\\p{L}\\p{N}])")

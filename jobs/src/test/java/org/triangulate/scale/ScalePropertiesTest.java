@@ -47,12 +47,11 @@ class ScalePropertiesTest {
 
   @Test
   void refusesAPollIntervalLongerThanTheTimeout() {
-    assertThatThrownBy(
-            () ->
-                bind(
-                    Map.of(
-                        "triangulate.scale.timeout", "10s",
-                        "triangulate.scale.poll-interval", "1m")))
+    assertThatThrownBy(() ->
+            bind(
+                Map.of(
+                    "triangulate.scale.timeout", "10s",
+                    "triangulate.scale.poll-interval", "1m")))
         .rootCause()
         .hasMessageContaining("triangulate.scale.poll-interval");
   }

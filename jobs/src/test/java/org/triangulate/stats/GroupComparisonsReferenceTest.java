@@ -108,15 +108,14 @@ class GroupComparisonsReferenceTest {
         rows.values().stream()
             .filter(GroupComparison::isTested)
             .collect(Collectors.groupingBy(c -> c.grouping() + "/" + family(c)));
-    families.forEach(
-        (family, members) -> {
-          double[] p = members.stream().mapToDouble(GroupComparison::pForAdjustment).toArray();
-          for (int i = 0; i < p.length; i++) {
-            assertThat(members.get(i).pAdjusted())
-                .as(family + " " + members.get(i).itemId() + " p_adjusted")
-                .isCloseTo(benjaminiHochbergByDefinition(p, i), within(1e-12));
-          }
-        });
+    families.forEach((family, members) -> {
+      double[] p = members.stream().mapToDouble(GroupComparison::pForAdjustment).toArray();
+      for (int i = 0; i < p.length; i++) {
+        assertThat(members.get(i).pAdjusted())
+            .as(family + " " + members.get(i).itemId() + " p_adjusted")
+            .isCloseTo(benjaminiHochbergByDefinition(p, i), within(1e-12));
+      }
+    });
   }
 
   @ParameterizedTest

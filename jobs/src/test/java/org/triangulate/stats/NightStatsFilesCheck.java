@@ -173,23 +173,19 @@ public final class NightStatsFilesCheck {
         rows.stream()
             .filter(r -> !r.get("p_value").isEmpty())
             .collect(Collectors.groupingBy(r -> r.get("grouping") + "/" + family(r.get("test"))));
-    families.forEach(
-        (family, members) -> {
-          double[] p =
-              members.stream()
-                  .mapToDouble(
-                      r ->
-                          Double.parseDouble(
-                              r.get("p_monte_carlo").isEmpty()
-                                  ? r.get("p_value")
-                                  : r.get("p_monte_carlo")))
-                  .toArray();
-          for (int i = 0; i < p.length; i++) {
-            assertThat(Double.parseDouble(members.get(i).get("p_adjusted")))
-                .as(family + " " + members.get(i).get("item_id") + " p_adjusted")
-                .isCloseTo(benjaminiHochberg(p, i), within(1e-12));
-          }
-        });
+    families.forEach((family, members) -> {
+      double[] p =
+          members.stream()
+              .mapToDouble(r ->
+                  Double.parseDouble(
+                      r.get("p_monte_carlo").isEmpty() ? r.get("p_value") : r.get("p_monte_carlo")))
+              .toArray();
+      for (int i = 0; i < p.length; i++) {
+        assertThat(Double.parseDouble(members.get(i).get("p_adjusted")))
+            .as(family + " " + members.get(i).get("item_id") + " p_adjusted")
+            .isCloseTo(benjaminiHochberg(p, i), within(1e-12));
+      }
+    });
   }
 
   /** min over j with p_j ≥ p_i of min(1, p_j · m / #{k : p_k ≤ p_j}): the step-up definition. */

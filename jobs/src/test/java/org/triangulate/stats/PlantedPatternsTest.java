@@ -56,10 +56,9 @@ class PlantedPatternsTest {
     // when
     List<PlantedTruth.Expected> missed =
         truth.patterns().stream()
-            .filter(
-                p ->
-                    found.stream()
-                        .noneMatch(f -> f.type().equals(p.type()) && f.itemId().equals(p.itemId())))
+            .filter(p ->
+                found.stream()
+                    .noneMatch(f -> f.type().equals(p.type()) && f.itemId().equals(p.itemId())))
             .toList();
 
     // then

@@ -162,10 +162,9 @@ final class ReferenceFixture {
   private static Dataset dataset(JsonNode node) {
     List<Study.Item> items =
         stream(node.get("items"))
-            .map(
-                i ->
-                    new Study.Item(
-                        i.get("id").asString(), i.get("domain").asString(), i.get("id").asString()))
+            .map(i ->
+                new Study.Item(
+                    i.get("id").asString(), i.get("domain").asString(), i.get("id").asString()))
             .toList();
     List<String> groupings = strings(node.get("groupings"));
     Study study =
@@ -202,14 +201,13 @@ final class ReferenceFixture {
   /** Groupings as attributes whose declared values (if any) give the groups' display order. */
   private static List<Study.Attribute> attributes(List<String> groupings, JsonNode groupOrder) {
     return groupings.stream()
-        .map(
-            g -> {
-              Map<String, String> values = new LinkedHashMap<>();
-              if (groupOrder != null && groupOrder.has(g)) {
-                strings(groupOrder.get(g)).forEach(v -> values.put(v, v));
-              }
-              return new Study.Attribute(g, g, values);
-            })
+        .map(g -> {
+          Map<String, String> values = new LinkedHashMap<>();
+          if (groupOrder != null && groupOrder.has(g)) {
+            strings(groupOrder.get(g)).forEach(v -> values.put(v, v));
+          }
+          return new Study.Attribute(g, g, values);
+        })
         .toList();
   }
 

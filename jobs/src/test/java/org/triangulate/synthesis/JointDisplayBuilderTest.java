@@ -86,13 +86,12 @@ class JointDisplayBuilderTest {
     // then the case's row stands beside all twelve answers, and quotes were asked of that case only
     assertThat(display.rows())
         .singleElement()
-        .satisfies(
-            row -> {
-              assertThat(row.groupId()).isEqualTo("C02");
-              assertThat(row.numbers().n()).isEqualTo(6);
-              assertThat(row.studyWide())
-                  .isEqualTo(new JointDisplay.Numbers(12, "17%", "17%", "67%", "2.5 (n 12)"));
-            });
+        .satisfies(row -> {
+          assertThat(row.groupId()).isEqualTo("C02");
+          assertThat(row.numbers().n()).isEqualTo(6);
+          assertThat(row.studyWide())
+              .isEqualTo(new JointDisplay.Numbers(12, "17%", "17%", "67%", "2.5 (n 12)"));
+        });
     assertThat(asked).containsExactly("C02@C02");
     assertThat(display.charts().bars())
         .extracting(JointDisplay.ChartBar::label)

@@ -208,12 +208,11 @@ public final class PackRenderBenchmark {
     List<Future<?>> futures = new ArrayList<>();
     for (Pack pack : packs) {
       futures.add(
-          pool.submit(
-              () -> {
-                long before = threads.getCurrentThreadCpuTime();
-                renderer.render(pack.html(), pack.title(), RUN_DATE);
-                cpu.addAndGet(threads.getCurrentThreadCpuTime() - before);
-              }));
+          pool.submit(() -> {
+            long before = threads.getCurrentThreadCpuTime();
+            renderer.render(pack.html(), pack.title(), RUN_DATE);
+            cpu.addAndGet(threads.getCurrentThreadCpuTime() - before);
+          }));
     }
     for (Future<?> future : futures) {
       future.get();

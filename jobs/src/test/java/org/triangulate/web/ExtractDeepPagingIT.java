@@ -87,11 +87,10 @@ class ExtractDeepPagingIT {
     ExtractSearchResult pay =
         search.search(new ExtractQuery("pay", Map.of(), 1, 10, SearchSort.CASE));
 
-    assertThatThrownBy(
-            () ->
-                search.search(
-                    new ExtractQuery("training", Map.of(), 1, 10, SearchSort.CASE)
-                        .withCursor(pay.nextCursor())))
+    assertThatThrownBy(() ->
+            search.search(
+                new ExtractQuery("training", Map.of(), 1, 10, SearchSort.CASE)
+                    .withCursor(pay.nextCursor())))
         .isInstanceOf(BadSearchRequestException.class)
         .hasMessageContaining("belongs to another search");
   }

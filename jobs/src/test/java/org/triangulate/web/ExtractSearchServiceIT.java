@@ -137,11 +137,10 @@ class ExtractSearchServiceIT {
     ExtractHit hit = result.hits().getFirst();
     assertThat(hit.highlights())
         .singleElement()
-        .satisfies(
-            h -> {
-              assertThat(h.plainText()).isEqualTo(hit.text());
-              assertThat(h.parts()).contains(new Part("supervision", true));
-            });
+        .satisfies(h -> {
+          assertThat(h.plainText()).isEqualTo(hit.text());
+          assertThat(h.parts()).contains(new Part("supervision", true));
+        });
     assertThat(hit.kwic())
         .singleElement()
         .isEqualTo(new Kwic("My supervisor gives me ", "supervision", " every fortnight."));
@@ -242,11 +241,10 @@ class ExtractSearchServiceIT {
     assertThat(counts(result, "case")).isEqualTo(Map.of("C01", 3L, "C02", 2L, "C03", 1L));
     assertThat(counts(result, "role")).isEqualTo(Map.of("participant", 5L, "interviewer", 1L));
     assertThat(facet(result, "employer").buckets())
-        .anySatisfy(
-            b -> {
-              assertThat(b.value()).isEqualTo("voluntary");
-              assertThat(b.label()).isEqualTo("Voluntary sector");
-            });
+        .anySatisfy(b -> {
+          assertThat(b.value()).isEqualTo("voluntary");
+          assertThat(b.label()).isEqualTo("Voluntary sector");
+        });
   }
 
   @Test

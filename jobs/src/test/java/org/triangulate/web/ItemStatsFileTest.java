@@ -50,12 +50,11 @@ class ItemStatsFileTest {
         .containsExactly("item_id", "grouping", "group", "n", "pct_yes", "note");
     assertThat(result.rows())
         .singleElement()
-        .satisfies(
-            row -> {
-              assertThat(row.get("n")).isEqualTo(7L);
-              assertThat(row.get("pct_yes")).isEqualTo(14.3);
-              assertThat(row.get("note")).isEqualTo("few answers");
-            });
+        .satisfies(row -> {
+          assertThat(row.get("n")).isEqualTo(7L);
+          assertThat(row.get("pct_yes")).isEqualTo(14.3);
+          assertThat(row.get("note")).isEqualTo("few answers");
+        });
     assertThat(file().read(Map.of()).rows()).hasSize(3);
     assertThat(file().read(Map.of("item_id", "sup_access")).rows().getFirst().get("note")).isNull();
   }

@@ -127,14 +127,13 @@ class ManagementPortIT {
 
   private static Optional<InetAddress> nonLoopbackAddress() throws SocketException {
     return NetworkInterface.networkInterfaces()
-        .filter(
-            n -> {
-              try {
-                return n.isUp() && !n.isLoopback();
-              } catch (SocketException e) {
-                return false;
-              }
-            })
+        .filter(n -> {
+          try {
+            return n.isUp() && !n.isLoopback();
+          } catch (SocketException e) {
+            return false;
+          }
+        })
         .flatMap(NetworkInterface::inetAddresses)
         .filter(a -> a instanceof Inet4Address)
         .findFirst();

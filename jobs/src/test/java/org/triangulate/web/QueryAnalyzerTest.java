@@ -17,17 +17,16 @@ class QueryAnalyzerTest {
 
   /** Splits on whitespace and looks lemmas up; enough to check the rewriting, not CoreNLP. */
   private final QueryAnalyzer analyzer =
-      new QueryAnalyzer(
-          text -> {
-            List<QueryLemmatizer.Token> tokens = new ArrayList<>();
-            Matcher words = Pattern.compile("\\S+").matcher(text);
-            while (words.find()) {
-              String w = words.group().toLowerCase(java.util.Locale.ROOT);
-              tokens.add(
-                  new QueryLemmatizer.Token(words.start(), words.end(), LEMMAS.getOrDefault(w, w)));
-            }
-            return tokens;
-          });
+      new QueryAnalyzer(text -> {
+        List<QueryLemmatizer.Token> tokens = new ArrayList<>();
+        Matcher words = Pattern.compile("\\S+").matcher(text);
+        while (words.find()) {
+          String w = words.group().toLowerCase(java.util.Locale.ROOT);
+          tokens.add(
+              new QueryLemmatizer.Token(words.start(), words.end(), LEMMAS.getOrDefault(w, w)));
+        }
+        return tokens;
+      });
 
   @Test
   void givenAStudyAlsoInFrench_whenAnalysing_thenAlsoSearchesTheWordsFrenchStem() {
@@ -79,11 +78,10 @@ class QueryAnalyzerTest {
     java.util.concurrent.atomic.AtomicInteger calls =
         new java.util.concurrent.atomic.AtomicInteger();
     QueryAnalyzer counting =
-        new QueryAnalyzer(
-            text -> {
-              calls.incrementAndGet();
-              return List.of();
-            });
+        new QueryAnalyzer(text -> {
+          calls.incrementAndGet();
+          return List.of();
+        });
 
     AnalyzedQuery first = counting.analyze("pay gap");
     AnalyzedQuery again = counting.analyze("pay gap");

@@ -332,11 +332,10 @@ class SearchPageBrowserIT {
     // then every hit is a commissioner's, with pay marked
     assertThat(result.hits())
         .isNotEmpty()
-        .allSatisfy(
-            h -> {
-              assertThat(h.attributes()).containsEntry("stakeholder_group", "commissioner");
-              assertThat(h.highlights()).isNotEmpty();
-            });
+        .allSatisfy(h -> {
+          assertThat(h.attributes()).containsEntry("stakeholder_group", "commissioner");
+          assertThat(h.highlights()).isNotEmpty();
+        });
 
     // and the group facet (which ignores its own filter) equals ES's own count of "pay" per group
     var direct =
@@ -465,10 +464,9 @@ class SearchPageBrowserIT {
     // when counting the indexed extracts with a vector, and reading a few back
     long withVector =
         elasticsearch
-            .count(
-                c ->
-                    c.index(ExtractIndexMapping.alias("demo"))
-                        .query(q -> q.exists(e -> e.field(ExtractIndexMapping.VECTOR))))
+            .count(c ->
+                c.index(ExtractIndexMapping.alias("demo"))
+                    .query(q -> q.exists(e -> e.field(ExtractIndexMapping.VECTOR))))
             .count();
     long segments =
         jdbc.queryForObject("select count(*) from segment where study = 'demo'", Long.class);
@@ -537,11 +535,10 @@ class SearchPageBrowserIT {
             .toList();
     assertThat(aboutPay).hasSizeGreaterThanOrEqualTo(7);
     assertThat(aboutPay)
-        .allSatisfy(
-            h ->
-                assertThat(h.text().toLowerCase(java.util.Locale.ROOT))
-                    .doesNotContain("salary")
-                    .doesNotContain("unfair"));
+        .allSatisfy(h ->
+            assertThat(h.text().toLowerCase(java.util.Locale.ROOT))
+                .doesNotContain("salary")
+                .doesNotContain("unfair"));
   }
 
   @Test
@@ -581,10 +578,8 @@ class SearchPageBrowserIT {
             h -> assertThat(h.attributes()).containsEntry("stakeholder_group", "commissioner"));
     assertThat(filtered.total()).isEqualTo(filtered.hits().size());
     assertThat(all.hits())
-        .anySatisfy(
-            h ->
-                assertThat(h.attributes())
-                    .doesNotContainEntry("stakeholder_group", "commissioner"));
+        .anySatisfy(h ->
+            assertThat(h.attributes()).doesNotContainEntry("stakeholder_group", "commissioner"));
     assertThat(
             filtered.facets().stream()
                 .filter(f -> f.id().equals("stakeholder_group"))
@@ -604,17 +599,15 @@ class SearchPageBrowserIT {
     spans.values().stream()
         .filter(s -> s.end() - s.start() >= 100)
         .sorted(java.util.Comparator.comparing(ExtractSpan::segmentId))
-        .forEach(
-            s ->
-                truth.passages(s.file()).stream()
-                    .filter(p -> p.start() <= s.start() && s.end() <= p.end())
-                    .findFirst()
-                    .ifPresent(
-                        p -> {
-                          if (seeds.size() < 10 && !seeds.containsValue(p.item())) {
-                            seeds.put(s.segmentId(), p.item());
-                          }
-                        }));
+        .forEach(s ->
+            truth.passages(s.file()).stream()
+                .filter(p -> p.start() <= s.start() && s.end() <= p.end())
+                .findFirst()
+                .ifPresent(p -> {
+                  if (seeds.size() < 10 && !seeds.containsValue(p.item())) {
+                    seeds.put(s.segmentId(), p.item());
+                  }
+                }));
     assertThat(seeds).hasSize(10);
 
     // when asking for the five extracts most like each, among participants' words

@@ -133,31 +133,27 @@ class WebAccountsIT {
     List<JsonNode> entries =
         lines.stream().map(l -> JsonMapper.builder().build().readTree(l)).toList();
     assertThat(entries)
-        .anySatisfy(
-            e -> {
-              assertThat(e.path("user").asString()).isEqualTo("bob");
-              assertThat(e.path("action").asString()).isEqualTo("search");
-              assertThat(e.path("query").asString()).isEqualTo("q=peer+support");
-            })
-        .anySatisfy(
-            e -> {
-              assertThat(e.path("user").asString()).isEqualTo("alice");
-              assertThat(e.path("action").asString()).isEqualTo("context");
-              assertThat(e.path("path").asString()).isEqualTo("/api/extracts/e42");
-            })
-        .anySatisfy(
-            e -> {
-              assertThat(e.path("user").asString()).isEqualTo("alice");
-              assertThat(e.path("action").asString()).isEqualTo("export");
-              assertThat(e.path("query").asString()).isEqualTo("q=training");
-              assertThat(e.path("time").asString()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
-            })
-        .anySatisfy(
-            e -> {
-              assertThat(e.path("user").asString()).isEqualTo("bob");
-              assertThat(e.path("action").asString()).isEqualTo("export");
-              assertThat(e.path("status").asInt()).isEqualTo(403);
-            })
+        .anySatisfy(e -> {
+          assertThat(e.path("user").asString()).isEqualTo("bob");
+          assertThat(e.path("action").asString()).isEqualTo("search");
+          assertThat(e.path("query").asString()).isEqualTo("q=peer+support");
+        })
+        .anySatisfy(e -> {
+          assertThat(e.path("user").asString()).isEqualTo("alice");
+          assertThat(e.path("action").asString()).isEqualTo("context");
+          assertThat(e.path("path").asString()).isEqualTo("/api/extracts/e42");
+        })
+        .anySatisfy(e -> {
+          assertThat(e.path("user").asString()).isEqualTo("alice");
+          assertThat(e.path("action").asString()).isEqualTo("export");
+          assertThat(e.path("query").asString()).isEqualTo("q=training");
+          assertThat(e.path("time").asString()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        })
+        .anySatisfy(e -> {
+          assertThat(e.path("user").asString()).isEqualTo("bob");
+          assertThat(e.path("action").asString()).isEqualTo("export");
+          assertThat(e.path("status").asInt()).isEqualTo(403);
+        })
         .noneSatisfy(e -> assertThat(e.path("path").asString()).isEqualTo("/api/categories"));
     // each line names the checksum of the one before it
     for (int i = 1; i < lines.size(); i++) {

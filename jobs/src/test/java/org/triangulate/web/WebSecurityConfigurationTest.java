@@ -20,10 +20,9 @@ class WebSecurityConfigurationTest {
       if (address != null) {
         environment.setProperty("server.address", address);
       }
-      assertThatThrownBy(
-              () ->
-                  new WebSecurityConfiguration()
-                      .analystSecurity(null, properties("", ""), environment, null, null))
+      assertThatThrownBy(() ->
+              new WebSecurityConfiguration()
+                  .analystSecurity(null, properties("", ""), environment, null, null))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("triangulate.web.username")
           .hasMessageContaining(address == null ? "all interfaces" : address);
