@@ -81,10 +81,8 @@ public final class ExtractIndexMapping {
     Property text =
         Property.of(p ->
             p.text(t -> {
-              // Offsets in the postings let the highlighter mark hits without analysing
-              // each hit's
-              // text again in a memory index: measured under search load, that was a fifth
-              // of
+              // Offsets in the postings let the highlighter mark hits without analysing each hit's
+              // text again in a memory index: measured under search load, that was a fifth of
               // Elasticsearch's CPU.
               t.analyzer("standard").indexOptions(IndexOptions.Offsets);
               if (english) {
