@@ -18,12 +18,12 @@ import org.triangulate.study.Codebook;
 import org.triangulate.study.Study;
 
 /**
- * The nightly step that aligns participant segments to items ({@link ItemAligner}), one source at a
- * time. Embeddings are computed only for segments whose de-identified text has no stored vector of
- * the study's model yet, and a source whose embeddings, codings and alignment settings are as they
- * were when it was last aligned is not aligned again. Items that no segment is aligned to (at the
- * quote threshold) are logged and kept in the step's context for the run report. Counts segments
- * read and alignments written.
+ * The nightly step that aligns participant segments to items ({@link ItemAligner}). Embeddings are
+ * computed only for segments whose de-identified text has no stored vector of the study's model
+ * yet, gathered over several sources per model call; a source whose texts, codings and alignment
+ * settings are as they were when it was last aligned is not aligned again, and its vectors are not
+ * even read. Items that no segment is aligned to (at the quote threshold) are logged and kept in
+ * the step's context for the run report. Counts segments read and alignments written.
  */
 public class ItemAlignmentTasklet implements Tasklet {
 
@@ -31,6 +31,12 @@ public class ItemAlignmentTasklet implements Tasklet {
   public static final String UNALIGNED_ITEMS = "unalignedItems";
 
   private static final Logger LOG = LoggerFactory.getLogger(ItemAlignmentTasklet.class);
+
+  /** How many missing vectors are gathered, over as many sources as it takes, per model call. */
+  static final int EMBEDDING_BATCH = 2_000;
+
+  /** How many segments (with their vectors) a group holds at most, so memory stays flat. */
+  private static final int HELD_SEGMENTS = 10_000;
 
   private final JdbcTemplate jdbc;
   private final SegmentStore segments;
@@ -52,53 +58,30 @@ public class ItemAlignmentTasklet implements Tasklet {
         new ItemAligner(ItemProfiles.of(study, embedder), study.alignment(), categoryItems());
     String settings = settingsFingerprint(embedder.model());
     removeOrphans();
+    List<Pending> group = new ArrayList<>();
+    int missing = 0;
+    int held = 0;
     for (String sourceId : segments.sourceIds(study.name())) {
-      List<Row> rows = rows(sourceId);
       contribution.incrementReadCount();
-      embedMissing(rows, embedder);
+      List<Row> rows = rows(sourceId, embedder.model());
       Map<String, List<ItemAligner.Coded>> codings = codings(sourceId);
       String fingerprint = fingerprint(settings, rows, codings);
-      String stored =
-          jdbc.query(
-              "select fingerprint from alignment_source where study = ? and source_id = ?",
-              rs -> rs.next() ? rs.getString(1) : null,
-              study.name(),
-              sourceId);
-      if (fingerprint.equals(stored)) {
+      boolean embedded = rows.stream().allMatch(r -> r.current);
+      if (embedded && fingerprint.equals(storedFingerprint(sourceId))) {
         continue;
       }
-      List<ItemAligner.Segment> input = new ArrayList<>();
-      for (Row r : rows) {
-        input.add(
-            new ItemAligner.Segment(
-                r.segmentId,
-                r.turnIndex,
-                r.participant,
-                r.vector,
-                codings.getOrDefault(r.segmentId, List.of())));
+      readVectors(sourceId, rows);
+      group.add(new Pending(sourceId, rows, codings, fingerprint));
+      missing += (int) rows.stream().filter(r -> r.vector == null).count();
+      held += rows.size();
+      if (missing >= EMBEDDING_BATCH || held >= HELD_SEGMENTS) {
+        alignGroup(group, embedder, aligner, contribution);
+        group.clear();
+        missing = 0;
+        held = 0;
       }
-      List<ItemAlignment> alignments = aligner.align(input);
-      // By key, segment by segment: H2 runs an "in (select ...)" once for every row it deletes
-      // from.
-      jdbc.batchUpdate(
-          "delete from item_alignment where study = ? and segment_id = ?",
-          rows.stream().map(r -> new Object[] {study.name(), r.segmentId}).toList());
-      jdbc.batchUpdate(
-          "insert into item_alignment (study, segment_id, item_id, score, provenance)"
-              + " values (?, ?, ?, ?, ?)",
-          alignments.stream()
-              .map(a ->
-                  new Object[] {study.name(), a.segmentId(), a.itemId(), a.score(), a.provenance()})
-              .toList());
-      jdbc.update(
-          "delete from alignment_source where study = ? and source_id = ?", study.name(), sourceId);
-      jdbc.update(
-          "insert into alignment_source (study, source_id, fingerprint) values (?, ?, ?)",
-          study.name(),
-          sourceId,
-          fingerprint);
-      contribution.incrementWriteCount(alignments.size());
     }
+    alignGroup(group, embedder, aligner, contribution);
     List<String> unaligned = UnalignedItems.of(jdbc, study);
     if (!unaligned.isEmpty()) {
       LOG.warn(
@@ -121,31 +104,107 @@ public class ItemAlignmentTasklet implements Tasklet {
     boolean participant;
     String sha256;
     String text;
+    boolean current;
     float[] vector;
   }
 
-  private List<Row> rows(String sourceId) {
-    String model = embedders.get().model();
+  /** A source to align, with its segments and codings. */
+  private record Pending(
+      String sourceId,
+      List<Row> rows,
+      Map<String, List<ItemAligner.Coded>> codings,
+      String fingerprint) {}
+
+  /**
+   * Embeds the group's missing vectors in one call (the model keeps both cores busy over a long
+   * list, less so over one transcript's), then aligns each source and stores its alignments.
+   */
+  private void alignGroup(
+      List<Pending> group,
+      SentenceEmbedder embedder,
+      ItemAligner aligner,
+      StepContribution contribution) {
+    embedMissing(group.stream().flatMap(p -> p.rows().stream()).toList(), embedder);
+    for (Pending source : group) {
+      List<ItemAligner.Segment> input = new ArrayList<>();
+      for (Row r : source.rows()) {
+        input.add(
+            new ItemAligner.Segment(
+                r.segmentId,
+                r.turnIndex,
+                r.participant,
+                r.vector,
+                source.codings().getOrDefault(r.segmentId, List.of())));
+      }
+      List<ItemAlignment> alignments = aligner.align(input);
+      // By key, segment by segment: H2 runs an "in (select ...)" once for every row it deletes
+      // from.
+      jdbc.batchUpdate(
+          "delete from item_alignment where study = ? and segment_id = ?",
+          source.rows().stream().map(r -> new Object[] {study.name(), r.segmentId}).toList());
+      jdbc.batchUpdate(
+          "insert into item_alignment (study, segment_id, item_id, score, provenance)"
+              + " values (?, ?, ?, ?, ?)",
+          alignments.stream()
+              .map(a ->
+                  new Object[] {study.name(), a.segmentId(), a.itemId(), a.score(), a.provenance()})
+              .toList());
+      jdbc.update(
+          "delete from alignment_source where study = ? and source_id = ?",
+          study.name(),
+          source.sourceId());
+      jdbc.update(
+          "insert into alignment_source (study, source_id, fingerprint) values (?, ?, ?)",
+          study.name(),
+          source.sourceId(),
+          source.fingerprint());
+      contribution.incrementWriteCount(alignments.size());
+    }
+  }
+
+  private String storedFingerprint(String sourceId) {
+    return jdbc.query(
+        "select fingerprint from alignment_source where study = ? and source_id = ?",
+        rs -> rs.next() ? rs.getString(1) : null,
+        study.name(),
+        sourceId);
+  }
+
+  /** A source's segments with their texts' digests; vectors are read apart, when needed. */
+  private List<Row> rows(String sourceId, String model) {
     return jdbc.query(
         "select segment_id, turn_index, speaker_role, deidentified_body, embedded_sha256,"
-            + " embedding_model, embedding from segment where study = ? and source_id = ?"
+            + " embedding_model from segment where study = ? and source_id = ?"
             + " order by start_offset",
         (rs, i) -> {
           Row r = new Row();
           r.segmentId = rs.getString(1);
           r.turnIndex = rs.getInt(2);
           r.participant = "participant".equals(rs.getString(3));
-          String text = rs.getString(4) == null ? "" : rs.getString(4);
-          r.sha256 = DigestUtils.sha256Hex(text);
-          byte[] bytes = rs.getBytes(7);
-          boolean current =
-              bytes != null && r.sha256.equals(rs.getString(5)) && model.equals(rs.getString(6));
-          r.vector = current ? Vectors.of(bytes) : null;
-          // Kept for embedding when there is no current vector.
-          if (!current) {
-            r.text = text;
-          }
+          r.text = rs.getString(4) == null ? "" : rs.getString(4);
+          r.sha256 = DigestUtils.sha256Hex(r.text);
+          r.current = r.sha256.equals(rs.getString(5)) && model.equals(rs.getString(6));
           return r;
+        },
+        study.name(),
+        sourceId);
+  }
+
+  /** The stored vectors of the rows whose vector is current. */
+  private void readVectors(String sourceId, List<Row> rows) {
+    Map<String, Row> current = new HashMap<>();
+    rows.stream().filter(r -> r.current).forEach(r -> current.put(r.segmentId, r));
+    if (current.isEmpty()) {
+      return;
+    }
+    jdbc.query(
+        "select segment_id, embedding from segment where study = ? and source_id = ?",
+        rs -> {
+          Row r = current.get(rs.getString(1));
+          byte[] bytes = rs.getBytes(2);
+          if (r != null && bytes != null) {
+            r.vector = Vectors.of(bytes);
+          }
         },
         study.name(),
         sourceId);
