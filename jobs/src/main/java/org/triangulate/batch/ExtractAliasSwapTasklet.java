@@ -127,12 +127,11 @@ class ExtractAliasSwapTasklet implements Tasklet {
   }
 
   /**
-   * Deletes what is left of the changed sources' earlier documents and every document of sources
-   * that are gone, without reading the index's other documents.
+   * Deletes what is left of the changed sources' earlier documents, without reading the index's
+   * other documents (only a night that removes no source names its changed sources).
    */
   private long deleteLeftOf(String index, List<String> changed) throws InterruptedException {
-    Set<String> sources = new HashSet<>(changed);
-    sources.addAll(scope.removed());
+    Set<String> sources = NightlyJobConfiguration.opaqueIds(jdbc, study.name(), changed);
     List<String> keep = new java.util.ArrayList<>();
     for (String source : changed) {
       keep.addAll(

@@ -58,6 +58,7 @@ import org.triangulate.index.IndexedFingerprints;
 import org.triangulate.index.UnchangedExtractFilter;
 import org.triangulate.ingest.ImportedCodingStore;
 import org.triangulate.ingest.InputLedger;
+import org.triangulate.ingest.OpaqueSourceIds;
 import org.triangulate.ingest.QuarantineLog;
 import org.triangulate.ingest.RefiQdaImportTasklet;
 import org.triangulate.ingest.StagedStudyStore;
@@ -521,16 +522,19 @@ public class NightlyJobConfiguration {
   /**
    * In a live index, only the sources whose documents changed are written, when the index holds
    * exactly the store's documents of every other source; otherwise every source is read (and the
-   * unchanged documents filtered out).
+   * unchanged documents filtered out). Documents name their source by its opaque id, which a
+   * removed source no longer has in the store: a night that removes one reads every source.
    */
   private Optional<List<String>> changedSources(
       ExtractIndexAdmin admin, ExtractScope scope, String index, JdbcTemplate jdbc) {
     SourceSteps.Plan plan = scope.plan();
-    if (!properties.run().incremental() || plan.everything() || plan.pending().size() > 5_000) {
+    if (!properties.run().incremental()
+        || plan.everything()
+        || plan.pending().size() > 5_000
+        || !scope.removed().isEmpty()) {
       return Optional.empty();
     }
-    Set<String> touched = new java.util.TreeSet<>(plan.pending());
-    touched.addAll(scope.removed());
+    Set<String> touched = opaqueIds(jdbc, plan.pending());
     long unchangedSegments =
         jdbc.queryForObject(
                 "select count(*) from segment where study = ?", Long.class, study.name())
@@ -542,6 +546,19 @@ public class NightlyJobConfiguration {
     }
     LOG.info("Writing the documents of {} changed sources", plan.pending().size());
     return Optional.of(List.copyOf(plan.pending()));
+  }
+
+  /** The opaque ids the index knows these sources by (see {@link OpaqueSourceIds}). */
+  static Set<String> opaqueIds(
+      JdbcTemplate jdbc, String study, java.util.Collection<String> sources) {
+    Map<String, String> opaque = OpaqueSourceIds.ofStudy(jdbc, study);
+    Set<String> ids = new java.util.TreeSet<>();
+    sources.forEach(s -> ids.add(opaque.getOrDefault(s, s)));
+    return ids;
+  }
+
+  private Set<String> opaqueIds(JdbcTemplate jdbc, java.util.Collection<String> sources) {
+    return opaqueIds(jdbc, study.name(), sources);
   }
 
   private long countSegments(JdbcTemplate jdbc, java.util.Collection<String> sources) {

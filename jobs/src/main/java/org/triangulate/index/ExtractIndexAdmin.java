@@ -227,7 +227,10 @@ public class ExtractIndexAdmin {
     return previous;
   }
 
-  /** How many transcripts' documents of {@code index} belong to none of {@code sources}. */
+  /**
+   * How many transcripts' documents of {@code index} belong to none of {@code sources} (opaque
+   * ids).
+   */
   public long countOutside(String index, java.util.Collection<String> sources) {
     List<co.elastic.clients.elasticsearch._types.FieldValue> values =
         sources.stream().map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList();
@@ -249,8 +252,8 @@ public class ExtractIndexAdmin {
   }
 
   /**
-   * The ids of the documents of {@code sources} that are not in {@code keep}: what is left of
-   * changed or removed transcripts once their new documents are written.
+   * The ids of the documents of {@code sources} (opaque source ids) that are not in {@code keep}:
+   * what is left of changed transcripts once their new documents are written.
    */
   public List<String> idsOfSourcesExcept(
       String index, java.util.Collection<String> sources, java.util.Collection<String> keep) {

@@ -31,6 +31,11 @@ public record PackProvenance(
   /** An input (a file, or a folder of files) and its checksum. */
   public record Input(String name, int files, String sha256) {}
 
+  /** The software versions alone: inputs and configuration without their checksums. */
+  PackProvenance withoutChecksums() {
+    return new PackProvenance(List.of(), List.of(), versions);
+  }
+
   /** Sorted by name so that the same inputs give the same text. */
   public List<Map.Entry<String, String>> versionList() {
     return versions.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList();

@@ -108,13 +108,36 @@ public class PackWriter {
           itemTables,
           provenance);
     }
+
+    /**
+     * The page without what only names the night: its run, date and the checksums of its inputs
+     * (any edited transcript changes those of every pack, most of which say the same as before).
+     */
+    PackView withoutNightStamp() {
+      return new PackView(
+          studyTitle,
+          packId,
+          packTitle,
+          caseId,
+          0,
+          LocalDate.EPOCH,
+          counts,
+          groupings,
+          patternTypes,
+          displays,
+          method,
+          answers,
+          itemTables,
+          provenance.withoutChecksums());
+    }
   }
 
   /**
    * Writes the three files; returns the folder. A pack whose content equals what the folder holds
-   * (the same page but for the run id and date) is left as it is: rendering the PDF is most of a
-   * pack's cost, and a night without changes would otherwise spend it on identical pages. The cover
-   * then names the run that wrote it.
+   * (the same page but for the run id, date and inputs' checksums) is left as it is: rendering the
+   * PDF is most of a pack's cost, and a night that changed one transcript would otherwise spend it
+   * on identical pages in every pack. The page then names the run that wrote it and that run's
+   * inputs, which give the same numbers and quotes as tonight's.
    */
   public Path write(Path directory, PackView pack) {
     return write(directory, pack, null);
@@ -134,10 +157,16 @@ public class PackWriter {
    */
   public Path write(
       Path directory, PackView pack, WorkshopSaid workshopSaid, boolean evenIfCurrent) {
+    render(directory, pack, workshopSaid, evenIfCurrent);
+    return directory;
+  }
+
+  /** As {@link #write(Path, PackView, WorkshopSaid, boolean)}; true when the files were written. */
+  boolean render(Path directory, PackView pack, WorkshopSaid workshopSaid, boolean evenIfCurrent) {
     String content = contentFingerprint(pack, workshopSaid);
     Path fingerprint = directory.resolve(CONTENT_FINGERPRINT);
     if (!evenIfCurrent && isCurrent(directory, fingerprint, content)) {
-      return directory;
+      return false;
     }
     String html = html(pack, workshopSaid);
     OutputFiles.writeReadable(directory.resolve("quotes.csv"), out -> writeQuotes(out, pack));
@@ -147,7 +176,7 @@ public class PackWriter {
     OutputFiles.writeReadable(directory.resolve("index.html"), out -> out.write(html));
     // Last: a pack interrupted before this line is rewritten in full next time.
     OutputFiles.writeReadable(fingerprint, out -> out.write(content));
-    return directory;
+    return true;
   }
 
   private static boolean isCurrent(Path directory, Path fingerprint, String content) {
@@ -162,9 +191,9 @@ public class PackWriter {
     }
   }
 
-  /** The page with the run's id and date left out, and the template it was rendered with. */
+  /** The page without its night stamp, as the template renders it. */
   private String contentFingerprint(PackView pack, WorkshopSaid workshopSaid) {
-    return DigestUtils.sha256Hex(html(pack.withRun(0, LocalDate.EPOCH), workshopSaid)) + "\n";
+    return DigestUtils.sha256Hex(html(pack.withoutNightStamp(), workshopSaid)) + "\n";
   }
 
   String html(PackView pack) {

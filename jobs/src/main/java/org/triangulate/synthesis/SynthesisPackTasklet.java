@@ -16,8 +16,9 @@ import org.triangulate.fingerprint.RebuildNotes;
 
 /**
  * The nightly step that writes every synthesis pack ({@link SynthesisPacks}) for the run's id and
- * date, unless the packs of these very inputs are already written and readable; the write count is
- * the number of packs written, and the run report says why they were.
+ * date, unless the packs of these very inputs are already written and readable; a pack whose page
+ * would be the same but for its night stamp is kept too. The write count is the number of packs
+ * rendered, the filter count that of packs kept, and the run report says why packs were looked at.
  */
 public class SynthesisPackTasklet implements Tasklet {
 
@@ -53,7 +54,14 @@ public class SynthesisPackTasklet implements Tasklet {
             () ->
                 LOG.info(
                     "No input, configuration or build change since the packs were written: kept"));
-    contribution.incrementWriteCount(outcome.written().size());
+    if (!outcome.written().isEmpty()) {
+      LOG.info(
+          "{} of {} packs rendered; the others hold the same content already",
+          outcome.rendered().size(),
+          outcome.written().size());
+    }
+    contribution.incrementFilterCount(outcome.written().size() - outcome.rendered().size());
+    contribution.incrementWriteCount(outcome.rendered().size());
     return RepeatStatus.FINISHED;
   }
 }

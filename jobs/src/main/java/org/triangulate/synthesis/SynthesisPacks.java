@@ -8,7 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -69,8 +71,11 @@ public class SynthesisPacks {
     this.studyConfigDir = properties.configDir().resolve(study.name());
   }
 
-  /** What a night did with the packs: the folders written, and why, if they were. */
-  public record Outcome(List<Path> written, Optional<String> rebuiltBecause) {}
+  /**
+   * What a night did with the packs: every pack's folder, those of them rendered again (the others
+   * held the same content already), and why the packs were looked at, if they were.
+   */
+  public record Outcome(List<Path> written, List<Path> rendered, Optional<String> rebuiltBecause) {}
 
   /**
    * Writes every pack unless this store wrote the packs of these very inputs (see {@link
@@ -87,24 +92,29 @@ public class SynthesisPacks {
         Fingerprint.of(studyInputs + WorkshopSaid.fingerprintSuffix(jdbc, study.name()));
     Optional<String> why = built.whyRebuild(study.name(), OUTPUT, inputs);
     if (why.isEmpty()) {
-      return new Outcome(List.of(), why);
+      return new Outcome(List.of(), List.of(), why);
     }
     boolean ours = built.has(study.name(), OUTPUT);
     built.forget(study.name(), OUTPUT);
-    List<Path> written = writeAll(runId, runDate, !ours);
+    Set<Path> rendered = ConcurrentHashMap.newKeySet();
+    List<Path> written = writeAll(runId, runDate, !ours, rendered);
     List<Path> files = new ArrayList<>();
     written.forEach(folder -> PackWriter.FILES.forEach(f -> files.add(folder.resolve(f))));
     built.record(study.name(), OUTPUT, inputs, files, runId);
-    return new Outcome(written, why);
+    return new Outcome(written, written.stream().filter(rendered::contains).toList(), why);
   }
 
   /** Writes every pack; returns their folders in the order of {@code study.yml}. */
   public List<Path> writeAll(long runId, LocalDate runDate) {
-    return writeAll(runId, runDate, false);
+    return writeAll(runId, runDate, false, ConcurrentHashMap.newKeySet());
   }
 
-  /** As {@link #writeAll(long, LocalDate)}, rendering even packs whose folder looks current. */
-  private List<Path> writeAll(long runId, LocalDate runDate, boolean evenIfCurrent) {
+  /**
+   * As {@link #writeAll(long, LocalDate)}, rendering even packs whose folder looks current when
+   * {@code evenIfCurrent}; adds the folders it rendered to {@code rendered}.
+   */
+  private List<Path> writeAll(
+      long runId, LocalDate runDate, boolean evenIfCurrent, Set<Path> rendered) {
     StudyStatistics.Results results = statistics.compute();
     WorkshopSaid said = WorkshopSaid.ifAny(jdbc, study.name(), results.patterns());
     PackProvenance provenance = PackProvenance.read(jdbc, study.name(), studyConfigDir);
@@ -129,7 +139,8 @@ public class SynthesisPacks {
                 runDate,
                 provenance,
                 said,
-                evenIfCurrent));
+                evenIfCurrent,
+                rendered));
         continue;
       }
       if (byCase == null) {
@@ -150,7 +161,8 @@ public class SynthesisPacks {
                 runDate,
                 provenance,
                 said,
-                evenIfCurrent));
+                evenIfCurrent,
+                rendered));
       }
     }
     return writeInParallel(packs);
@@ -189,29 +201,38 @@ public class SynthesisPacks {
       LocalDate runDate,
       PackProvenance provenance,
       WorkshopSaid said,
-      boolean evenIfCurrent) {
+      boolean evenIfCurrent,
+      Set<Path> rendered) {
     List<JointDisplay> sections =
         patterns.stream().map(p -> displays.build(p, results.items(), scope)).toList();
-    return writer.write(
-        packsDirectory.resolve(id),
-        new PackWriter.PackView(
-            study.title(),
-            id,
-            title,
-            scope == null ? null : scope.caseId(),
-            runId,
-            runDate,
-            counts(scope == null ? null : scope.caseId()),
-            pack.groupings().stream().map(study::groupingLabel).toList(),
-            patternTypes(pack),
-            sections,
-            methodWithAgreement(),
-            ItemTables.answerHeadings(),
-            itemTables.tables(
-                patterns.stream().map(Pattern::itemId).toList(), pack.groupings(), results.items()),
-            provenance),
-        said,
-        evenIfCurrent);
+    Path folder = packsDirectory.resolve(id);
+    boolean wrote =
+        writer.render(
+            folder,
+            new PackWriter.PackView(
+                study.title(),
+                id,
+                title,
+                scope == null ? null : scope.caseId(),
+                runId,
+                runDate,
+                counts(scope == null ? null : scope.caseId()),
+                pack.groupings().stream().map(study::groupingLabel).toList(),
+                patternTypes(pack),
+                sections,
+                methodWithAgreement(),
+                ItemTables.answerHeadings(),
+                itemTables.tables(
+                    patterns.stream().map(Pattern::itemId).toList(),
+                    pack.groupings(),
+                    results.items()),
+                provenance),
+            said,
+            evenIfCurrent);
+    if (wrote) {
+      rendered.add(folder);
+    }
+    return folder;
   }
 
   /** The method, then the night's agreement between coders (see {@link AgreementAppendix}). */

@@ -106,6 +106,25 @@ class IncrementalIndexIT {
     assertThat(index.read()).isEqualTo(store.size());
     assertThat(index.written()).isEqualTo(changedAfter);
     assertThat(index.skipped()).isZero();
+
+    // when, on a third night, one more transcript gains a turn and none is removed
+    String edited = texts.get(2);
+    Files.writeString(
+        transcripts.resolve(edited + ".txt"),
+        "\n\nInterviewer: Anything else?\n\nRespondent: No, that is all.\n",
+        StandardCharsets.UTF_8,
+        StandardOpenOption.APPEND);
+    RunReport third = runner.run(LocalDate.of(2026, 11, 28));
+
+    // then only that transcript's segments are read and written, and the index is the store's
+    assertThat(third.status()).as(third.toText()).isEqualTo("COMPLETED");
+    Set<String> storeAfter =
+        new HashSet<>(
+            jdbc.queryForList("select segment_id from segment where study = 'demo'", String.class));
+    assertThat(indexedIds()).isEqualTo(storeAfter);
+    RunReport.StepLine thirdIndex = step(third, "indexExtractsStep");
+    assertThat(thirdIndex.read()).isEqualTo(segmentsOf(edited).size());
+    assertThat(thirdIndex.written()).isEqualTo(segmentsOf(edited).size());
   }
 
   private Set<String> segmentsOf(String participant) {

@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.List;
+import java.util.Map;
 import java.util.TimeZone;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
@@ -218,6 +219,70 @@ class PackWriterTest {
         .contains("run 9")
         .contains("Another title");
     assertThat(Files.readAllBytes(pack.resolve("pack.pdf"))).isNotEqualTo(pdf);
+  }
+
+  @Test
+  void aPackWhoseInputsChangedButNotItsNumbersOrQuotesIsKept() throws Exception {
+    // given a pack written by run 7
+    PackWriter.PackView run7 = fixture.view();
+    Path pack = writer.write(temp.resolve("pack"), run7);
+    byte[] pdf = Files.readAllBytes(pack.resolve("pack.pdf"));
+
+    // when run 8 writes the same page from other inputs (another case's transcript was edited)
+    boolean rendered =
+        writer.render(
+            pack,
+            withInputs(
+                run7.withRun(8, run7.runDate().plusDays(1)),
+                new PackProvenance(
+                    List.of(new PackProvenance.Input("transcripts", 12, "ef".repeat(32))),
+                    run7.provenance().configuration(),
+                    run7.provenance().versions())),
+            null,
+            false);
+
+    // then nothing is rendered and the page still names run 7 and its inputs
+    assertThat(rendered).isFalse();
+    assertThat(Files.readAllBytes(pack.resolve("pack.pdf"))).isEqualTo(pdf);
+    assertThat(Files.readString(pack.resolve("index.html")))
+        .contains("run 7")
+        .contains("ab".repeat(32))
+        .doesNotContain("ef".repeat(32));
+
+    // when the software that renders it changes
+    rendered =
+        writer.render(
+            pack,
+            withInputs(
+                run7.withRun(9, run7.runDate().plusDays(2)),
+                new PackProvenance(
+                    run7.provenance().inputs(),
+                    run7.provenance().configuration(),
+                    Map.of("Java", "25"))),
+            null,
+            false);
+
+    // then it is rendered again
+    assertThat(rendered).isTrue();
+    assertThat(Files.readString(pack.resolve("index.html"))).contains("run 9");
+  }
+
+  private static PackWriter.PackView withInputs(PackWriter.PackView v, PackProvenance provenance) {
+    return new PackWriter.PackView(
+        v.studyTitle(),
+        v.packId(),
+        v.packTitle(),
+        v.caseId(),
+        v.runId(),
+        v.runDate(),
+        v.counts(),
+        v.groupings(),
+        v.patternTypes(),
+        v.displays(),
+        v.method(),
+        v.answers(),
+        v.itemTables(),
+        provenance);
   }
 
   private static PackWriter.PackView retitled(PackWriter.PackView v, String title) {
