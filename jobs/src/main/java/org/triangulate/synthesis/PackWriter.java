@@ -1,6 +1,8 @@
 package org.triangulate.synthesis;
 
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -163,13 +165,14 @@ public class PackWriter {
 
   /** As {@link #write(Path, PackView, WorkshopSaid, boolean)}; true when the files were written. */
   boolean render(Path directory, PackView pack, WorkshopSaid workshopSaid, boolean evenIfCurrent) {
-    String content = contentFingerprint(pack, workshopSaid);
+    String quotes = quotesCsv(pack);
+    String content = contentFingerprint(pack, workshopSaid, quotes);
     Path fingerprint = directory.resolve(CONTENT_FINGERPRINT);
     if (!evenIfCurrent && isCurrent(directory, fingerprint, content)) {
       return false;
     }
     String html = html(pack, workshopSaid);
-    OutputFiles.writeReadable(directory.resolve("quotes.csv"), out -> writeQuotes(out, pack));
+    OutputFiles.writeReadable(directory.resolve("quotes.csv"), out -> out.write(quotes));
     OutputFiles.writeReadableBytes(
         directory.resolve("pack.pdf"),
         pdf.render(html, pack.packTitle() + " – " + pack.studyTitle(), pack.runDate()));
@@ -191,9 +194,24 @@ public class PackWriter {
     }
   }
 
-  /** The page without its night stamp, as the template renders it. */
-  private String contentFingerprint(PackView pack, WorkshopSaid workshopSaid) {
-    return DigestUtils.sha256Hex(html(pack.withoutNightStamp(), workshopSaid)) + "\n";
+  /**
+   * The page without its night stamp, as the template renders it, and the quotes' file: a quote's
+   * index id, source offsets and alignment are in {@code quotes.csv} only, and an edit earlier in
+   * its transcript moves them while the page stays the same.
+   */
+  private String contentFingerprint(PackView pack, WorkshopSaid workshopSaid, String quotes) {
+    return DigestUtils.sha256Hex(html(pack.withoutNightStamp(), workshopSaid) + "\u0000" + quotes)
+        + "\n";
+  }
+
+  private static String quotesCsv(PackView pack) {
+    StringWriter out = new StringWriter();
+    try {
+      writeQuotes(out, pack);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
   }
 
   String html(PackView pack) {

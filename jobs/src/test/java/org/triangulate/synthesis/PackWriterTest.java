@@ -267,6 +267,97 @@ class PackWriterTest {
     assertThat(Files.readString(pack.resolve("index.html"))).contains("run 9");
   }
 
+  @Test
+  void aPackWhoseQuoteMovedInItsTranscriptIsRenderedAgain() throws Exception {
+    // given a pack written by run 7
+    PackWriter.PackView run7 = fixture.view();
+    Path pack = writer.write(temp.resolve("pack"), run7);
+
+    // when run 8 finds the same quotes, one of them further into its transcript (an edit before it)
+    PackWriter.PackView run8 = withQuotesMoved(run7.withRun(8, run7.runDate().plusDays(1)), 40);
+    assertThat(writer.html(run8.withoutNightStamp()))
+        .isEqualTo(writer.html(run7.withoutNightStamp()));
+    boolean rendered = writer.render(pack, run8, null, false);
+
+    // then the pack is rendered again and its quotes file gives the new offsets
+    assertThat(rendered).isTrue();
+    List<CSVRecord> quotes =
+        CSVFormat.RFC4180
+            .builder()
+            .setHeader()
+            .get()
+            .parse(Files.newBufferedReader(pack.resolve("quotes.csv")))
+            .getRecords();
+    assertThat(quotes).isNotEmpty().allMatch(q -> q.get("start_offset").equals("50"));
+    assertThat(Files.readString(pack.resolve("index.html"))).contains("run 8");
+  }
+
+  private static PackWriter.PackView withQuotesMoved(PackWriter.PackView v, int by) {
+    List<JointDisplay> displays =
+        v.displays().stream()
+            .map(d ->
+                new JointDisplay(
+                    d.patternId(),
+                    d.itemId(),
+                    d.type(),
+                    d.typeLabel(),
+                    d.title(),
+                    d.finding(),
+                    d.evidence(),
+                    d.grouping(),
+                    d.groupingLabel(),
+                    d.scopeLabel(),
+                    d.rows().stream()
+                        .map(r ->
+                            new JointDisplay.Row(
+                                r.groupId(),
+                                r.group(),
+                                r.numbers(),
+                                r.sparse(),
+                                r.quotes().stream()
+                                    .map(q ->
+                                        new JointDisplay.QuoteView(
+                                            moved(q.quote(), by), q.label(), q.answered()))
+                                    .toList(),
+                                r.studyWide()))
+                        .toList(),
+                    d.charts()))
+            .toList();
+    return new PackWriter.PackView(
+        v.studyTitle(),
+        v.packId(),
+        v.packTitle(),
+        v.caseId(),
+        v.runId(),
+        v.runDate(),
+        v.counts(),
+        v.groupings(),
+        v.patternTypes(),
+        displays,
+        v.method(),
+        v.answers(),
+        v.itemTables(),
+        v.provenance());
+  }
+
+  private static Quote moved(Quote q, int by) {
+    return new Quote(
+        q.extractId(),
+        q.text(),
+        q.participantId(),
+        q.caseId(),
+        q.attributes(),
+        q.categories(),
+        q.sourceFile(),
+        q.startOffset() + by,
+        q.endOffset() + by,
+        q.language(),
+        q.speakerAnswer(),
+        q.speakerImportance(),
+        q.alignmentScore(),
+        q.alignmentProvenance());
+  }
+
   private static PackWriter.PackView withInputs(PackWriter.PackView v, PackProvenance provenance) {
     return new PackWriter.PackView(
         v.studyTitle(),
