@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +14,10 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.triangulate.nlp.SegmentStore;
+import org.triangulate.coding.AutoCodingTasklet;
+import org.triangulate.fingerprint.Fingerprint;
+import org.triangulate.fingerprint.SourceSteps;
+import org.triangulate.nlp.DeidentifyTasklet;
 import org.triangulate.study.Codebook;
 import org.triangulate.study.Study;
 
@@ -27,6 +31,9 @@ import org.triangulate.study.Study;
  */
 public class ItemAlignmentTasklet implements Tasklet {
 
+  /** The step's name in {@link SourceSteps}. */
+  public static final String STEP = "align";
+
   /** Step context key: the ids of items without any aligned segment, comma separated. */
   public static final String UNALIGNED_ITEMS = "unalignedItems";
 
@@ -39,16 +46,31 @@ public class ItemAlignmentTasklet implements Tasklet {
   private static final int HELD_SEGMENTS = 10_000;
 
   private final JdbcTemplate jdbc;
-  private final SegmentStore segments;
   private final Study study;
   private final Embedders embedders;
+  private final SourceSteps steps;
+  private final Supplier<String> settings;
+  private final boolean incremental;
 
+  /**
+   * @param settings a fingerprint of everything but the sources that shapes a source's codings (the
+   *     study's configuration, imported projects, the build); the alignment settings, items and
+   *     model are added to it here
+   * @param incremental false to align every source again (a full night); vectors are reused
+   */
   public ItemAlignmentTasklet(
-      JdbcTemplate jdbc, SegmentStore segments, Study study, Embedders embedders) {
+      JdbcTemplate jdbc,
+      Study study,
+      Embedders embedders,
+      SourceSteps steps,
+      Supplier<String> settings,
+      boolean incremental) {
     this.jdbc = jdbc;
-    this.segments = segments;
     this.study = study;
     this.embedders = embedders;
+    this.steps = steps;
+    this.settings = settings;
+    this.incremental = incremental;
   }
 
   @Override
@@ -56,32 +78,35 @@ public class ItemAlignmentTasklet implements Tasklet {
     SentenceEmbedder embedder = embedders.get();
     ItemAligner aligner =
         new ItemAligner(ItemProfiles.of(study, embedder), study.alignment(), categoryItems());
-    String settings = settingsFingerprint(embedder.model());
+    SourceSteps.Plan plan =
+        steps.plan(
+            study.name(),
+            STEP,
+            settings.get() + "\n" + settingsFingerprint(embedder.model()),
+            List.of(DeidentifyTasklet.STEP, AutoCodingTasklet.STEP));
+    if (!incremental) {
+      plan = plan.all();
+    }
     removeOrphans();
     List<Pending> group = new ArrayList<>();
     int missing = 0;
     int held = 0;
-    for (String sourceId : segments.sourceIds(study.name())) {
+    for (String sourceId : plan.pending()) {
       contribution.incrementReadCount();
       List<Row> rows = rows(sourceId, embedder.model());
-      Map<String, List<ItemAligner.Coded>> codings = codings(sourceId);
-      String fingerprint = fingerprint(settings, rows, codings);
-      boolean embedded = rows.stream().allMatch(r -> r.current);
-      if (embedded && fingerprint.equals(storedFingerprint(sourceId))) {
-        continue;
-      }
       readVectors(sourceId, rows);
-      group.add(new Pending(sourceId, rows, codings, fingerprint));
+      group.add(new Pending(sourceId, rows, codings(sourceId)));
       missing += (int) rows.stream().filter(r -> r.vector == null).count();
       held += rows.size();
       if (missing >= EMBEDDING_BATCH || held >= HELD_SEGMENTS) {
-        alignGroup(group, embedder, aligner, contribution);
+        alignGroup(group, embedder, aligner, plan, contribution);
         group.clear();
         missing = 0;
         held = 0;
       }
     }
-    alignGroup(group, embedder, aligner, contribution);
+    alignGroup(group, embedder, aligner, plan, contribution);
+    steps.forgetRemoved(study.name(), STEP);
     List<String> unaligned = UnalignedItems.of(jdbc, study);
     if (!unaligned.isEmpty()) {
       LOG.warn(
@@ -110,10 +135,7 @@ public class ItemAlignmentTasklet implements Tasklet {
 
   /** A source to align, with its segments and codings. */
   private record Pending(
-      String sourceId,
-      List<Row> rows,
-      Map<String, List<ItemAligner.Coded>> codings,
-      String fingerprint) {}
+      String sourceId, List<Row> rows, Map<String, List<ItemAligner.Coded>> codings) {}
 
   /**
    * Embeds the group's missing vectors in one call (the model keeps both cores busy over a long
@@ -123,6 +145,7 @@ public class ItemAlignmentTasklet implements Tasklet {
       List<Pending> group,
       SentenceEmbedder embedder,
       ItemAligner aligner,
+      SourceSteps.Plan plan,
       StepContribution contribution) {
     embedMissing(group.stream().flatMap(p -> p.rows().stream()).toList(), embedder);
     for (Pending source : group) {
@@ -149,28 +172,12 @@ public class ItemAlignmentTasklet implements Tasklet {
               .map(a ->
                   new Object[] {study.name(), a.segmentId(), a.itemId(), a.score(), a.provenance()})
               .toList());
-      jdbc.update(
-          "delete from alignment_source where study = ? and source_id = ?",
-          study.name(),
-          source.sourceId());
-      jdbc.update(
-          "insert into alignment_source (study, source_id, fingerprint) values (?, ?, ?)",
-          study.name(),
-          source.sourceId(),
-          source.fingerprint());
+      steps.done(study.name(), plan, source.sourceId(), output(alignments));
       contribution.incrementWriteCount(alignments.size());
     }
   }
 
-  private String storedFingerprint(String sourceId) {
-    return jdbc.query(
-        "select fingerprint from alignment_source where study = ? and source_id = ?",
-        rs -> rs.next() ? rs.getString(1) : null,
-        study.name(),
-        sourceId);
-  }
-
-  /** A source's segments with their texts' digests; vectors are read apart, when needed. */
+  /** A source's segments with their texts' digests; vectors are read apart. */
   private List<Row> rows(String sourceId, String model) {
     return jdbc.query(
         "select segment_id, turn_index, speaker_role, deidentified_body, embedded_sha256,"
@@ -269,25 +276,20 @@ public class ItemAlignmentTasklet implements Tasklet {
     return DigestUtils.sha256Hex(text.toString());
   }
 
-  private static String fingerprint(
-      String settings, List<Row> rows, Map<String, List<ItemAligner.Coded>> codings) {
-    StringBuilder text = new StringBuilder(settings);
-    for (Row r : rows) {
-      text.append('\n').append(r.segmentId).append(' ').append(r.sha256);
-      codings.getOrDefault(r.segmentId, List.of()).forEach(c -> text.append(' ').append(c));
-    }
-    return DigestUtils.sha256Hex(text.toString());
+  /** What a source's alignment wrote, as later steps read it. */
+  private static String output(List<ItemAlignment> alignments) {
+    List<String> parts = new ArrayList<>();
+    alignments.forEach(a ->
+        parts.addAll(
+            List.of(a.segmentId(), a.itemId(), Double.toString(a.score()), a.provenance())));
+    return Fingerprint.of(parts);
   }
 
-  /** Alignments of segments and sources that are gone. */
+  /** Alignments of segments that are gone. */
   private void removeOrphans() {
     jdbc.update(
         "delete from item_alignment where study = ? and not exists (select 1 from segment s"
             + " where s.study = item_alignment.study and s.segment_id = item_alignment.segment_id)",
-        study.name());
-    jdbc.update(
-        "delete from alignment_source where study = ? and not exists (select 1 from source s"
-            + " where s.study = alignment_source.study and s.source_id = alignment_source.source_id)",
         study.name());
   }
 }

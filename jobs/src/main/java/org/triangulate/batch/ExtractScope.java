@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.triangulate.align.ItemAlignmentTasklet;
 import org.triangulate.coding.AutoCodingTasklet;
 import org.triangulate.fingerprint.SourceSteps;
 import org.triangulate.nlp.DeidentifyTasklet;
@@ -12,8 +13,10 @@ import org.triangulate.study.Study;
 /**
  * Which sources tonight's index step writes: every source (a new index, changed settings, a full
  * night, or a live index that does not hold what the store expects), or only those whose
- * de-identified text or codings changed, plus the documents left of removed transcripts. Kept in
- * the job's context between the steps that plan, write and verify the index.
+ * de-identified text, codings or item alignments changed, plus the documents left of removed
+ * transcripts. Kept in the job's context between the steps that plan, write and verify the index. A
+ * document carries its segment's item alignments too, so a source re-aligned tonight is written
+ * again.
  */
 final class ExtractScope {
 
@@ -38,7 +41,7 @@ final class ExtractScope {
         study.name(),
         STEP,
         settings.get(),
-        List.of(DeidentifyTasklet.STEP, AutoCodingTasklet.STEP));
+        List.of(DeidentifyTasklet.STEP, AutoCodingTasklet.STEP, ItemAlignmentTasklet.STEP));
   }
 
   /** The sources whose documents the live index still holds though their transcript is gone. */

@@ -358,9 +358,18 @@ public class NightlyJobConfiguration {
 
   /** Participant segments aligned to items, after the codings they take as evidence. */
   @Bean
-  Step alignItemsStep(JdbcTemplate jdbc, SegmentStore segments, Embedders embedders) {
+  Step alignItemsStep(
+      JdbcTemplate jdbc, Embedders embedders, SourceSteps steps, InputsFingerprint inputs) {
     return new StepBuilder("alignItemsStep", jobRepository)
-        .tasklet(new ItemAlignmentTasklet(jdbc, segments, study, embedders), transactionManager)
+        .tasklet(
+            new ItemAlignmentTasklet(
+                jdbc,
+                study,
+                embedders,
+                steps,
+                perSourceSettings(inputs),
+                properties.run().incremental()),
+            transactionManager)
         .build();
   }
 

@@ -11,6 +11,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.triangulate.fingerprint.Fingerprint;
 import org.triangulate.fingerprint.SourceSteps;
+import org.triangulate.ingest.StagedStudyStore;
 import org.triangulate.nlp.SpeakerRole;
 import org.triangulate.study.Study;
 
@@ -70,13 +71,12 @@ public class AutoCodingTasklet implements Tasklet {
     // One source at a time: the codings of a whole study need not fit in memory.
     for (String sourceId : plan.pending()) {
       if (!plan.everything()) {
-        jdbc.update(
-            "delete from coding where study = ? and provenance like ? and segment_id in"
-                + " (select segment_id from segment where study = ? and source_id = ?)",
+        StagedStudyStore.deletePerSegment(
+            jdbc,
             study.name(),
-            LemmaRuleCoder.PROVENANCE_PREFIX + "%",
-            study.name(),
-            sourceId);
+            sourceId,
+            "delete from coding where study = ? and segment_id = ? and provenance like ?",
+            LemmaRuleCoder.PROVENANCE_PREFIX + "%");
       }
       List<Coding> codings = new ArrayList<>();
       jdbc.query(

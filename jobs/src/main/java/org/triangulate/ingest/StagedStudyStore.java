@@ -193,13 +193,36 @@ public class StagedStudyStore {
     return gone.size();
   }
 
+  /**
+   * Runs {@code deleteSql} (parameters: study, segment id, then {@code more}) for each segment of a
+   * source, by key. H2 evaluates a "segment_id in (select ... where source_id = ?)" once for every
+   * row of the table it deletes from, which grows with the study, not with the source.
+   */
+  public static void deletePerSegment(
+      JdbcTemplate jdbc, String study, String sourceId, String deleteSql, Object... more) {
+    List<String> ids =
+        jdbc.queryForList(
+            "select segment_id from segment where study = ? and source_id = ?",
+            String.class,
+            study,
+            sourceId);
+    jdbc.batchUpdate(
+        deleteSql,
+        ids.stream()
+            .map(id -> {
+              Object[] args = new Object[2 + more.length];
+              args[0] = study;
+              args[1] = id;
+              System.arraycopy(more, 0, args, 2, more.length);
+              return args;
+            })
+            .toList());
+  }
+
   /** Removes a source with its segments, their codings and its named entities. */
   public void removeSource(String study, String sourceId) {
-    jdbc.update(
-        "delete from coding where study = ? and segment_id in (select segment_id from segment where study = ? and source_id = ?)",
-        study,
-        study,
-        sourceId);
+    deletePerSegment(
+        jdbc, study, sourceId, "delete from coding where study = ? and segment_id = ?");
     jdbc.update("delete from segment where study = ? and source_id = ?", study, sourceId);
     jdbc.update("delete from entity_mention where study = ? and source_id = ?", study, sourceId);
     jdbc.update("delete from identifier_span where study = ? and source_id = ?", study, sourceId);

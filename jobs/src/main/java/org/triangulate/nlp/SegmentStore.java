@@ -4,6 +4,7 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.triangulate.ingest.SourceDocument;
+import org.triangulate.ingest.StagedStudyStore;
 
 /**
  * The store's transcripts awaiting annotation and the segments cut from them. A source is annotated
@@ -116,11 +117,8 @@ public class SegmentStore {
    * its checksum and the settings it was annotated with. The new segments await de-identification.
    */
   public void replaceSegments(String study, AnnotatedSource annotated, String annotatedWith) {
-    jdbc.update(
-        "delete from coding where study = ? and segment_id in (select segment_id from segment where study = ? and source_id = ?)",
-        study,
-        study,
-        annotated.sourceId());
+    StagedStudyStore.deletePerSegment(
+        jdbc, study, annotated.sourceId(), "delete from coding where study = ? and segment_id = ?");
     jdbc.update(
         "delete from segment where study = ? and source_id = ?", study, annotated.sourceId());
     jdbc.update(
