@@ -15,6 +15,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,8 +35,9 @@ import org.triangulate.index.TestElasticsearch;
  * removed; the next night processes only what changed. Then a full night ({@code
  * triangulate.run.incremental: false}, in a JVM of its own) redoes every step for every source on
  * the same store and inputs. Index documents, codings, de-identified segments, statistics, patterns
- * and the REFI-QDA export are compared field by field (packs not yet: see outputs()). Real
- * PostgreSQL, Elasticsearch, CoreNLP.
+ * and the REFI-QDA export are compared field by field, and so are the packs (see {@link
+ * #packFiles}): the incremental night renders only those whose content changed and keeps the
+ * others, and the full night renders every one. Real PostgreSQL, Elasticsearch, CoreNLP.
  */
 @PipelineIntegrationTest
 class IncrementalNightIT {
@@ -64,7 +69,8 @@ class IncrementalNightIT {
       Map<String, ExtractDocument> documents,
       List<String> codings,
       List<String> deidentified,
-      Map<String, String> files) {}
+      Map<String, String> files,
+      Map<String, String> packs) {}
 
   @Test
   void
@@ -120,7 +126,15 @@ class IncrementalNightIT {
     assertThat(step(incremental, "indexExtractsStep").written())
         .isGreaterThanOrEqualTo(changedSegments)
         .isLessThan(count("select count(*) from segment where study = 'demo'") / 2);
-    assertThat(step(afterFullReport(), "deidentifySegmentsStep").read()).isEqualTo(sources);
+    RunReport fullReport = afterFullReport();
+    assertThat(step(fullReport, "deidentifySegmentsStep").read()).isEqualTo(sources);
+    // (only the workshop pack and the changed transcripts' case pack are rendered; the full night
+    // renders every pack, so the comparison below covers kept packs as well as rendered ones)
+    RunReport.StepLine packs = step(incremental, "writeSynthesisPacksStep");
+    assertThat(packs.written()).isEqualTo(2);
+    assertThat(packs.filtered()).isPositive();
+    assertThat(step(fullReport, "writeSynthesisPacksStep").written())
+        .isEqualTo(packs.written() + packs.filtered());
     // and its outputs equal the full night's, field by field
     assertThat(afterIncremental.documents().keySet()).isEqualTo(afterFull.documents().keySet());
     assertThat(afterIncremental.documents())
@@ -134,6 +148,13 @@ class IncrementalNightIT {
         .files()
         .forEach(
             (file, content) -> assertThat(afterFull.files().get(file)).as(file).isEqualTo(content));
+    assertThat(afterIncremental.packs().keySet())
+        .isEqualTo(afterFull.packs().keySet())
+        .contains("workshop-all/quotes.csv", "case-feedback-C02/index.html");
+    afterIncremental
+        .packs()
+        .forEach(
+            (file, content) -> assertThat(afterFull.packs().get(file)).as(file).isEqualTo(content));
     assertThat(afterIncremental.documents().values())
         .anyMatch(d -> d.participantId().equals("P003"))
         .noneMatch(d -> d.participantId().equals("P005"));
@@ -142,18 +163,12 @@ class IncrementalNightIT {
   private Outputs outputs() throws Exception {
     Path out = support.out.resolve("demo");
     Map<String, String> files = new TreeMap<>();
-    for (Path folder : List.of(out.resolve("stats"), out.resolve("packs"), out.resolve("export"))) {
+    for (Path folder : List.of(out.resolve("stats"), out.resolve("export"))) {
       try (Stream<Path> all = Files.walk(folder)) {
         for (Path file : all.filter(Files::isRegularFile).toList()) {
-          String name = out.relativize(file).toString();
-          // Packs are left out: their quotes are ranked by the index's term statistics, which an
-          // index updated in place still computes over the documents it deleted (until its
-          // segments merge), so a pack's quote choice can differ from a fresh index's. Known gap.
-          if (!name.startsWith("packs")) {
-            files.put(
-                name,
-                org.apache.commons.codec.digest.DigestUtils.sha256Hex(Files.readAllBytes(file)));
-          }
+          files.put(
+              out.relativize(file).toString(),
+              org.apache.commons.codec.digest.DigestUtils.sha256Hex(Files.readAllBytes(file)));
         }
       }
     }
@@ -169,7 +184,38 @@ class IncrementalNightIT {
                 + " || deidentified_body || '|' || deidentified_lemmas from segment"
                 + " where study = 'demo' order by segment_id",
             String.class),
-        files);
+        files,
+        packFiles(out.resolve("packs")));
+  }
+
+  /**
+   * Every pack's files as a comparison sees them: {@code quotes.csv} and the content fingerprint as
+   * they are; the page's text without its night stamp (the run id and date, and the provenance rows
+   * of inputs and configuration with their checksums), since a kept pack names the night that
+   * rendered it and that night's inputs; of the PDF, which stamps the run on every page and in its
+   * metadata, the number of pages.
+   */
+  private static Map<String, String> packFiles(Path packs) throws Exception {
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> all = Files.walk(packs)) {
+      for (Path file : all.filter(Files::isRegularFile).toList()) {
+        String name = packs.relativize(file).toString();
+        if (name.endsWith("index.html")) {
+          Document page = Jsoup.parse(file.toFile());
+          page.select("p.meta, tr:has(code)").remove();
+          files.put(
+              name,
+              page.body().text().replaceAll("Run \\d+ for \\d{4}-\\d{2}-\\d{2}", "Run _ for _"));
+        } else if (name.endsWith(".pdf")) {
+          try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
+            files.put(name, pdf.getNumberOfPages() + " pages");
+          }
+        } else {
+          files.put(name, Files.readString(file));
+        }
+      }
+    }
+    return files;
   }
 
   private Map<String, ExtractDocument> documents() throws Exception {
