@@ -133,13 +133,13 @@ public record RunReport(
     }
     out.append(
         String.format(
-            "%nSteps%n  %-42s %-10s %8s %8s %8s %8s%n",
-            "step", "status", "read", "written", "skipped", "seconds"));
+            "%nSteps%n  %-42s %-10s %8s %8s %8s %8s %8s%n",
+            "step", "status", "read", "written", "filtered", "skipped", "seconds"));
     for (StepLine s : steps) {
       out.append(
           String.format(
-              "  %-42s %-10s %8d %8d %8d %8.1f%n",
-              s.step(), s.status(), s.read(), s.written(), s.skipped(), s.seconds()));
+              "  %-42s %-10s %8d %8d %8d %8d %8.1f%n",
+              s.step(), s.status(), s.read(), s.written(), s.filtered(), s.skipped(), s.seconds()));
     }
     if (!languages.isEmpty()) {
       // Transcripts wholly in their language are counted; the others are listed with their shares

@@ -48,6 +48,34 @@ class RunReportTest {
   }
 
   @Test
+  void showsWhatEachStepWroteAndFilteredOut() {
+    // given a packs step that rendered 2 packs and kept 9
+    RunReport report =
+        new RunReport(
+            7,
+            "demo",
+            "COMPLETED",
+            null,
+            null,
+            null,
+            List.of(
+                new RunReport.StepLine("writeSynthesisPacksStep", "COMPLETED", 0, 2, 9, 0, 6.5)),
+            List.of(),
+            Map.of());
+
+    // when
+    String text = report.toText();
+
+    // then
+    assertThat(text)
+        .contains(
+            "  step                                       status         read  written"
+                + " filtered  skipped  seconds\n"
+                + "  writeSynthesisPacksStep                    COMPLETED         0        2"
+                + "        9        0      6.5\n");
+  }
+
+  @Test
   void countsTranscriptsWhollyInTheirLanguageAndListsTheMixedOnes() {
     // given
     RunReport report =
