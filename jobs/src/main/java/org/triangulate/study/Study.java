@@ -244,8 +244,28 @@ public record Study(
     }
   }
 
-  /** How many quotes a joint display shows per group, and their length bounds in characters. */
-  public record QuoteRules(int perGroupMax, int minChars, int maxChars) {}
+  /**
+   * How many quotes a joint display shows per group, and their length bounds in characters; and the
+   * alignment score a quote needs when only one kind of evidence aligns it to its item ({@code
+   * uncorroborated-min-score}, default {@value #UNCORROBORATED_MIN_SCORE}): a quote whose alignment
+   * a second kind of evidence agrees with (its own meaning, a coding) needs only the alignment's
+   * {@code quote-min-score}.
+   */
+  public record QuoteRules(
+      int perGroupMax, int minChars, int maxChars, Double uncorroboratedMinScore) {
+
+    public static final double UNCORROBORATED_MIN_SCORE = 0.15;
+
+    public QuoteRules {
+      if (uncorroboratedMinScore == null) {
+        uncorroboratedMinScore = UNCORROBORATED_MIN_SCORE;
+      }
+    }
+
+    public QuoteRules(int perGroupMax, int minChars, int maxChars) {
+      this(perGroupMax, minChars, maxChars, null);
+    }
+  }
 
   /**
    * What the study team knows identifies people, beyond what is detected in the text (names found

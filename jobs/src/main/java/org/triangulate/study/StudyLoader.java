@@ -160,6 +160,14 @@ public final class StudyLoader {
             && s.quotes().minChars() < s.quotes().maxChars(),
         problems,
         "study.yml: quotes: per-group-max must be >= 1 and min-chars below max-chars");
+    if (s.quotes() != null) {
+      require(
+          s.quotes().uncorroboratedMinScore() >= -1 && s.quotes().uncorroboratedMinScore() <= 1,
+          problems,
+          "study.yml: quotes.uncorroborated-min-score: must be a margin from -1 to 1 (was "
+              + s.quotes().uncorroboratedMinScore()
+              + ")");
+    }
     checkDeidentify(s.deidentify(), problems);
     checkLanguages(s.languages(), problems);
     checkAlignment(s.alignment(), problems);

@@ -72,8 +72,10 @@ final class PackMethod {
             + study.alignment().model()
             + "), and the codebook's codings) with a score of at least "
             + study.alignment().quoteMinScore()
-            + ", in the row's group, strongest alignment first; each quote shows its speaker's own"
-            + " answer to the item, and a split group's quotes come from each answer in rough"
+            + " when two kinds of evidence agree and of at least "
+            + study.quotes().uncorroboratedMinScore()
+            + " when only one does, in the row's group, strongest alignment first; each quote"
+            + " shows its speaker's own answer to the item, and a split group's quotes come from each answer in rough"
             + " proportion to it; then chosen for"
             + " diversity: at most "
             + study.quotes().perGroupMax()

@@ -25,10 +25,11 @@ import org.triangulate.study.Study;
 
 /**
  * Finds quotes for one row of a joint display: participant segments aligned to the row's item
- * ({@link org.triangulate.align}), in the row's group, strongest alignment first and each answer of
- * the row in proportion, then chosen for diversity — at most one per participant per pattern, new
- * cases before repeated ones, no near-duplicates within the section, within the study's length
- * bounds. Thread-safe; the caller passes one {@link Section} per pattern.
+ * ({@link org.triangulate.align}) by corroborated or clear evidence, in the row's group, strongest
+ * alignment first and each answer of the row in proportion, then chosen for diversity — at most one
+ * per participant per pattern, new cases before repeated ones, no near-duplicates within the
+ * section, within the study's length bounds. Thread-safe; the caller passes one {@link Section} per
+ * pattern.
  */
 public class QuoteFinder {
 
@@ -196,7 +197,10 @@ public class QuoteFinder {
         "select segment_id, score, provenance from item_alignment"
             + " where study = ? and item_id = ? and score >= ?",
         rs -> {
-          aligned.put(rs.getString(1), new Aligned(rs.getDouble(2), rs.getString(3)));
+          if (corroboratedOrClear(
+              rs.getDouble(2), rs.getString(3), study.quotes().uncorroboratedMinScore())) {
+            aligned.put(rs.getString(1), new Aligned(rs.getDouble(2), rs.getString(3)));
+          }
         },
         study.name(),
         itemId,
@@ -274,6 +278,21 @@ public class QuoteFinder {
     } catch (IOException e) {
       throw new UncheckedIOException("quote search failed: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Whether an alignment is strong enough to quote: backed by two kinds of evidence (the question
+   * and the turn's own meaning, or either and a coding of a category naming the item), or by one
+   * kind with a margin of at least {@code uncorroboratedMinScore}. A workshop reads a quote as
+   * evidence for its row; a narrow margin that nothing else confirms is most often a neighbouring
+   * item the model hardly tells apart, or an answer that had left the section's topic.
+   *
+   * @param provenance the alignment's evidence, comma separated
+   */
+  static boolean corroboratedOrClear(
+      double score, String provenance, double uncorroboratedMinScore) {
+    return score >= uncorroboratedMinScore
+        || (provenance != null && provenance.split(",").length > 1);
   }
 
   /**

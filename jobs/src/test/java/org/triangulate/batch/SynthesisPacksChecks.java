@@ -230,14 +230,19 @@ abstract class SynthesisPacksChecks {
     return ids;
   }
 
-  /** Segments aligned to the item at the study's quote threshold, from the store. */
+  /**
+   * Segments aligned to the item at the study's quote threshold, from the store: by two kinds of
+   * evidence (a comma in the provenance), or by one with the uncorroborated quote's margin.
+   */
   private List<String> alignedExtracts(String itemId) {
     return jdbc.queryForList(
-        "select segment_id from item_alignment where study = ? and item_id = ? and score >= ?",
+        "select segment_id from item_alignment where study = ? and item_id = ? and score >= ?"
+            + " and (score >= ? or provenance like '%,%')",
         String.class,
         study.name(),
         itemId,
-        study.alignment().quoteMinScore());
+        study.alignment().quoteMinScore(),
+        study.quotes().uncorroboratedMinScore());
   }
 
   /** Participant turns among the aligned ones in the group within the study's quote lengths. */

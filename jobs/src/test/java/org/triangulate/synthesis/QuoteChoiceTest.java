@@ -42,6 +42,22 @@ class QuoteChoiceTest {
   }
 
   @Test
+  void quotesANarrowMarginOnlyWhenASecondKindOfEvidenceAgrees() {
+    // given the uncorroborated quote's margin of 0.15
+    double clear = 0.15;
+
+    // then a narrow margin from the question alone is not quoted
+    assertThat(QuoteFinder.corroboratedOrClear(0.08, "aligned:question", clear)).isFalse();
+    // but is when the turn's own meaning or a coding agrees
+    assertThat(QuoteFinder.corroboratedOrClear(0.08, "aligned:question,aligned:semantic", clear))
+        .isTrue();
+    assertThat(QuoteFinder.corroboratedOrClear(0.08, "aligned:question,rule:pay", clear)).isTrue();
+    // and a clear margin needs no second kind
+    assertThat(QuoteFinder.corroboratedOrClear(0.15, "aligned:question", clear)).isTrue();
+    assertThat(QuoteFinder.corroboratedOrClear(0.2, "aligned:semantic", clear)).isTrue();
+  }
+
+  @Test
   void neverQuotesAParticipantTwiceInASection() {
     QuoteFinder.Section section = new QuoteFinder.Section();
     finder.choose(
