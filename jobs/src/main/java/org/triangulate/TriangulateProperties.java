@@ -143,14 +143,24 @@ public record TriangulateProperties(
   /**
    * How runs are operated: the schedule's cron (Spring's six fields, local time), how long a run
    * lock may go without a heartbeat before another host may take it over, and how many threads
-   * annotate transcripts in parallel (0: one per core), and whether a night processes only the
-   * sources that changed (true) or every source (false: a full night, to compare or to recover).
+   * annotate transcripts in parallel (0: one per core), whether a night processes only the sources
+   * that changed (true) or every source (false: a full night, to compare or to recover), and how
+   * many partitions align sources at once (the embedding model already uses every core within a
+   * call).
    */
   public record Run(
       @DefaultValue("0 0 2 * * *") String scheduleCron,
       @DefaultValue("2m") Duration lockStaleAfter,
       @DefaultValue("0") int annotateThreads,
-      @DefaultValue("true") boolean incremental) {
+      @DefaultValue("true") boolean incremental,
+      @DefaultValue("1") int alignThreads) {
+
+    public Run {
+      if (alignThreads < 1) {
+        throw new IllegalArgumentException(
+            "triangulate.run.align-threads: must be at least 1, was " + alignThreads);
+      }
+    }
 
     public int effectiveAnnotateThreads() {
       return annotateThreads > 0 ? annotateThreads : Runtime.getRuntime().availableProcessors();

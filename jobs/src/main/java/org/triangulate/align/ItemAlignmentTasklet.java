@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.commons.codec.digest.DigestUtils;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -22,22 +20,18 @@ import org.triangulate.study.Codebook;
 import org.triangulate.study.Study;
 
 /**
- * The nightly step that aligns participant segments to items ({@link ItemAligner}). Embeddings are
- * computed only for segments whose de-identified text has no stored vector of the study's model
- * yet, gathered over several sources per model call; a source whose texts, codings and alignment
- * settings are as they were when it was last aligned is not aligned again, and its vectors are not
- * even read. Items that no segment is aligned to (at the quote threshold) are logged and kept in
- * the step's context for the run report. Counts segments read and alignments written.
+ * Aligns one partition's sources' participant segments to items ({@link ItemAligner}): the worker
+ * side of the partitioned alignment step, run on a local thread or by a remote worker. The sources
+ * are those {@link #plan} finds changed since they were last aligned (de-identification, codings or
+ * alignment settings); embeddings are computed only for segments whose de-identified text has no
+ * stored vector of the study's model yet, gathered over several sources per model call. What
+ * concerns the whole study (orphans, items left unaligned) is {@link ItemAlignmentStepListener}'s,
+ * once per night. Counts sources read and alignments written. One instance per partition.
  */
 public class ItemAlignmentTasklet implements Tasklet {
 
   /** The step's name in {@link SourceSteps}. */
   public static final String STEP = "align";
-
-  /** Step context key: the ids of items without any aligned segment, comma separated. */
-  public static final String UNALIGNED_ITEMS = "unalignedItems";
-
-  private static final Logger LOG = LoggerFactory.getLogger(ItemAlignmentTasklet.class);
 
   /** How many missing vectors are gathered, over as many sources as it takes, per model call. */
   static final int EMBEDDING_BATCH = 2_000;
@@ -51,12 +45,15 @@ public class ItemAlignmentTasklet implements Tasklet {
   private final SourceSteps steps;
   private final Supplier<String> settings;
   private final boolean incremental;
+  private final List<String> sourceIds;
 
   /**
    * @param settings a fingerprint of everything but the sources that shapes a source's codings (the
    *     study's configuration, imported projects, the build); the alignment settings, items and
    *     model are added to it here
    * @param incremental false to align every source again (a full night); vectors are reused
+   * @param sourceIds the partition's sources; those no longer pending (done by an earlier attempt
+   *     of the partition) are left alone
    */
   public ItemAlignmentTasklet(
       JdbcTemplate jdbc,
@@ -64,34 +61,47 @@ public class ItemAlignmentTasklet implements Tasklet {
       Embedders embedders,
       SourceSteps steps,
       Supplier<String> settings,
-      boolean incremental) {
+      boolean incremental,
+      List<String> sourceIds) {
     this.jdbc = jdbc;
     this.study = study;
     this.embedders = embedders;
     this.steps = steps;
     this.settings = settings;
     this.incremental = incremental;
+    this.sourceIds = List.copyOf(sourceIds);
   }
 
-  @Override
-  public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-    SentenceEmbedder embedder = embedders.get();
-    ItemAligner aligner =
-        new ItemAligner(ItemProfiles.of(study, embedder), study.alignment(), categoryItems());
+  /**
+   * Tonight's alignment plan: the sources whose de-identification or codings changed, or every
+   * source when the alignment settings changed or the night is not incremental. Reads the store
+   * only: the manager calls it to make the partitions, each partition again to record what it did.
+   */
+  public static SourceSteps.Plan plan(
+      SourceSteps steps, Study study, String settings, boolean incremental) {
     SourceSteps.Plan plan =
         steps.plan(
             study.name(),
             STEP,
-            settings.get() + "\n" + settingsFingerprint(embedder.model()),
+            settings + "\n" + settingsFingerprint(study),
             List.of(DeidentifyTasklet.STEP, AutoCodingTasklet.STEP));
-    if (!incremental) {
-      plan = plan.all();
+    return incremental ? plan : plan.all();
+  }
+
+  @Override
+  public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+    SourceSteps.Plan plan = plan(steps, study, settings.get(), incremental);
+    List<String> pending = sourceIds.stream().filter(plan.pending()::contains).toList();
+    if (pending.isEmpty()) {
+      return RepeatStatus.FINISHED;
     }
-    removeOrphans();
+    SentenceEmbedder embedder = embedders.get();
+    ItemAligner aligner =
+        new ItemAligner(ItemProfiles.of(study, embedder), study.alignment(), categoryItems());
     List<Pending> group = new ArrayList<>();
     int missing = 0;
     int held = 0;
-    for (String sourceId : plan.pending()) {
+    for (String sourceId : pending) {
       contribution.incrementReadCount();
       List<Row> rows = rows(sourceId, embedder.model());
       readVectors(sourceId, rows);
@@ -106,20 +116,6 @@ public class ItemAlignmentTasklet implements Tasklet {
       }
     }
     alignGroup(group, embedder, aligner, plan, contribution);
-    steps.forgetRemoved(study.name(), STEP);
-    List<String> unaligned = UnalignedItems.of(jdbc, study);
-    if (!unaligned.isEmpty()) {
-      LOG.warn(
-          "No segment is aligned to {} item(s) at quote-min-score {}: {}",
-          unaligned.size(),
-          study.alignment().quoteMinScore(),
-          String.join(", ", unaligned));
-    }
-    chunkContext
-        .getStepContext()
-        .getStepExecution()
-        .getExecutionContext()
-        .putString(UNALIGNED_ITEMS, String.join(",", unaligned));
     return RepeatStatus.FINISHED;
   }
 
@@ -261,12 +257,16 @@ public class ItemAlignmentTasklet implements Tasklet {
     return items;
   }
 
-  /** The model, thresholds, items, prompts and categories' items: what alignments depend on. */
-  private String settingsFingerprint(String model) {
+  /**
+   * The model, thresholds, items, prompts and categories' items: what alignments depend on. The
+   * model is named as {@code study.yml} names it, which is what {@link SentenceEmbedder#model()}
+   * reports, so the manager plans without loading it.
+   */
+  private static String settingsFingerprint(Study study) {
     StringBuilder text =
         new StringBuilder(ItemAligner.METHOD)
             .append('\n')
-            .append(model)
+            .append(study.alignment().model())
             .append('\n')
             .append(study.alignment());
     for (Study.Item item : study.items()) {
@@ -283,13 +283,5 @@ public class ItemAlignmentTasklet implements Tasklet {
         parts.addAll(
             List.of(a.segmentId(), a.itemId(), Double.toString(a.score()), a.provenance())));
     return Fingerprint.of(parts);
-  }
-
-  /** Alignments of segments that are gone. */
-  private void removeOrphans() {
-    jdbc.update(
-        "delete from item_alignment where study = ? and not exists (select 1 from segment s"
-            + " where s.study = item_alignment.study and s.segment_id = item_alignment.segment_id)",
-        study.name());
   }
 }

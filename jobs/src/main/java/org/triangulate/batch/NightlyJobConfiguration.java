@@ -33,6 +33,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.triangulate.TriangulateProperties;
 import org.triangulate.agreement.AgreementTasklet;
 import org.triangulate.align.Embedders;
+import org.triangulate.align.ItemAlignmentStepListener;
 import org.triangulate.align.ItemAlignmentTasklet;
 import org.triangulate.changes.ChangesProperties;
 import org.triangulate.changes.ChangesTasklet;
@@ -75,6 +76,7 @@ import org.triangulate.nlp.SegmentStore;
 import org.triangulate.nlp.SourceRedaction;
 import org.triangulate.nlp.SpeakerTurnSegmenter;
 import org.triangulate.nlp.TranscriptSegmenter;
+import org.triangulate.scale.RemoteAlignmentPartitions;
 import org.triangulate.scale.RemotePartitionHandler;
 import org.triangulate.stats.ItemStatisticsTasklet;
 import org.triangulate.stats.PatternDetectionTasklet;
@@ -356,21 +358,66 @@ public class NightlyJobConfiguration {
         .build();
   }
 
-  /** Participant segments aligned to items, after the codings they take as evidence. */
+  /** One partition's sources aligned to items (its sources in its step context). */
+  @Bean
+  @StepScope
+  ItemAlignmentTasklet alignPartitionTasklet(
+      JdbcTemplate jdbc,
+      Embedders embedders,
+      SourceSteps steps,
+      InputsFingerprint inputs,
+      @Value("#{stepExecutionContext['" + SourcePartitioner.SOURCES_KEY + "']}") String sourceIds) {
+    return new ItemAlignmentTasklet(
+        jdbc,
+        study,
+        embedders,
+        steps,
+        perSourceSettings(inputs),
+        properties.run().incremental(),
+        SourcePartitioner.sources(sourceIds));
+  }
+
+  @Bean
+  Step alignItemsWorkerStep(
+      JdbcTemplate jdbc, Embedders embedders, SourceSteps steps, InputsFingerprint inputs) {
+    return new StepBuilder("alignItemsWorkerStep", jobRepository)
+        .tasklet(alignPartitionTasklet(jdbc, embedders, steps, inputs, null), transactionManager)
+        .build();
+  }
+
+  /**
+   * Participant segments aligned to items, after the codings they take as evidence: the sources to
+   * align tonight split across {@code triangulate.run.align-threads} local threads or, with {@code
+   * triangulate.scale.mode: remote}, sent to worker processes like annotation's.
+   */
   @Bean
   Step alignItemsStep(
-      JdbcTemplate jdbc, Embedders embedders, SourceSteps steps, InputsFingerprint inputs) {
-    return new StepBuilder("alignItemsStep", jobRepository)
-        .tasklet(
-            new ItemAlignmentTasklet(
-                jdbc,
-                study,
-                embedders,
-                steps,
-                perSourceSettings(inputs),
-                properties.run().incremental()),
-            transactionManager)
-        .build();
+      JdbcTemplate jdbc,
+      SourceSteps steps,
+      InputsFingerprint inputs,
+      Step alignItemsWorkerStep,
+      Optional<RemoteAlignmentPartitions> remote) {
+    Supplier<List<String>> pending =
+        () ->
+            List.copyOf(
+                ItemAlignmentTasklet.plan(
+                        steps,
+                        study,
+                        perSourceSettings(inputs).get(),
+                        properties.run().incremental())
+                    .pending());
+    PartitionStepBuilder partitioned =
+        new StepBuilder("alignItemsStep", jobRepository)
+            .listener(new ItemAlignmentStepListener(jdbc, study, steps))
+            .partitioner("alignItemsWorkerStep", new SourcePartitioner(pending));
+    remote.ifPresentOrElse(
+        r -> partitioned.partitionHandler(r.handler(() -> pending.get().size())),
+        () ->
+            partitioned
+                .step(alignItemsWorkerStep)
+                .gridSize(properties.run().alignThreads())
+                .taskExecutor(new SimpleAsyncTaskExecutor("align-")));
+    return partitioned.build();
   }
 
   /** Segments per category by case and group, written into the run's folder. */

@@ -136,7 +136,7 @@ public class RunReportListener implements JobExecutionListener {
         .filter(s -> s.getStepName().equals("alignItemsStep"))
         .map(s ->
             s.getExecutionContext()
-                .getString(org.triangulate.align.ItemAlignmentTasklet.UNALIGNED_ITEMS, ""))
+                .getString(org.triangulate.align.ItemAlignmentStepListener.UNALIGNED_ITEMS, ""))
         .filter(items -> !items.isEmpty())
         .findFirst()
         .map(items -> List.of(items.split(",")))

@@ -2,12 +2,14 @@ package org.triangulate.cli;
 
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
+import org.triangulate.align.Embedders;
 import org.triangulate.nlp.LanguagePipelines;
 import org.triangulate.scale.ScaleProperties;
 import org.triangulate.study.Study;
@@ -15,14 +17,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Annotates the partitions a remote manager sends, until stopped. */
+/** Annotates and aligns the partitions a remote manager sends, until stopped. */
 @Command(
     name = "worker",
     mixinStandardHelpOptions = true,
     description =
-        "Joins a study's runs as an annotation worker: takes the annotate step's partitions from"
+        "Joins a study's runs as a worker: takes the annotate and align steps' partitions from"
             + " RabbitMQ (spring.rabbitmq.*) when a manager runs with triangulate.scale.mode=remote,"
-            + " annotates them and writes the segments to the shared store (use --profile postgres"
+            + " runs them and writes segments and alignments to the shared store (use --profile postgres"
             + " and the manager's database). Keeps running; SIGTERM or Ctrl-C stops it, and a"
             + " partition it was annotating goes to another worker.")
 public class WorkerCommand implements Callable<Integer> {
@@ -33,7 +35,7 @@ public class WorkerCommand implements Callable<Integer> {
       names = "--concurrency",
       paramLabel = "N",
       description =
-          "Partitions annotated at once (default: triangulate.scale.concurrency, 0 = one per core).")
+          "Partitions run at once (default: triangulate.scale.concurrency, 0 = one per core).")
   Integer concurrency;
 
   @Override
@@ -57,6 +59,8 @@ public class WorkerCommand implements Callable<Integer> {
     System.out.println(LocalDateTime.now().withNano(0) + "  Loading CoreNLP…");
     LanguagePipelines pipelines = context.getBean(LanguagePipelines.class);
     pipelines.languages().forEach(language -> pipelines.of(language).annotate("OK."));
+    System.out.println(LocalDateTime.now().withNano(0) + "  Loading the sentence-embedding model…");
+    context.getBean(Embedders.class).get().embed(List.of("OK."));
     ScaleProperties scale = context.getBean(ScaleProperties.class);
     String study = context.getBean(Study.class).name();
     Environment environment = context.getEnvironment();

@@ -47,7 +47,7 @@ class PartitionWorker {
     }
     long started = System.nanoTime();
     log.info(
-        "Annotating {} of run {} ({})",
+        "Running {} of run {} ({})",
         partition.getStepName(),
         partition.getJobExecutionId(),
         partition.getStatus() == BatchStatus.STARTING
@@ -55,7 +55,7 @@ class PartitionWorker {
             : "again after a lost worker");
     StepExecution done = handler.handle(request);
     log.info(
-        "{} of run {}: {}, {} transcripts written in {} s",
+        "{} of run {}: {}, {} items written in {} s",
         done.getStepName(),
         done.getJobExecutionId(),
         done.getStatus(),

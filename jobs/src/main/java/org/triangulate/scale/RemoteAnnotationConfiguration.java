@@ -18,8 +18,9 @@ import org.triangulate.study.Study;
 
 /**
  * The manager's side ({@code triangulate.scale.mode: remote}): the annotate step's partitions,
- * {@code partition-size} transcripts each, go as requests to the study's queue; a request not taken
- * within the timeout expires, so a later worker never runs a request its manager gave up on.
+ * {@code partition-size} transcripts each, and the alignment step's, {@code align-partition-size}
+ * sources each, go as requests to the study's queue; a request not taken within the timeout
+ * expires, so a later worker never runs a request its manager gave up on.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "triangulate.scale.mode", havingValue = "remote")
@@ -27,6 +28,7 @@ import org.triangulate.study.Study;
 class RemoteAnnotationConfiguration {
 
   static final String WORKER_STEP = "annotateTranscriptsWorkerStep";
+  static final String ALIGN_WORKER_STEP = "alignItemsWorkerStep";
 
   @Bean
   Queue annotateRequestQueue(ScaleProperties scale, Study study) {
@@ -80,6 +82,29 @@ class RemoteAnnotationConfiguration {
         // Checked when the step runs, so commands that never annotate (serve, history) work
         // without the broker.
         () -> RabbitBroker.verifyReachable(connections));
+  }
+
+  /**
+   * The alignment step's partitions, {@code align-partition-size} sources each, over the same
+   * queue: a worker runs whichever step a request names.
+   */
+  @Bean
+  RemoteAlignmentPartitions alignPartitionHandler(
+      DirectChannel annotateRequests,
+      JobRepository jobRepository,
+      ScaleProperties scale,
+      Queue annotateRequestQueue,
+      ConnectionFactory connections) {
+    return new RemoteAlignmentPartitions(sources ->
+        new RemotePartitionHandler(
+            new MessagingTemplate(annotateRequests),
+            jobRepository,
+            ALIGN_WORKER_STEP,
+            () -> partitions(sources.getAsInt(), scale.alignPartitionSize()),
+            scale.timeout(),
+            scale.pollInterval(),
+            "queue " + annotateRequestQueue.getName(),
+            () -> RabbitBroker.verifyReachable(connections)));
   }
 
   static int partitions(int transcripts, int partitionSize) {

@@ -5,15 +5,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where the annotate step's partitions run, under {@code triangulate.scale.*}: on local threads
- * (the default), or on worker processes that receive them over RabbitMQ (the broker itself is
- * {@code spring.rabbitmq.*}). Validated when bound: a bad value stops the start with the key's
- * name.
+ * Where the model steps' partitions (annotate, align) run, under {@code triangulate.scale.*}: on
+ * local threads (the default), or on worker processes that receive them over RabbitMQ (the broker
+ * itself is {@code spring.rabbitmq.*}). Validated when bound: a bad value stops the start with the
+ * key's name.
  *
  * @param mode {@code local}: threads in this process; {@code remote}: this process manages, workers
  *     annotate; {@code worker}: set by {@code ./triangulate worker}, not by hand
  * @param concurrency partitions a worker annotates at once (0: one per core)
- * @param partitionSize transcripts per partition the manager sends
+ * @param partitionSize transcripts per annotate partition the manager sends
+ * @param alignPartitionSize sources per alignment partition the manager sends: enough that a
+ *     partition's embedding-model calls are long
  * @param timeout how long the manager waits for all partitions before failing the step
  * @param pollInterval how often the manager reads the job repository for finished partitions
  * @param queuePrefix first part of the request queue's name, {@code <prefix>.<study>.annotate}
@@ -23,6 +25,7 @@ public record ScaleProperties(
     @DefaultValue("local") Mode mode,
     @DefaultValue("0") int concurrency,
     @DefaultValue("10") int partitionSize,
+    @DefaultValue("40") int alignPartitionSize,
     @DefaultValue("2h") Duration timeout,
     @DefaultValue("5s") Duration pollInterval,
     @DefaultValue("triangulate") String queuePrefix) {
@@ -38,6 +41,10 @@ public record ScaleProperties(
     require(
         concurrency >= 0, "concurrency", "must be 0 (one per core) or more, was " + concurrency);
     require(partitionSize >= 1, "partition-size", "must be at least 1, was " + partitionSize);
+    require(
+        alignPartitionSize >= 1,
+        "align-partition-size",
+        "must be at least 1, was " + alignPartitionSize);
     require(timeout != null && timeout.isPositive(), "timeout", "must be positive, was " + timeout);
     require(
         pollInterval != null && pollInterval.isPositive() && pollInterval.compareTo(timeout) < 0,

@@ -381,7 +381,7 @@ class RemoteAnnotationIT {
       throws IOException {
     Path log = remote.out.resolve(worker + ".log");
     try (Stream<String> lines = Files.lines(log)) {
-      return lines.filter(l -> l.contains("Annotating " + WORKER_STEP + ":partition")).count();
+      return lines.filter(l -> l.contains("Running " + WORKER_STEP + ":partition")).count();
     }
   }
 
