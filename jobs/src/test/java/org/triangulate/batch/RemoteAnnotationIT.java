@@ -48,6 +48,8 @@ class RemoteAnnotationIT {
   private static final LocalDate NIGHT = LocalDate.of(2026, 3, 1);
   private static final int TRANSCRIPTS = 12;
   private static final String WORKER_STEP = "annotateTranscriptsWorkerStep";
+  private static final String ALIGN_WORKER_STEP = "alignItemsWorkerStep";
+  private static final int ALIGN_PARTITION_SIZE = 5;
   private static final String QUEUE_PREFIX =
       "issue-11-" + UUID.randomUUID().toString().substring(0, 8);
   private static final PipelineTestSupport local = new PipelineTestSupport();
@@ -109,7 +111,7 @@ class RemoteAnnotationIT {
   @Autowired ElasticsearchClient elasticsearch;
 
   @Test
-  void aManagerAndTwoWorkerJvmsAnnotateExactlyAsALocalRunDoes() throws Exception {
+  void aManagerAndTwoWorkerJvmsAnnotateAndAlignExactlyAsALocalRunDoes() throws Exception {
     // given the inputs' segments and index documents from a local run
     Snapshot expected = localRun();
     // and two worker processes reading the study's queue
@@ -137,7 +139,22 @@ class RemoteAnnotationIT {
                     + WORKER_STEP
                     + ":%' and status = 'COMPLETED'"))
         .isEqualTo((sources() + 2) / 3);
-    // and the store and index hold what the local run made: same segments, same lemmas
+    // and the workers aligned the sources, 5 a partition, each partition once
+    assertThat(
+            count(
+                "select count(*) from "
+                    + remote.schema
+                    + ".batch_step_execution where step_name like '"
+                    + ALIGN_WORKER_STEP
+                    + ":%' and status = 'COMPLETED'"))
+        .isEqualTo((sources() + ALIGN_PARTITION_SIZE - 1) / ALIGN_PARTITION_SIZE);
+    assertThat(
+            partitionsRunBy(remote, "worker-a", ALIGN_WORKER_STEP)
+                + partitionsRunBy(remote, "worker-b", ALIGN_WORKER_STEP))
+        .as("alignment partitions the workers ran")
+        .isEqualTo((sources() + ALIGN_PARTITION_SIZE - 1) / ALIGN_PARTITION_SIZE);
+    // and the store and index hold what the local run made: same segments, same lemmas, same
+    // alignments
     assertThat(snapshot(remote.schema)).isEqualTo(expected);
   }
 
@@ -245,7 +262,10 @@ class RemoteAnnotationIT {
    * Segments (with their lemmas) and the index's documents (every field but the run id, by document
    * id) after a run.
    */
-  record Snapshot(List<Map<String, Object>> segments, Map<String, Map<String, Object>> indexed) {}
+  record Snapshot(
+      List<Map<String, Object>> segments,
+      List<Map<String, Object>> alignments,
+      Map<String, Map<String, Object>> indexed) {}
 
   private synchronized Snapshot localRun() throws Exception {
     if (localRun == null) {
@@ -254,6 +274,7 @@ class RemoteAnnotationIT {
       localRun = snapshot(local.schema);
       assertThat(localRun.segments()).hasSizeGreaterThan(TRANSCRIPTS);
       assertThat(localRun.indexed()).hasSize(localRun.segments().size());
+      assertThat(localRun.alignments()).isNotEmpty();
     }
     return localRun;
   }
@@ -265,6 +286,12 @@ class RemoteAnnotationIT {
                 + " end_offset, sentence_count, body, lemmas from "
                 + schema
                 + ".segment where study = 'demo' order by segment_id");
+    // Scores to 6 decimals: the vectors are the model's either way, the sums may round apart.
+    List<Map<String, Object>> alignments =
+        jdbc.queryForList(
+            "select segment_id, item_id, round(cast(score as numeric), 6) as score, provenance from "
+                + schema
+                + ".item_alignment where study = 'demo' order by segment_id, item_id");
     var indexed = IndexedIds.documents(elasticsearch, ExtractIndexMapping.alias("demo"));
     // Each store draws its own random source-id suffixes, and each run has its id: the documents
     // are compared without those (and the fingerprint made of them).
@@ -272,7 +299,7 @@ class RemoteAnnotationIT {
         .values()
         .forEach(
             document -> document.keySet().removeAll(Set.of("sourceFile", "runId", "fingerprint")));
-    return new Snapshot(segments, indexed);
+    return new Snapshot(segments, alignments, indexed);
   }
 
   private static PipelineTestSupport remoteStore() {
@@ -323,6 +350,8 @@ class RemoteAnnotationIT {
             "triangulate.scale.queue-prefix=" + prefix,
             "--set",
             "triangulate.scale.partition-size=" + partitionSize,
+            "--set",
+            "triangulate.scale.align-partition-size=" + ALIGN_PARTITION_SIZE,
             "--set",
             "triangulate.scale.timeout=" + timeout,
             "--set",
@@ -379,9 +408,14 @@ class RemoteAnnotationIT {
 
   private static long partitionsAnnotatedBy(PipelineTestSupport remote, String worker)
       throws IOException {
+    return partitionsRunBy(remote, worker, WORKER_STEP);
+  }
+
+  private static long partitionsRunBy(PipelineTestSupport remote, String worker, String step)
+      throws IOException {
     Path log = remote.out.resolve(worker + ".log");
     try (Stream<String> lines = Files.lines(log)) {
-      return lines.filter(l -> l.contains("Running " + WORKER_STEP + ":partition")).count();
+      return lines.filter(l -> l.contains("Running " + step + ":partition")).count();
     }
   }
 
