@@ -94,6 +94,18 @@ public class PackWriter {
 
     /** The same pack as another run writes it. */
     public PackView withRun(long otherRunId, LocalDate otherRunDate) {
+      return stamped(otherRunId, otherRunDate, provenance);
+    }
+
+    /**
+     * The page without what only names the night: its run, date and the checksums of its inputs
+     * (any edited transcript changes those of every pack, most of which say the same as before).
+     */
+    PackView withoutNightStamp() {
+      return stamped(0, LocalDate.EPOCH, provenance.withoutChecksums());
+    }
+
+    private PackView stamped(long otherRunId, LocalDate otherRunDate, PackProvenance inputs) {
       return new PackView(
           studyTitle,
           packId,
@@ -108,29 +120,7 @@ public class PackWriter {
           method,
           answers,
           itemTables,
-          provenance);
-    }
-
-    /**
-     * The page without what only names the night: its run, date and the checksums of its inputs
-     * (any edited transcript changes those of every pack, most of which say the same as before).
-     */
-    PackView withoutNightStamp() {
-      return new PackView(
-          studyTitle,
-          packId,
-          packTitle,
-          caseId,
-          0,
-          LocalDate.EPOCH,
-          counts,
-          groupings,
-          patternTypes,
-          displays,
-          method,
-          answers,
-          itemTables,
-          provenance.withoutChecksums());
+          inputs);
     }
   }
 
