@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.triangulate.coding.AutoCodingTasklet;
 import org.triangulate.fingerprint.Fingerprint;
 import org.triangulate.fingerprint.SourceSteps;
+import org.triangulate.ingest.StagedStudyStore;
 import org.triangulate.nlp.DeidentifyTasklet;
 import org.triangulate.study.Codebook;
 import org.triangulate.study.Study;
@@ -104,7 +105,6 @@ public class ItemAlignmentTasklet implements Tasklet {
     for (String sourceId : pending) {
       contribution.incrementReadCount();
       List<Row> rows = rows(sourceId, embedder.model());
-      readVectors(sourceId, rows);
       group.add(new Pending(sourceId, rows, codings(sourceId)));
       missing += (int) rows.stream().filter(r -> r.vector == null).count();
       held += rows.size();
@@ -125,7 +125,6 @@ public class ItemAlignmentTasklet implements Tasklet {
     boolean participant;
     String sha256;
     String text;
-    boolean current;
     float[] vector;
   }
 
@@ -156,11 +155,11 @@ public class ItemAlignmentTasklet implements Tasklet {
                 source.codings().getOrDefault(r.segmentId, List.of())));
       }
       List<ItemAlignment> alignments = aligner.align(input);
-      // By key, segment by segment: H2 runs an "in (select ...)" once for every row it deletes
-      // from.
-      jdbc.batchUpdate(
-          "delete from item_alignment where study = ? and segment_id = ?",
-          source.rows().stream().map(r -> new Object[] {study.name(), r.segmentId}).toList());
+      StagedStudyStore.deletePerSegment(
+          jdbc,
+          study.name(),
+          source.sourceId(),
+          "delete from item_alignment where study = ? and segment_id = ?");
       jdbc.batchUpdate(
           "insert into item_alignment (study, segment_id, item_id, score, provenance)"
               + " values (?, ?, ?, ?, ?)",
@@ -173,11 +172,11 @@ public class ItemAlignmentTasklet implements Tasklet {
     }
   }
 
-  /** A source's segments with their texts' digests; vectors are read apart. */
+  /** A source's segments, each with its stored vector when that is current. */
   private List<Row> rows(String sourceId, String model) {
     return jdbc.query(
         "select segment_id, turn_index, speaker_role, deidentified_body, embedded_sha256,"
-            + " embedding_model from segment where study = ? and source_id = ?"
+            + " embedding_model, embedding from segment where study = ? and source_id = ?"
             + " order by start_offset",
         (rs, i) -> {
           Row r = new Row();
@@ -186,28 +185,11 @@ public class ItemAlignmentTasklet implements Tasklet {
           r.participant = "participant".equals(rs.getString(3));
           r.text = rs.getString(4) == null ? "" : rs.getString(4);
           r.sha256 = DigestUtils.sha256Hex(r.text);
-          r.current = r.sha256.equals(rs.getString(5)) && model.equals(rs.getString(6));
-          return r;
-        },
-        study.name(),
-        sourceId);
-  }
-
-  /** The stored vectors of the rows whose vector is current. */
-  private void readVectors(String sourceId, List<Row> rows) {
-    Map<String, Row> current = new HashMap<>();
-    rows.stream().filter(r -> r.current).forEach(r -> current.put(r.segmentId, r));
-    if (current.isEmpty()) {
-      return;
-    }
-    jdbc.query(
-        "select segment_id, embedding from segment where study = ? and source_id = ?",
-        rs -> {
-          Row r = current.get(rs.getString(1));
-          byte[] bytes = rs.getBytes(2);
-          if (r != null && bytes != null) {
+          byte[] bytes = rs.getBytes(7);
+          if (bytes != null && r.sha256.equals(rs.getString(5)) && model.equals(rs.getString(6))) {
             r.vector = Vectors.of(bytes);
           }
+          return r;
         },
         study.name(),
         sourceId);
